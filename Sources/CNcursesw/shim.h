@@ -1,0 +1,33 @@
+#ifndef NATTER_CNCURSESW_SHIM_H
+#define NATTER_CNCURSESW_SHIM_H
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+/* Swift cannot import function-like macros or the stdscr global macro; these wrap them. */
+static inline WINDOW *natter_stdscr(void) { return stdscr; }
+static inline int natter_lines(void) { return LINES; }
+static inline int natter_cols(void) { return COLS; }
+static inline attr_t natter_a_bold(void) { return A_BOLD; }
+static inline attr_t natter_a_dim(void) { return A_DIM; }
+static inline attr_t natter_a_reverse(void) { return A_REVERSE; }
+static inline attr_t natter_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t natter_a_normal(void) { return A_NORMAL; }
+static inline attr_t natter_a_italic(void) { return A_ITALIC; }
+static inline attr_t natter_color_pair(int n) { return COLOR_PAIR(n); }
+static inline int natter_key_resize(void) { return KEY_RESIZE; }
+static inline int natter_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int natter_err(void) { return ERR; }
+static inline int natter_ok(void) { return OK; }
+static inline int natter_getmaxy(WINDOW *w) { return getmaxy(w); }
+static inline int natter_getmaxx(WINDOW *w) { return getmaxx(w); }
+static inline int natter_wattr_on(WINDOW *w, attr_t a) { return wattr_on(w, a, NULL); }
+static inline int natter_wattr_off(WINDOW *w, attr_t a) { return wattr_off(w, a, NULL); }
+static inline int natter_wattrset(WINDOW *w, attr_t a) { return wattrset(w, a); }
+#endif
