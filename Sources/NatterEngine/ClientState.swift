@@ -1,0 +1,81 @@
+import Foundation
+import NatterModel
+
+/// Everything the front end shows, as one immutable value. The reducer is the only writer.
+public struct ClientState: Sendable {
+    /// Our own address once authenticated (full JID, with resource).
+    public var account: JID?
+    public var domain: String
+    public var connection: ConnectionState
+    public var myPresence: Presence
+    public var contacts: [JID: Contact]
+    public var conversations: [ConversationID: Conversation]
+    public var rooms: [JID: RoomInfo]
+    /// Open windows in the order the user opened them; the console is always first.
+    public var windows: [WindowID]
+    public var activeWindow: WindowID
+    public var console: [Notice]
+    /// The newest notice, shown in the status bar until something replaces it.
+    public var statusNotice: Notice?
+    /// When each typist's indicator lapses if no `done` arrives (peers can vanish mid-sentence).
+    public var typingDeadlines: [TypingKey: Date]
+    public var isQuitting: Bool
+    /// Bumped on every change so views can skip work when nothing moved.
+    public var revision: UInt64
+
+    public struct TypingKey: Hashable, Sendable {
+        public var conversation: ConversationID
+        public var user: JID
+        public init(conversation: ConversationID, user: JID) {
+            self.conversation = conversation
+            self.user = user
+        }
+    }
+
+    public static let consoleLimit = 500
+
+    public init(domain: String) {
+        self.account = nil
+        self.domain = domain
+        self.connection = .offline(reason: nil)
+        self.myPresence = .available
+        self.contacts = [:]
+        self.conversations = [:]
+        self.rooms = [:]
+        self.windows = [.console]
+        self.activeWindow = .console
+        self.console = []
+        self.statusNotice = nil
+        self.typingDeadlines = [:]
+        self.isQuitting = false
+        self.revision = 0
+    }
+
+    public var activeConversation: Conversation? {
+        activeWindow.conversationID.flatMap { conversations[$0] }
+    }
+
+    /// Contacts in display order: online first, then by name. Callers cache by `revision` on big rosters.
+    public var sortedContacts: [Contact] {
+        contacts.values.sorted { lhs, rhs in
+            if lhs.presence.sortRank != rhs.presence.sortRank { return lhs.presence.sortRank < rhs.presence.sortRank }
+            let order = lhs.displayName.localizedCaseInsensitiveCompare(rhs.displayName)
+            return order == .orderedSame ? lhs.jid < rhs.jid : order == .orderedAscending
+        }
+    }
+
+    public var totalUnread: Int { conversations.values.reduce(0) { $0 + $1.unread } }
+
+    /// A human title for a window, used by the status bar and window list.
+    public func title(of window: WindowID) -> String {
+        switch window {
+        case .console: "console"
+        case .conversation(let id): conversations[id]?.title ?? id.description
+        }
+    }
+
+    public func displayName(of jid: JID) -> String {
+        if let account, jid.bare == account.bare { return "me" }
+        return contacts[jid.bare]?.displayName ?? jid.local
+    }
+}

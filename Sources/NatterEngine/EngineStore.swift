@@ -1,0 +1,102 @@
+import Foundation
+import NatterModel
+import Synchronization
+
+/// The one place client state lives: serialises intents and events through the reducer and runs the effects.
+///
+/// Adapters call `ingest` from their own threads and the front end calls `dispatch` from the UI thread; a mutex
+/// keeps reductions in order, and effects run outside it so an adapter may call back in without deadlock.
+public final class EngineStore: Sendable {
+    private struct Guarded {
+        var state: ClientState
+        var reducer: Reducer
+        var adapters: [any ChatAdapter]
+        var observers: [@Sendable () -> Void]
+        var wakeScheduler: (@Sendable (Date) -> Void)?
+    }
+
+    private let guarded: Mutex<Guarded>
+    private let store: (any MessageStore)?
+    private let clock: @Sendable () -> Date
+
+    public init(
+        state: ClientState, reducer: Reducer = Reducer(), store: (any MessageStore)? = nil,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.guarded = Mutex(Guarded(state: state, reducer: reducer, adapters: [], observers: [], wakeScheduler: nil))
+        self.store = store
+        self.clock = clock
+    }
+
+    public var state: ClientState { guarded.withLock { $0.state } }
+
+    /// Called after every change, from whichever thread made it. Observers should only schedule a redraw.
+    public func observe(_ observer: @escaping @Sendable () -> Void) {
+        guarded.withLock { $0.observers.append(observer) }
+    }
+
+    /// Who turns `.wake(at:)` effects into a later `.tick`; the TUI uses its poll timeout, scripts a timer.
+    public func setWakeScheduler(_ scheduler: @escaping @Sendable (Date) -> Void) {
+        guarded.withLock { $0.wakeScheduler = scheduler }
+    }
+
+    public func attach(_ adapter: any ChatAdapter) {
+        guarded.withLock { $0.adapters.append(adapter) }
+        adapter.start { [weak self] event in self?.ingest(event) }
+    }
+
+    public func detachAll() {
+        let adapters = guarded.withLock { guarded in
+            defer { guarded.adapters.removeAll() }
+            return guarded.adapters
+        }
+        for adapter in adapters { adapter.stop() }
+    }
+
+    public func dispatch(_ intent: Intent) {
+        run { reducer, state, now in reducer.reduce(&state, intent: intent, now: now) }
+    }
+
+    public func ingest(_ event: EngineEvent) {
+        run { reducer, state, now in reducer.reduce(&state, event: event, now: now) }
+    }
+
+    private func run(_ step: (Reducer, inout ClientState, Date) -> [Effect]) {
+        let now = clock()
+        let (effects, adapters, observers, scheduler) = guarded.withLock { guarded in
+            let effects = step(guarded.reducer, &guarded.state, now)
+            return (effects, guarded.adapters, guarded.observers, guarded.wakeScheduler)
+        }
+        for effect in effects { perform(effect, adapters: adapters, scheduler: scheduler) }
+        for observer in observers { observer() }
+    }
+
+    private func perform(_ effect: Effect, adapters: [any ChatAdapter], scheduler: (@Sendable (Date) -> Void)?) {
+        switch effect {
+        case .adapter(let command):
+            for adapter in adapters { adapter.perform(command) }
+        case .persist(let message):
+            record { try $0.save(message) }
+        case .forget(let messageID):
+            record { try $0.delete(messageID: messageID) }
+        case .wake(let date):
+            scheduler?(date)
+        case .quit:
+            break
+        }
+    }
+
+    /// A failing cache must not take the chat down with it, but the user must hear about it.
+    private func record(_ work: (any MessageStore) throws -> Void) {
+        guard let store else { return }
+        do {
+            try work(store)
+        } catch {
+            let notice = Notice.error("local cache: \(error)")
+            guarded.withLock { guarded in
+                guarded.state.console.append(notice)
+                guarded.state.statusNotice = notice
+            }
+        }
+    }
+}
