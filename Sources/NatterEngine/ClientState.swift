@@ -7,6 +7,8 @@ public struct ClientState: Sendable {
     public var account: JID?
     public var domain: String
     public var connection: ConnectionState
+    /// True once the server has sent the roster and initial presences after the latest login.
+    public var isSynchronized: Bool
     public var myPresence: Presence
     public var contacts: [JID: Contact]
     public var conversations: [ConversationID: Conversation]
@@ -38,6 +40,7 @@ public struct ClientState: Sendable {
         self.account = nil
         self.domain = domain
         self.connection = .offline(reason: nil)
+        self.isSynchronized = false
         self.myPresence = .available
         self.contacts = [:]
         self.conversations = [:]

@@ -5,6 +5,8 @@ import NatterModel
 public enum EngineEvent: Sendable, Equatable {
     case connection(ConnectionState)
     case authenticated(JID)
+    /// The initial burst after login (roster, presences) is complete: scripts may read the roster now.
+    case synchronized
     case rosterLoaded([Contact])
     case presence(JID, Presence, since: Date?)
     case messageReceived(Message)

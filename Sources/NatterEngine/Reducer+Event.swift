@@ -8,6 +8,8 @@ extension Reducer {
             return connectionChanged(to: connection, in: &state)
         case .authenticated(let jid):
             return authenticated(as: jid, in: &state)
+        case .synchronized:
+            state.isSynchronized = true
         case .rosterLoaded(let contacts):
             for var contact in contacts {
                 if let known = state.contacts[contact.jid] {
@@ -73,6 +75,7 @@ extension Reducer {
     private func connectionChanged(to connection: ConnectionState, in state: inout ClientState) -> [Effect] {
         let wasOnline = state.connection.isOnline
         state.connection = connection
+        if !connection.isOnline { state.isSynchronized = false }
         switch connection {
         case .reconnecting(_, let retryAt, let reason):
             if wasOnline { post(.warning("connection lost: \(reason)"), in: &state) }
@@ -93,6 +96,7 @@ extension Reducer {
     private func authenticated(as jid: JID, in state: inout ClientState) -> [Effect] {
         state.account = jid
         state.connection = .online
+        state.isSynchronized = false
         post(.info("connected as \(jid)"), in: &state)
         var effects: [Effect] = [.adapter(.setPresence(state.myPresence, status: nil))]
         for window in state.windows {

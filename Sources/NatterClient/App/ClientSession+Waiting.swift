@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import NatterEngine
+import NatterModel
+
+extension ClientSession {
+    /// Blocks until the engine's state satisfies `condition`, failing early with the reason when login is refused.
+    @discardableResult
+    func waitUntil(timeout: Double, _ what: String, _ condition: @escaping @Sendable (ClientState) -> Bool) throws
+        -> ClientState
+    {
+        let changed = DispatchSemaphore(value: 0)
+        engine.observe { changed.signal() }
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            let state = engine.state
+            if condition(state) { return state }
+            if case .offline(let reason?) = state.connection { throw SessionError(reason) }
+            let remaining = deadline.timeIntervalSinceNow
+            guard remaining > 0 else {
+                let detail = state.statusNotice.map { " (\($0.text))" } ?? ""
+                throw SessionError("timed out after \(Int(timeout)) s waiting for \(what)\(detail)")
+            }
+            _ = changed.wait(timeout: .now() + min(remaining, 0.5))
+        }
+    }
+
+    /// `bob`, `bob@natter.test` → a 1:1 chat; `room:lounge`, `#lounge` or a known room → that room.
+    func resolveTarget(_ text: String) throws -> ConversationID {
+        let state = engine.state
+        if text.hasPrefix("room:") || text.hasPrefix("#") {
+            return .room(try resolveRoom(String(text.drop { $0 != ":" && $0 != "#" }.dropFirst())))
+        }
+        guard let jid = JID(text, defaultDomain: state.account?.domain ?? state.domain) else {
+            throw SessionError("'\(text)' is not a user or room address")
+        }
+        return state.rooms[jid.bare] != nil ? .room(jid.bare) : .direct(jid.bare)
+    }
+
+    func resolveRoom(_ text: String) throws -> JID {
+        let name = text.hasPrefix("#") ? String(text.dropFirst()) : text
+        guard let jid = JID(name, defaultDomain: engine.state.account?.domain ?? engine.state.domain) else {
+            throw SessionError("'\(text)' is not a room address")
+        }
+        return jid.bare
+    }
+
+    /// Prints errors as one clear line and exits non-zero, instead of a stack of Swift error dumps.
+    static func reportingErrors(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            FileHandle.standardError.write(Data("natter: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import NatterEngine
+import NatterModel
+import Synchronization
+
+/// `natter tail`: follows incoming messages on standard output until interrupted, like `tail -f` for chat.
+struct TailCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "tail", abstract: "Print messages as they arrive.")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(name: .long, help: "Only this room or channel (lounge, lounge@natter.test).")
+    var channel: String?
+
+    @Option(name: .long, help: "Stop after this many messages (default: run until interrupted).")
+    var count: Int?
+
+    func run() throws {
+        try ClientSession.reportingErrors {
+            let session = try ClientSession.open(connection, interactive: false)
+            defer { session.close() }
+            try session.waitUntil(timeout: 15, "login") { $0.account != nil && $0.connection.isOnline }
+            var filter: ConversationID?
+            if let channel {
+                let room = try session.resolveRoom(channel)
+                filter = .room(room)
+                session.engine.dispatch(.joinRoom(room))
+            }
+            let printer = TailPrinter(filter: filter, limit: count)
+            printer.skipExisting(session.engine.state)
+            session.engine.observe { [engine = session.engine] in printer.print(newIn: engine.state) }
+            printer.waitUntilDone()
+        }
+    }
+}
+
+/// Prints each message once, in arrival order, sanitised: remote text must not drive the user's terminal.
+final class TailPrinter: Sendable {
+    private let filter: ConversationID?
+    private let limit: Int?
+    private let seen = Mutex<(ids: Set<String>, printed: Int)>(([], 0))
+    private let done = DispatchSemaphore(value: 0)
+
+    init(filter: ConversationID?, limit: Int?) {
+        self.filter = filter
+        self.limit = limit
+    }
+
+    func skipExisting(_ state: ClientState) {
+        let ids = Set(state.conversations.values.flatMap { $0.messages.map(\.id) })
+        seen.withLock { $0.ids = ids }
+    }
+
+    func print(newIn state: ClientState) {
+        let candidates = state.conversations.values
+            .filter { filter == nil || $0.id == filter }
+            .flatMap { $0.messages.filter { !$0.isOutgoing } }
+            .sorted { $0.timestamp < $1.timestamp }
+        let lines: [String] = seen.withLock { seen in
+            var lines: [String] = []
+            for message in candidates where !seen.ids.contains(message.id) {
+                seen.ids.insert(message.id)
+                guard limit.map({ seen.printed < $0 }) ?? true else { continue }
+                seen.printed += 1
+                lines.append(Self.format(message, in: state))
+            }
+            return lines
+        }
+        for line in lines { Swift.print(line) }
+        fflush(stdout)
+        if let limit, seen.withLock({ $0.printed >= limit }) { done.signal() }
+    }
+
+    func waitUntilDone() { done.wait() }
+
+    static func format(_ message: Message, in state: ClientState) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm:ss"
+        let place: String =
+            switch message.conversation {
+            case .direct: ""
+            case .room(let room): "#\(room.local) "
+            case .channel(let id): "#\(id) "
+            }
+        let sender = TextSanitizer.line(message.senderName ?? state.displayName(of: message.sender))
+        return "\(formatter.string(from: message.timestamp)) \(place)<\(sender)> \(TextSanitizer.message(message.text))"
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import TOMLKit
+
+/// Settings from `$XDG_CONFIG_HOME/natter/config.toml`; command-line flags override them.
+///
+/// A password is deliberately not a setting: the file is refused if it has one, so it never sits in plain text.
+public struct ClientConfiguration: Sendable, Equatable {
+    public var server: String?
+    public var user: String?
+    public var passwordCommand: String?
+    public var theme: String?
+    public var resource: String?
+    /// An extra CA bundle for self-hosted servers with a private CA; verification itself stays on.
+    public var caFile: String?
+
+    public init(
+        server: String? = nil, user: String? = nil, passwordCommand: String? = nil, theme: String? = nil,
+        resource: String? = nil, caFile: String? = nil
+    ) {
+        self.server = server
+        self.user = user
+        self.passwordCommand = passwordCommand
+        self.theme = theme
+        self.resource = resource
+        self.caFile = caFile
+    }
+
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let base =
+            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
+        return base + "/natter/config.toml"
+    }
+
+    /// Reads the file if it exists; a missing file is an empty configuration, a broken one is an error.
+    public static func load(path: String) throws -> ClientConfiguration {
+        guard FileManager.default.fileExists(atPath: path) else { return ClientConfiguration() }
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigurationError.unreadable(path: path, reason: "\(error)")
+        }
+        return try parse(text, path: path)
+    }
+
+    public static func parse(_ text: String, path: String = "config.toml") throws -> ClientConfiguration {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigurationError.malformed(
+                path: path, line: error.source.begin.line, reason: error.description)
+        } catch {
+            throw ConfigurationError.malformed(path: path, line: nil, reason: "\(error)")
+        }
+        if table.contains(key: "password") { throw ConfigurationError.plaintextPassword(path: path) }
+        let known: Set<String> = ["server", "user", "password_command", "theme", "resource", "ca_file"]
+        if let unknown = table.keys.first(where: { !known.contains($0) }) {
+            throw ConfigurationError.unknownKey(path: path, key: unknown)
+        }
+        func string(_ key: String) throws -> String? {
+            guard let value = table[key] else { return nil }
+            guard let string = value.string else { throw ConfigurationError.wrongType(path: path, key: key) }
+            return string
+        }
+        return ClientConfiguration(
+            server: try string("server"), user: try string("user"), passwordCommand: try string("password_command"),
+            theme: try string("theme"), resource: try string("resource"), caFile: try string("ca_file"))
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+import NatterEngine
+import NatterModel
+
+/// The client's cache and outbox in SQLite (WAL), one database per account under `$XDG_DATA_HOME/natter`.
+///
+/// The outbox is not a separate table: a pending outgoing message *is* the outbox entry, so there is no window in
+/// which a message exists in one place and not the other.
+public final class SQLiteMessageStore: MessageStore {
+    private let database: DatabasePool
+
+    public init(path: String) throws {
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        database = try DatabasePool(path: path, configuration: configuration)
+        try Self.migrator.migrate(database)
+    }
+
+    public func save(_ message: Message) throws {
+        try database.write { db in
+            if let key = message.serverKey,
+                try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM message WHERE serverKey = ? AND id != ?", arguments: [key, message.id])
+                    == true
+            {
+                return
+            }
+            let (delivery, failure) = Self.encode(message.delivery)
+            try db.execute(
+                sql: """
+                    INSERT INTO message (id, serverKey, conversation, sender, senderName, text, timestamp, outgoing,
+                                         delivery, failure, edited)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET serverKey = excluded.serverKey, text = excluded.text,
+                        timestamp = excluded.timestamp, delivery = excluded.delivery, failure = excluded.failure,
+                        edited = excluded.edited, senderName = excluded.senderName
+                    """,
+                arguments: [
+                    message.id, message.serverKey, message.conversation.description, message.sender.description,
+                    message.senderName, message.text, message.timestamp.timeIntervalSince1970, message.isOutgoing,
+                    delivery, failure, message.isEdited,
+                ])
+        }
+    }
+
+    public func delete(messageID: String) throws {
+        try database.write { db in try db.execute(sql: "DELETE FROM message WHERE id = ?", arguments: [messageID]) }
+    }
+
+    public func recentMessages(in conversation: ConversationID, limit: Int) throws -> [Message] {
+        try database.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM message WHERE conversation = ? ORDER BY timestamp DESC LIMIT ?",
+                arguments: [conversation.description, limit]
+            ).compactMap(Self.decode).reversed()
+        }
+    }
+
+    public func knownConversations() throws -> [ConversationID] {
+        try database.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT conversation FROM message GROUP BY conversation ORDER BY MAX(timestamp) DESC")
+        }.compactMap(ConversationID.init(storageKey:))
+    }
+
+    public func pendingOutbox() throws -> [Message] {
+        try database.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM message WHERE outgoing = 1 AND delivery = 'pending' ORDER BY timestamp"
+            ).compactMap(Self.decode)
+        }
+    }
+
+    /// Where the cache for an account lives, following the XDG base directory spec.
+    public static func defaultPath(account: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> String
+    {
+        let base =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+        let safe = account.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "@" || $0 == "-" ? $0 : "_" }
+        return "\(base)/natter/\(String(safe)).sqlite"
+    }
+}
+
+extension SQLiteMessageStore {
+    fileprivate static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-messages") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE message (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        serverKey TEXT,
+                        conversation TEXT NOT NULL,
+                        sender TEXT NOT NULL,
+                        senderName TEXT,
+                        text TEXT NOT NULL,
+                        timestamp DOUBLE NOT NULL,
+                        outgoing BOOLEAN NOT NULL,
+                        delivery TEXT NOT NULL,
+                        failure TEXT,
+                        edited BOOLEAN NOT NULL DEFAULT 0
+                    );
+                    CREATE INDEX message_by_conversation ON message(conversation, timestamp);
+                    CREATE INDEX message_by_key ON message(serverKey);
+                    CREATE INDEX message_outbox ON message(delivery) WHERE outgoing = 1;
+                    """)
+        }
+        return migrator
+    }
+
+    fileprivate static func encode(_ delivery: DeliveryState) -> (String, String?) {
+        switch delivery {
+        case .pending: ("pending", nil)
+        case .sent: ("sent", nil)
+        case .delivered: ("delivered", nil)
+        case .read: ("read", nil)
+        case .failed(let reason): ("failed", reason)
+        }
+    }
+
+    fileprivate static func decode(_ row: Row) -> Message? {
+        guard let conversation = ConversationID(storageKey: row["conversation"]),
+            let sender = JID(row["sender"] as String)
+        else { return nil }
+        let delivery: DeliveryState =
+            switch row["delivery"] as String {
+            case "pending": .pending
+            case "delivered": .delivered
+            case "read": .read
+            case "failed": .failed(row["failure"] ?? "failed")
+            default: .sent
+            }
+        return Message(
+            id: row["id"], serverKey: row["serverKey"], conversation: conversation, sender: sender,
+            senderName: row["senderName"], text: row["text"],
+            timestamp: Date(timeIntervalSince1970: row["timestamp"]), isOutgoing: row["outgoing"],
+            delivery: delivery, isEdited: row["edited"])
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import NatterEngine
+import NatterModel
+import NatterTransport
+
+extension RealtimeAdapter {
+    /// Connect, serve, and on any failure wait with backoff and try again, until stopped or the login is refused.
+    func runConnectionLoop() {
+        var attempt = 0
+        while !isStopped {
+            emit(.connection(.connecting))
+            let failure: any Error
+            do {
+                try serveOneConnection(onAuthenticated: { attempt = 0 })
+                failure = RealtimeAdapterError.closed(code: nil, reason: "")
+            } catch {
+                failure = error
+            }
+            shared.withLock { $0.connection = nil }
+            if isStopped { break }
+            if let error = failure as? RealtimeAdapterError, error.isPermanent {
+                emit(.connection(.offline(reason: error.description)))
+                return
+            }
+            attempt += 1
+            let delay = configuration.backoff.delay(attempt: attempt, random: Double.random(in: 0..<1))
+            let reason = (failure as? any CustomStringConvertible)?.description ?? "\(failure)"
+            emit(.connection(.reconnecting(attempt: attempt, retryAt: Date().addingTimeInterval(delay), reason: reason)))
+            _ = wakeUp.wait(timeout: .now() + delay)
+        }
+        emit(.connection(.offline(reason: nil)))
+    }
+
+    private func serveOneConnection(onAuthenticated: () -> Void) throws {
+        let login = try RealtimeLogin.parse(
+            http.perform(
+                RealtimeLogin.request(
+                    serverURL: configuration.serverURL, user: configuration.user, password: configuration.password,
+                    client: configuration.agent)))
+        var socketConfiguration = WebSocketConfiguration()
+        socketConfiguration.caFile = configuration.caFile
+        socketConfiguration.verifyTLS = configuration.verifyTLS
+        socketConfiguration.maxMessageSize = 8 * 1024 * 1024
+        let connection = try WebSocketConnection.connect(url: login.chatURL, configuration: socketConfiguration)
+        let auth = shared.withLock { shared -> RealtimeMessage? in
+            guard !shared.stopped else { return nil }
+            shared.connection = connection
+            return shared.session.begin(
+                sessionID: login.sessionID, agent: configuration.agent, resource: configuration.resource)
+        }
+        guard let auth else { return }
+        send(auth, on: connection)
+        try readUntilClosed(connection, onAuthenticated: onAuthenticated)
+    }
+
+    /// Reads and dispatches until the connection ends; pings when idle and gives up on a silent server.
+    private func readUntilClosed(_ connection: WebSocketConnection, onAuthenticated: () -> Void) throws {
+        let interval = configuration.pingInterval
+        let deadline = interval * configuration.deadAfterPings
+        while !isStopped {
+            guard let event = try connection.receive(timeout: interval) else {
+                if isStopped { return }
+                let silence = ContinuousClock.now - connection.lastActivity
+                if silence >= deadline { throw RealtimeAdapterError.silent(seconds: Int(silence.components.seconds)) }
+                if silence >= interval { send(shared.withLock { $0.session.ping() }, on: connection) }
+                continue
+            }
+            switch event {
+            case .closed(let code, let reason):
+                throw RealtimeAdapterError.closed(code: code, reason: reason)
+            case .message(.binary(let bytes)):
+                emit(.notice(.warning("server sent a binary frame of \(bytes.count) bytes; ignored")))
+            case .message(.text(let text)):
+                try handle(text, on: connection, onAuthenticated: onAuthenticated)
+            }
+        }
+    }
+
+    private func handle(_ text: String, on connection: WebSocketConnection, onAuthenticated: () -> Void) throws {
+        let message: RealtimeMessage
+        do {
+            message = try RealtimeCodec.decode(text)
+        } catch {
+            emit(.notice(.warning("ignored a malformed message from the server: \(error)")))
+            return
+        }
+        let actions = shared.withLock { $0.session.incoming(message, now: Date()) }
+        for outgoing in actions.send { send(outgoing, on: connection) }
+        if let failure = actions.failure { throw failure }
+        for event in actions.events {
+            if case .authenticated = event { onAuthenticated() }
+            emit(event)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import NatterEngine
+import NatterModel
+import NatterTransport
+import Synchronization
+
+/// The Ryver-dialect realtime adapter: logs in over HTTP, keeps one WebSocket open, and reconnects with backoff.
+///
+/// One reader thread owns the connection's lifecycle and blocks in `receive`; commands from the engine are encoded
+/// under the session lock and written from a serial queue, so the UI thread never waits on the network.
+public final class RealtimeAdapter: ChatAdapter {
+    struct Shared {
+        var session: RealtimeSession
+        var sink: (@Sendable (EngineEvent) -> Void)?
+        var connection: WebSocketConnection?
+        var stopped = false
+    }
+
+    let configuration: RealtimeAdapterConfiguration
+    let shared: Mutex<Shared>
+    let http: HTTPClient
+    let writer = DispatchQueue(label: "natter.realtime.writer")
+    /// Signalled by `stop` so a backoff wait ends at once.
+    let wakeUp = DispatchSemaphore(value: 0)
+
+    public init(configuration: RealtimeAdapterConfiguration) {
+        self.configuration = configuration
+        self.shared = Mutex(Shared(session: RealtimeSession(domain: configuration.domain)))
+        var httpConfiguration = HTTPClient.Configuration()
+        httpConfiguration.caFile = configuration.caFile
+        self.http = HTTPClient(configuration: httpConfiguration)
+    }
+
+    public func start(sink: @escaping @Sendable (EngineEvent) -> Void) {
+        shared.withLock { $0.sink = sink }
+        let thread = Thread { [self] in runConnectionLoop() }
+        thread.name = "natter.realtime"
+        thread.start()
+    }
+
+    public func perform(_ command: AdapterCommand) {
+        let (message, connection) = shared.withLock { shared in
+            (shared.session.outgoing(command), shared.connection)
+        }
+        guard let message, let connection else { return }
+        send(message, on: connection)
+    }
+
+    public func stop() {
+        let connection = shared.withLock { shared in
+            shared.stopped = true
+            shared.sink = nil
+            return shared.connection
+        }
+        wakeUp.signal()
+        connection?.interrupt()
+        writer.async { connection?.close(code: 1000, reason: "bye") }
+    }
+
+    func emit(_ event: EngineEvent) {
+        let sink = shared.withLock { $0.sink }
+        sink?(event)
+    }
+
+    var isStopped: Bool { shared.withLock { $0.stopped } }
+
+    func send(_ message: RealtimeMessage, on connection: WebSocketConnection) {
+        let text = RealtimeCodec.encode(message)
+        writer.async {
+            do {
+                try connection.send(.text(text))
+            } catch {
+                // The reader thread sees the same failure and reconnects; unacked chats stay pending for the resend.
+                connection.interrupt()
+            }
+        }
+    }
+}

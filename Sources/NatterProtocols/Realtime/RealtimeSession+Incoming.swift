@@ -1,0 +1,138 @@
+import Foundation
+import NatterEngine
+import NatterModel
+
+extension RealtimeSession {
+    /// Feeds one decoded server message through the session.
+    public mutating func incoming(_ message: RealtimeMessage, now: Date) -> Actions {
+        var actions = Actions()
+        switch message {
+        case .ack(let ack):
+            acknowledged(ack, into: &actions, now: now)
+        case .error(let error):
+            failed(id: error.id, error, into: &actions)
+        case .chat(let chat):
+            if let message = self.message(from: chat, in: nil, now: now) {
+                actions.events.append(.messageReceived(message))
+            }
+        case .chatUpdated(let chat):
+            if let key = chat.key { actions.events.append(.messageEdited(serverKey: key, text: chat.text)) }
+        case .chatDeleted(let ref):
+            actions.events.append(.messageDeleted(serverKey: ref.key))
+        case .presenceChange(let presence):
+            guard let from = jid(presence.from) else { break }
+            if let room = jid(presence.to)?.bare, rooms.contains(room) {
+                actions.events.append(.roomOccupant(room: room, user: from.bare, presence.presence))
+            } else {
+                let since = presence.received.flatMap(ISO8601.parse)
+                actions.events.append(.presence(from, presence.presence, since: since))
+            }
+        case .userTyping(let typing):
+            guard let from = jid(typing.from), let to = jid(typing.to) else { break }
+            let conversation: ConversationID = rooms.contains(to.bare) ? .room(to.bare) : .direct(from.bare)
+            actions.events.append(.typing(conversation, from.bare, typing.state == .composing))
+        case .auth, .ping, .teamJoin, .teamLeave, .history, .roster, .teamList:
+            actions.events.append(.notice(.warning("server sent an unexpected '\(message.type)' message; ignored")))
+        }
+        return actions
+    }
+
+    private mutating func acknowledged(_ ack: RealtimeAck, into actions: inout Actions, now: Date) {
+        guard let request = pending.removeValue(forKey: ack.replyTo) else { return }
+        if let error = ack.error {
+            pending[ack.replyTo] = request
+            failed(id: ack.replyTo, error, into: &actions)
+            return
+        }
+        switch request {
+        case .auth:
+            guard let jid = jid(ack.jid) else {
+                actions.failure = .server("auth ack carried no usable JID")
+                return
+            }
+            markAuthenticated(jid)
+            actions.send.append(.roster(id: register(.roster)))
+            actions.send.append(.teamList(id: register(.teamList)))
+            actions.events.append(.authenticated(jid))
+        case .chat(let localID):
+            actions.events.append(.messageAcked(localID: localID, serverKey: ack.key, timestamp: nil))
+        case .presence:
+            if takeSyncMarker() { actions.events.append(.synchronized) }
+        case .roster:
+            rosterLoaded(ack.response, into: &actions)
+        case .teamList:
+            teamsListed(ack.response, into: &actions)
+        case .join(let room):
+            actions.events.append(.roomJoined(room))
+        case .leave(let room):
+            rooms.remove(room)
+        case .history(let conversation):
+            historyLoaded(ack.response, for: conversation, into: &actions, now: now)
+        case .ping:
+            break
+        }
+    }
+
+    private mutating func failed(id: String?, _ error: RealtimeErrorMessage, into actions: inout Actions) {
+        let request = id.flatMap { pending.removeValue(forKey: $0) }
+        switch request {
+        case .auth:
+            actions.failure = .authFailed(error.text)
+        case .chat(let localID):
+            actions.events.append(.messageFailed(localID: localID, reason: error.text))
+        case .join(let room):
+            rooms.remove(room)
+            actions.events.append(.notice(.error("cannot join \(room): \(error.text)")))
+        case .history(let conversation):
+            actions.events.append(.notice(.warning("history for \(conversation) unavailable: \(error.text)")))
+        default:
+            actions.events.append(.notice(.warning("server error \(error.code): \(error.text)")))
+        }
+    }
+
+    private func rosterLoaded(_ response: [String: JSONValue]?, into actions: inout Actions) {
+        guard let contacts = try? RealtimeCodec.rosterContacts(from: response) else {
+            actions.events.append(.notice(.warning("the server's roster was malformed; contacts may be missing")))
+            return
+        }
+        actions.events.append(
+            .rosterLoaded(
+                contacts.compactMap { contact in
+                    jid(contact.jid).map { Contact(jid: $0, displayName: contact.name, groups: contact.groups) }
+                }))
+    }
+
+    private mutating func teamsListed(_ response: [String: JSONValue]?, into actions: inout Actions) {
+        guard let teams = try? RealtimeCodec.teams(from: response) else {
+            actions.events.append(.notice(.warning("the server's room list was malformed")))
+            return
+        }
+        let rooms = teams.compactMap { team in jid(team.jid).map { RoomInfo(jid: $0, name: team.name) } }
+        for room in rooms { self.rooms.insert(room.jid) }
+        actions.events.append(.roomsListed(rooms))
+    }
+
+    private func historyLoaded(
+        _ response: [String: JSONValue]?, for conversation: ConversationID, into actions: inout Actions, now: Date
+    ) {
+        guard let page = try? RealtimeCodec.historyPage(from: response) else {
+            actions.events.append(.notice(.warning("the server's history for \(conversation) was malformed")))
+            return
+        }
+        let messages = page.messages.compactMap { message(from: $0, in: conversation, now: now) }
+        actions.events.append(.historyLoaded(conversation, messages, hasMore: page.more))
+    }
+
+    /// Places a chat in its conversation: a room when addressed to one, else the 1:1 chat with the other party.
+    func message(from chat: RealtimeChat, in known: ConversationID?, now: Date) -> Message? {
+        guard let from = jid(chat.from), let to = jid(chat.to) else { return nil }
+        let mine = account.map { from.bare == $0.bare } ?? false
+        let conversation =
+            known ?? (rooms.contains(to.bare) ? .room(to.bare) : .direct(mine ? to.bare : from.bare))
+        let key = chat.key ?? "\(from.bareString)-\(now.timeIntervalSince1970)"
+        return Message(
+            id: key, serverKey: chat.key, conversation: conversation, sender: from, senderName: chat.displayName,
+            text: chat.text, timestamp: chat.received.flatMap(ISO8601.parse) ?? now, isOutgoing: mine,
+            delivery: .sent)
+    }
+}
