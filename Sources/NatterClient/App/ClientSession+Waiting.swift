@@ -15,7 +15,12 @@ extension ClientSession {
         while true {
             let state = engine.state
             if condition(state) { return state }
-            if case .offline(let reason?) = state.connection { throw SessionError(reason) }
+            // Scripts want an answer, not a retry loop: the first failed attempt ends the wait.
+            switch state.connection {
+            case .offline(let reason?): throw SessionError(reason)
+            case .reconnecting(_, _, let reason): throw SessionError("cannot reach the server: \(reason)")
+            default: break
+            }
             let remaining = deadline.timeIntervalSinceNow
             guard remaining > 0 else {
                 let detail = state.statusNotice.map { " (\($0.text))" } ?? ""

@@ -1,0 +1,74 @@
+import Foundation
+
+/// A real `natterd` child process on a loopback port with a temporary database.
+final class NatterdProcess: @unchecked Sendable {
+    let port: Int
+    let directory: String
+    private let process: Process
+
+    var url: String { "http://127.0.0.1:\(port)" }
+
+    init(demo: Bool = true, port: Int? = nil, directory: String? = nil) throws {
+        self.directory = try directory ?? TestProcess.temporaryDirectory("natterd")
+        var lastError: (any Error)?
+        for _ in 0..<5 {
+            let candidate = port ?? TestProcess.freePort()
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: TestProcess.binary("natterd"))
+            process.arguments =
+                ["--host", "127.0.0.1", "--port", String(candidate), "--db", self.directory + "/natterd.sqlite"]
+                + (demo ? ["--demo"] : [])
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            if Self.waitUntilListening(port: candidate, process: process) {
+                self.port = candidate
+                self.process = process
+                return
+            }
+            process.terminate()
+            process.waitUntilExit()
+            lastError = NatterdError(description: "natterd did not start listening on port \(candidate)")
+            if port != nil { break }
+        }
+        throw lastError ?? NatterdError(description: "natterd did not start")
+    }
+
+    /// Stops the server as a crash would look to clients (SIGKILL): no close frames, no goodbyes.
+    func kill() {
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    func stop() {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+
+    deinit { stop() }
+
+    private static func waitUntilListening(port: Int, process: Process) -> Bool {
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline && process.isRunning {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            let connected = withUnsafePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+                }
+            }
+            close(fd)
+            if connected { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+}
+
+struct NatterdError: Error, CustomStringConvertible {
+    let description: String
+}
