@@ -1,0 +1,51 @@
+import CZlib
+
+/// Raw-deflate side of permessage-deflate; owned by the sending path and used under its lock.
+final class WebSocketDeflater: @unchecked Sendable {
+    private let stream: UnsafeMutablePointer<z_stream>
+    private let noContextTakeover: Bool
+
+    /// zlib cannot produce an 8-bit window (it silently uses 9), so callers must not create a
+    /// deflater when the server limited us to 8 bits; they send uncompressed messages instead.
+    init(windowBits: Int, noContextTakeover: Bool) throws(WebSocketError) {
+        precondition((9...15).contains(windowBits))
+        self.noContextTakeover = noContextTakeover
+        stream = .allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        // Level 1: chat traffic is small and latency matters more than the last few percent of ratio.
+        guard natter_deflate_init2(stream, 1, -Int32(windowBits), 8) == Z_OK else {
+            stream.deallocate()
+            throw .compressionFailed("deflateInit2 failed")
+        }
+    }
+
+    deinit {
+        deflateEnd(stream)
+        stream.deallocate()
+    }
+
+    /// Compresses one whole message, without the trailing 00 00 FF FF (RFC 7692 §7.2.1).
+    func compress(_ input: UnsafeRawBufferPointer) throws(WebSocketError) -> [UInt8] {
+        var output = [UInt8]()
+        var status: Int32 = Z_OK
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: UInt8.self))
+        stream.pointee.avail_in = UInt32(input.count)
+        repeat {
+            let start = output.count
+            let room = Int(deflateBound(stream, UInt(input.count))) + 64
+            output.append(contentsOf: repeatElement(0, count: room))
+            status = output.withUnsafeMutableBufferPointer { target -> Int32 in
+                stream.pointee.next_out = target.baseAddress! + start
+                stream.pointee.avail_out = UInt32(room)
+                return deflate(stream, Z_SYNC_FLUSH)
+            }
+            output.removeLast(Int(stream.pointee.avail_out))
+        } while status == Z_OK && stream.pointee.avail_out == 0
+        stream.pointee.next_in = nil
+        stream.pointee.next_out = nil
+        guard status == Z_OK || status == Z_BUF_ERROR else { throw .compressionFailed("deflate returned \(status)") }
+        if output.count >= 4 && output.suffix(4) == [0x00, 0x00, 0xFF, 0xFF] { output.removeLast(4) }
+        if noContextTakeover { deflateReset(stream) }
+        return output
+    }
+}

@@ -1,0 +1,74 @@
+/// Turns a sequence of data frames into messages: fragment sequencing, permessage-deflate,
+/// incremental UTF-8 validation and the size limit, each failing at the frame that breaks it.
+struct WebSocketMessageAssembler: Sendable {
+    var maxMessageSize: Int
+    private var inflater: WebSocketInflater?
+    /// Opcode of the message being reassembled; nil between messages.
+    private var opcode: WebSocketOpcode?
+    private var compressed = false
+    private var buffer: [UInt8] = []
+    private var validator = WebSocketUTF8Validator()
+
+    init(maxMessageSize: Int, inflater: WebSocketInflater? = nil) {
+        self.maxMessageSize = maxMessageSize
+        self.inflater = inflater
+    }
+
+    var isInsideMessage: Bool { opcode != nil }
+
+    mutating func enableInflate(_ inflater: WebSocketInflater) {
+        self.inflater = inflater
+    }
+
+    /// Consumes a text, binary or continuation frame; returns a message when `frame` completes one.
+    mutating func consume(_ frame: WebSocketFrame) throws(WebSocketError) -> WebSocketMessage? {
+        if frame.opcode == .continuation {
+            guard opcode != nil else { throw .protocolViolation("continuation frame outside a message") }
+            guard !frame.rsv1 else { throw .protocolViolation("RSV1 set on a continuation frame") }
+        } else {
+            guard opcode == nil else { throw .protocolViolation("new \(frame.opcode) message inside a fragmented one") }
+            guard !frame.rsv1 || inflater != nil else { throw .protocolViolation("RSV1 set without permessage-deflate") }
+            opcode = frame.opcode
+            compressed = frame.rsv1
+            validator.reset()
+        }
+        let isText = opcode == .text
+
+        // The common case, one uncompressed frame per message, skips the reassembly copy.
+        if frame.fin && buffer.isEmpty && !compressed {
+            return try finish(frame.payload, isText: isText, alreadyValidated: false)
+        }
+
+        let previousCount = buffer.count
+        if compressed, let inflater {
+            try inflater.inflate(frame.payload, isFinal: frame.fin, into: &buffer, limit: maxMessageSize)
+        } else {
+            guard buffer.count + frame.payload.count <= maxMessageSize else {
+                throw .messageTooBig("message over \(maxMessageSize) bytes")
+            }
+            buffer.append(contentsOf: frame.payload)
+        }
+        if isText {
+            let valid = buffer.withUnsafeBytes { validator.validate(UnsafeRawBufferPointer(rebasing: $0[previousCount...])) }
+            guard valid else { throw .invalidUTF8("text message is not valid UTF-8") }
+        }
+        guard frame.fin else { return nil }
+        let payload = buffer
+        buffer = []
+        return try finish(payload, isText: isText, alreadyValidated: true)
+    }
+
+    private mutating func finish(_ payload: [UInt8], isText: Bool, alreadyValidated: Bool) throws(WebSocketError)
+        -> WebSocketMessage
+    {
+        opcode = nil
+        compressed = false
+        guard payload.count <= maxMessageSize else { throw .messageTooBig("message over \(maxMessageSize) bytes") }
+        guard isText else { return .binary(payload) }
+        if !alreadyValidated {
+            guard validator.validate(payload) else { throw .invalidUTF8("text message is not valid UTF-8") }
+        }
+        guard validator.isComplete else { throw .invalidUTF8("text message ends inside a code point") }
+        return .text(String(decoding: payload, as: UTF8.self))
+    }
+}
