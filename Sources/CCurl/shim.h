@@ -14,4 +14,9 @@ static inline CURLcode natter_curl_setopt_header_function(CURL *h, natter_curl_d
 static inline CURLcode natter_curl_getinfo_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode natter_curl_getinfo_socket(CURL *h, CURLINFO i, curl_socket_t *v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode natter_curl_getinfo_string(CURL *h, CURLINFO i, char **v) { return curl_easy_getinfo(h, i, v); }
+
+/* Bit-mask macros with casts are not imported by Swift. */
+static inline long natter_curl_global_all(void) { return CURL_GLOBAL_ALL; }
+static inline long natter_curlauth_basic(void) { return (long)CURLAUTH_BASIC; }
+static inline long natter_curlauth_ntlm(void) { return (long)CURLAUTH_NTLM; }
 #endif

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+@testable import NatterTransport
+
+@Suite struct HTTPCancellationTests {
+    let client = HTTPClient(configuration: .init(proxy: .direct))
+
+    @Test func cancelInterruptsALongPollPromptly() throws {
+        let server = try HTTPTestServer.start()
+        let token = HTTPCancellationToken()
+        let outcome = LockedBox<Result<HTTPResponse, any Error>?>(nil)
+        let finished = DispatchSemaphore(value: 0)
+        let client = self.client
+        Thread.detachNewThread {
+            outcome.set(Result { try client.perform(HTTPRequest(url: server.url("/slow?seconds=20")), cancellation: token) })
+            finished.signal()
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        let clock = ContinuousClock()
+        let cancelledAt = clock.now
+        token.cancel()
+        #expect(finished.wait(timeout: .now() + 5) == .success)
+        #expect(clock.now - cancelledAt < .milliseconds(500))
+        let result = try #require(outcome.get())
+        #expect(throws: HTTPError.self) { try result.get() }
+        if case .failure(let error as HTTPError) = result {
+            #expect(error.kind == .cancelled)
+            #expect(!error.isRetryable)
+        }
+    }
+
+    @Test func cancelledTokenFailsNewTransfersImmediately() throws {
+        let server = try HTTPTestServer.start()
+        let token = HTTPCancellationToken()
+        token.cancel()
+        let error = try #require(throws: HTTPError.self) {
+            try client.perform(HTTPRequest(url: server.url("/echo")), cancellation: token)
+        }
+        #expect(error.kind == .cancelled)
+    }
+
+    @Test func clientStillWorksAfterACancelledTransfer() throws {
+        let server = try HTTPTestServer.start()
+        let token = HTTPCancellationToken()
+        let client = self.client
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 0.2)
+            token.cancel()
+        }
+        #expect(throws: HTTPError.self) {
+            try client.perform(HTTPRequest(url: server.url("/slow?seconds=20")), cancellation: token)
+        }
+        #expect(try client.perform(HTTPRequest(url: server.url("/status/204"))).status == 204)
+    }
+
+    @Test func cancellingTheTaskCancelsTheAsyncTransfer() async throws {
+        let server = try HTTPTestServer.start()
+        let client = self.client
+        let task = Task { try await client.perform(HTTPRequest(url: server.url("/slow?seconds=20"))) }
+        try await Task.sleep(for: .milliseconds(300))
+        let clock = ContinuousClock()
+        let start = clock.now
+        task.cancel()
+        let result = await task.result
+        #expect(clock.now - start < .seconds(1))
+        #expect(throws: HTTPError.self) { try result.get() }
+    }
+}
+
+/// A tiny lock-protected box for handing a result from a plain thread back to the test.
+final class LockedBox<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    func set(_ newValue: Value) {
+        lock.withLock { value = newValue }
+    }
+
+    func get() -> Value {
+        lock.withLock { value }
+    }
+}
