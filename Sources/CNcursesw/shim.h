@@ -30,4 +30,21 @@ static inline int natter_getmaxx(WINDOW *w) { return getmaxx(w); }
 static inline int natter_wattr_on(WINDOW *w, attr_t a) { return wattr_on(w, a, NULL); }
 static inline int natter_wattr_off(WINDOW *w, attr_t a) { return wattr_off(w, a, NULL); }
 static inline int natter_wattrset(WINDOW *w, attr_t a) { return wattrset(w, a); }
+/* Added for NatterTUI: globals Swift cannot see, and the window size after SIGWINCH. */
+#include <sys/ioctl.h>
+#include <unistd.h>
+static inline WINDOW *natter_curscr(void) { return curscr; }
+static inline int natter_colors(void) { return COLORS; }
+static inline int natter_color_pairs(void) { return COLOR_PAIRS; }
+/* Asks the tty itself: after SIGWINCH curses' LINES/COLS are stale until resizeterm. */
+static inline int natter_terminal_size(int fd, int *rows, int *cols) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return -1;
+    *rows = size.ws_row;
+    *cols = size.ws_col;
+    return 0;
+}
+/* wcwidth is hidden by glibc's feature macros in the Glibc module; curses measures with it, so must we. */
+extern int wcwidth(wchar_t c);
+static inline int natter_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
 #endif

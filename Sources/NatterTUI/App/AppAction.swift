@@ -1,0 +1,10 @@
+import NatterEngine
+
+/// What handling a key or a command asks of the app: engine intents, plus the few things only the UI owns.
+public enum AppAction: Sendable, Equatable {
+    case dispatch(Intent)
+    /// `/clear` in a conversation: hide what is there now without deleting it from the engine.
+    case clearWindow(WindowID)
+    /// Repaint every cell (C-l), for when something else scribbled on the terminal.
+    case redrawAll
+}

@@ -1,0 +1,104 @@
+import Foundation
+import NatterEngine
+import NatterModel
+
+/// Everything the UI owns that the engine does not: the input line, scroll positions, the terminal size.
+///
+/// Pure: `handle(_:state:now:)` maps a key to actions and updates this value, so key bindings, scrolling and the
+/// typing-notification throttle are unit-tested without a terminal.
+public struct InterfaceState: Sendable {
+    public var editor = LineEditor()
+    public var rows: Int
+    public var columns: Int
+    /// Rows scrolled up from the newest line, per window; absent means following the bottom.
+    public var scrollOffsets: [WindowID: Int] = [:]
+    /// `/clear` in a conversation hides what came before this moment.
+    public var clearedBefore: [WindowID: Date] = [:]
+    /// What the last rendered chat pane could show, so PageUp knows when it reached the oldest loaded line.
+    public var chatMetrics = ChatMetrics()
+    var completion: TabCompletion?
+    var composing = ComposingTracker()
+    let parser = CommandParser()
+
+    /// Fed back from the screen model after each render.
+    public struct ChatMetrics: Sendable, Equatable {
+        public var window: WindowID = .console
+        public var pageHeight = 1
+        public var reachedTop = false
+        public init() {}
+    }
+
+    public init(rows: Int = 24, columns: Int = 80) {
+        self.rows = rows
+        self.columns = columns
+    }
+
+    public func scrollOffset(of window: WindowID) -> Int { scrollOffsets[window] ?? 0 }
+
+    public mutating func handle(_ key: Key, state: ClientState, now: Date) -> [AppAction] {
+        if key != .tab { completion = nil }
+        if let actions = windowKey(key, state: state, now: now) { return actions }
+        let before = editor.string
+        switch editor.handle(key) {
+        case .submit(let line):
+            scrollOffsets[state.activeWindow] = nil
+            var actions = parser.parse(line, state: state)
+            actions += composing.stop(now: now).map { .dispatch($0) }
+            return actions
+        case .edited:
+            guard editor.string != before else { return [] }
+            return composing.edited(text: editor.string, in: state.activeWindow, now: now).map { .dispatch($0) }
+        case .ignored:
+            return []
+        }
+    }
+
+    /// Keys that act on windows rather than on the input line.
+    private mutating func windowKey(_ key: Key, state: ClientState, now: Date) -> [AppAction]? {
+        var actions: [AppAction]
+        switch key {
+        case .alt(let character) where character.wholeNumberValue != nil:
+            let number = character.wholeNumberValue!
+            actions = [.dispatch(.activateNumber(number == 0 ? 10 : number))]
+        case .alt("a"): actions = [.dispatch(.activateNextUnread)]
+        case .control("n"): actions = [.dispatch(.activateNext)]
+        case .control("p"): actions = [.dispatch(.activatePrevious)]
+        case .control("l"): return [.redrawAll]
+        case .pageUp: return pageUp(state: state)
+        case .pageDown:
+            let window = state.activeWindow
+            scrollOffsets[window] = max(0, scrollOffset(of: window) - page)
+            if scrollOffsets[window] == 0 { scrollOffsets[window] = nil }
+            return []
+        case .tab:
+            complete(state: state)
+            return []
+        case .paste, .character, .control, .alt, .enter, .backTab, .backspace, .delete, .escape, .up, .down, .left,
+            .right, .home, .end, .insert, .function, .resize:
+            return nil
+        }
+        // Leaving a window ends the typing notification there.
+        actions = composing.stop(now: now).map { .dispatch($0) } + actions
+        return actions
+    }
+
+    private var page: Int { max(1, chatMetrics.pageHeight - 1) }
+
+    private mutating func pageUp(state: ClientState) -> [AppAction] {
+        let window = state.activeWindow
+        if chatMetrics.window == window && chatMetrics.reachedTop {
+            guard let id = window.conversationID, state.conversations[id]?.hasMoreHistory == true else { return [] }
+            return [.dispatch(.loadOlderHistory(id))]
+        }
+        scrollOffsets[window] = scrollOffset(of: window) + page
+        return []
+    }
+
+    /// When the composing throttle next needs attention (to send "stopped typing" after idling).
+    public var nextDeadline: Date? { composing.idleDeadline }
+
+    /// Time passed with no key: an idle typist stops being announced as typing.
+    public mutating func tick(now: Date) -> [AppAction] {
+        composing.tick(now: now).map { .dispatch($0) }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Glibc
+import NatterEngine
+import NatterModel
+
+/// The full-screen chat UI: owns the terminal while `run()` is active.
+///
+/// One thread does all curses work. It sleeps in `poll()` on the keyboard and a self-pipe; the engine's observer
+/// and wake scheduler, and the signal handlers, only write a byte to that pipe. While nothing is scheduled the
+/// poll has no timeout, so an idle client uses no CPU.
+public final class TerminalApp {
+    private let store: EngineStore
+    private let theme: Theme
+    private let domain: String
+    private var ui = InterfaceState()
+    private var model = ScreenModel()
+    private var decoder = KeyDecoder()
+    private var pipe: WakePipe?
+
+    public init(store: EngineStore, theme: Theme, domain: String) {
+        self.store = store
+        self.theme = theme
+        self.domain = domain
+    }
+
+    /// Runs until the user quits (`/quit`, SIGINT/SIGTERM/SIGHUP) and restores the terminal before returning.
+    public func run() throws {
+        let pipe = try WakePipe()
+        self.pipe = pipe
+        defer {
+            pipe.close()
+            self.pipe = nil
+        }
+        let backend = try CursesBackend(theme: theme)
+        defer {
+            backend.shutdown()
+            SignalRelay.uninstall()
+        }
+        SignalRelay.install(wakeFD: pipe.writeFD)
+        store.observe { pipe.notify() }
+        store.setWakeScheduler { date in pipe.schedule(date) }
+        ui.rows = backend.rows
+        ui.columns = backend.columns
+        render(backend)
+        while !store.state.isQuitting {
+            let (keyboard, wakeup) = wait(pipe: pipe)
+            if wakeup {
+                let reasons = pipe.drain()
+                if reasons.contains(.quit) { store.dispatch(.quit) }
+                if reasons.contains(.resize) { resize(backend) }
+            }
+            if keyboard { readKeys(backend) }
+            fireTimers()
+            if store.state.isQuitting { break }
+            render(backend)
+        }
+    }
+
+    /// Blocks until input, a wake byte, or the next deadline.
+    private func wait(pipe: WakePipe) -> (keyboard: Bool, wakeup: Bool) {
+        var fds = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: pipe.readFD, events: Int16(POLLIN), revents: 0),
+        ]
+        let timeout = Self.pollTimeout(until: nextDeadline(), now: Date())
+        let result = poll(&fds, 2, timeout)
+        guard result > 0 else { return (false, false) }
+        let hangup = Int16(POLLHUP | POLLERR)
+        if fds[0].revents & hangup != 0 { store.dispatch(.quit) }
+        return (fds[0].revents & Int16(POLLIN) != 0, fds[1].revents & Int16(POLLIN) != 0)
+    }
+
+    /// Milliseconds until `deadline`, -1 (forever) without one; rounded up so we never wake a hair early.
+    static func pollTimeout(until deadline: Date?, now: Date) -> Int32 {
+        guard let deadline else { return -1 }
+        let milliseconds = (deadline.timeIntervalSince(now) * 1000).rounded(.up)
+        return Int32(max(0, min(milliseconds, Double(Int32.max))))
+    }
+
+    /// The earliest of: an engine wake, the typing-idle deadline, the next second of a reconnect countdown.
+    private func nextDeadline() -> Date? {
+        var candidates: [Date] = []
+        if let wake = pipe?.scheduledWake { candidates.append(wake) }
+        if let idle = ui.nextDeadline { candidates.append(idle) }
+        if case .reconnecting(_, let retryAt, _) = store.state.connection {
+            let now = Date()
+            let remaining = retryAt.timeIntervalSince(now)
+            if remaining > 0 {
+                let fraction = remaining - remaining.rounded(.down)
+                candidates.append(now.addingTimeInterval(fraction > 0.001 ? fraction : 1))
+            }
+        }
+        return candidates.min()
+    }
+
+    private func fireTimers() {
+        let now = Date()
+        if pipe?.takeDueWake(now: now) == true { store.ingest(.tick(now)) }
+        perform(ui.tick(now: now), backend: nil)
+    }
+
+    private func readKeys(_ backend: CursesBackend) {
+        var keys: [Key] = []
+        for input in backend.readAvailable() { keys += decoder.feed(input) }
+        keys += decoder.flush()
+        for key in keys {
+            if key == .resize {
+                resize(backend)
+                continue
+            }
+            perform(ui.handle(key, state: store.state, now: Date()), backend: backend)
+            if store.state.isQuitting { return }
+        }
+    }
+
+    private func perform(_ actions: [AppAction], backend: CursesBackend?) {
+        for action in actions {
+            switch action {
+            case .dispatch(let intent): store.dispatch(intent)
+            case .clearWindow(let window): ui.clearedBefore[window] = Date()
+            case .redrawAll: backend?.invalidate()
+            }
+        }
+    }
+
+    private func resize(_ backend: CursesBackend) {
+        backend.resize()
+        ui.rows = backend.rows
+        ui.columns = backend.columns
+    }
+
+    private func render(_ backend: CursesBackend) {
+        let frame = model.render(state: store.state, ui: &ui, now: Date())
+        backend.draw(frame)
+    }
+}

@@ -1,0 +1,44 @@
+import CNcursesw
+import Glibc
+
+extension CursesBackend {
+    /// Everything `wget_wch` has queued, without blocking (the input window is in no-delay mode).
+    func readAvailable() -> [KeyDecoder.Input] {
+        guard let window = inputWindow ?? windows[.input] else { return [] }
+        var inputs: [KeyDecoder.Input] = []
+        var value: wint_t = 0
+        while true {
+            let result = wget_wch(window, &value)
+            if result == natter_key_code_yes() {
+                if let key = Self.translate(code: Int32(value)) { inputs.append(.key(key)) }
+            } else if result == natter_ok(), let scalar = Unicode.Scalar(UInt32(value)) {
+                inputs.append(.scalar(scalar))
+            } else {
+                break
+            }
+        }
+        return inputs
+    }
+
+    /// curses' `KEY_*` codes in our terms; unknown function keys are dropped.
+    static func translate(code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_HOME, KEY_A1: .home
+        case KEY_END, KEY_C1: .end
+        case KEY_PPAGE, KEY_A3: .pageUp
+        case KEY_NPAGE, KEY_C3: .pageDown
+        case KEY_DC: .delete
+        case KEY_IC: .insert
+        case KEY_BACKSPACE: .backspace
+        case KEY_ENTER: .enter
+        case KEY_BTAB: .backTab
+        case KEY_RESIZE: .resize
+        case (KEY_F0 + 1)...(KEY_F0 + 24): .function(Int(code - KEY_F0))
+        default: nil
+        }
+    }
+}

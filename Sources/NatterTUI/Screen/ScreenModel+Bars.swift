@@ -1,0 +1,68 @@
+import Foundation
+import NatterEngine
+import NatterModel
+
+extension ScreenModel {
+    func titleRow(state: ClientState, width: Int) -> ScreenRow {
+        var text: String
+        switch state.activeWindow {
+        case .console:
+            text = "Natter console — /help lists the commands"
+        case .conversation(let id):
+            let title = TextSanitizer.line(state.title(of: state.activeWindow))
+            switch id {
+            case .direct(let jid):
+                text = "\(title) <\(jid.bareString)>"
+                if let contact = state.contacts[jid] {
+                    text += " — " + contact.presence.label
+                    if let status = contact.statusText, !status.isEmpty { text += ": " + TextSanitizer.line(status) }
+                }
+            case .room(let jid):
+                text = "\(title) <\(jid.bareString)>"
+                if let count = state.conversations[id]?.occupants.count, count > 0 { text += " — \(count) here" }
+                if state.rooms[jid]?.joined == false { text += " (not joined)" }
+            case .channel:
+                text = title
+            }
+        }
+        return ScreenRow([StyledRun(" " + text, .titleBar)]).fitted(to: width, fill: .titleBar)
+    }
+
+    /// `[online] alice@natter.test [1:console] [2:bob(3)] … notice`, with the active window highlighted.
+    func statusRow(state: ClientState, ui: InterfaceState, width: Int, now: Date) -> ScreenRow {
+        var row = ScreenRow()
+        let connectionRole: StyleRole = state.connection.isOnline ? .statusBar : .statusAlert
+        row.append("[", .statusBar)
+        row.append(TextSanitizer.line(state.connection.summary(now: now)), connectionRole)
+        row.append("] ", .statusBar)
+        if let account = state.account { row.append(account.bareString + " ", .statusBar) }
+        for (index, window) in state.windows.enumerated() {
+            let title = TextLayout.truncate(TextSanitizer.line(state.title(of: window)), to: 16, ellipsis: true)
+            let unread = window.conversationID.flatMap { state.conversations[$0]?.unread } ?? 0
+            var label = "\(index + 1):\(title)"
+            if unread > 0 { label += "(\(unread))" }
+            let role: StyleRole = window == state.activeWindow ? .statusActive : unread > 0 ? .statusUnread : .statusBar
+            row.append("[", .statusBar)
+            row.append(label, role)
+            row.append("] ", .statusBar)
+        }
+        let offset = ui.scrollOffset(of: state.activeWindow)
+        if offset > 0 { row.append("-MORE(\(offset))- ", .statusUnread) }
+        if let notice = state.statusNotice {
+            row.append(TextSanitizer.line(notice.text), notice.level == .info ? .statusBar : .statusAlert)
+        }
+        return row.fitted(to: width, fill: .statusBar)
+    }
+
+    /// The input line and the cursor column; multi-line input shows its line count and `⏎` for each break.
+    func inputRow(ui: inout InterfaceState, width: Int) -> (ScreenRow, Int) {
+        var row = ScreenRow()
+        let lines = ui.editor.lineCount
+        if lines > 1 { row.append("[\(lines) lines] ", .inputMarker) }
+        row.append("> ", .inputMarker)
+        let prefixWidth = row.width
+        let view = ui.editor.view(width: max(2, width - prefixWidth))
+        row.append(view.text)
+        return (row.fitted(to: width, fill: .text), min(width - 1, prefixWidth + view.cursorColumn))
+    }
+}

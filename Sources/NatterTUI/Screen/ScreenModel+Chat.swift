@@ -1,0 +1,133 @@
+import Foundation
+import NatterEngine
+import NatterModel
+
+extension ScreenModel {
+    /// The chat pane, bottom-aligned: only the messages needed to fill the page (plus the scroll offset) are laid
+    /// out, so a 5000-message scrollback costs what a page does.
+    func chatRows(state: ClientState, ui: inout InterfaceState, width: Int, height: Int) -> [ScreenRow] {
+        let window = state.activeWindow
+        let typing = typingLine(state: state)
+        let pageHeight = max(1, height - (typing == nil ? 0 : 1))
+        var offset = ui.scrollOffset(of: window)
+        let needed = offset + pageHeight
+
+        var blocks: [[ScreenRow]] = []
+        var collected = 0
+        var exhausted = true
+        let clearedBefore = ui.clearedBefore[window]
+        func take(_ block: [ScreenRow]) -> Bool {
+            blocks.append(block)
+            collected += block.count
+            return collected < needed
+        }
+        if let id = window.conversationID, let conversation = state.conversations[id] {
+            for message in conversation.messages.reversed() {
+                if let clearedBefore, message.timestamp < clearedBefore { break }
+                if !take(messageRows(message, state: state, width: width)) {
+                    exhausted = false
+                    break
+                }
+            }
+        } else if window == .console {
+            for notice in state.console.reversed() where !take(noticeRows(notice, width: width)) {
+                exhausted = false
+                break
+            }
+        }
+        var lines: [ScreenRow] = []
+        lines.reserveCapacity(collected)
+        for block in blocks.reversed() { lines += block }
+
+        if exhausted { offset = min(offset, max(0, lines.count - pageHeight)) }
+        ui.scrollOffsets[window] = offset == 0 ? nil : offset
+        ui.chatMetrics.window = window
+        ui.chatMetrics.pageHeight = pageHeight
+        ui.chatMetrics.reachedTop = exhausted && lines.count - offset <= pageHeight
+
+        let end = lines.count - offset
+        var page = Array(lines[max(0, end - pageHeight)..<max(0, end)])
+        let blank = ScreenRow().fitted(to: width)
+        if page.count < pageHeight { page = Array(repeating: blank, count: pageHeight - page.count) + page }
+        if let typing { page.append(typing.fitted(to: width)) }
+        return page
+    }
+
+    func messageRows(_ message: Message, state: ClientState, width: Int) -> [ScreenRow] {
+        let nick: String
+        if message.isOutgoing {
+            nick = state.account.map { TextSanitizer.line($0.local) } ?? "me"
+        } else {
+            nick = TextSanitizer.line(message.senderName ?? state.displayName(of: message.sender))
+        }
+        var prefix = ScreenRow()
+        prefix.append(clock(message.timestamp) + " ", .timestamp)
+        prefix.append("<" + nick + ">", message.isOutgoing ? .ownNick : .otherNick)
+        prefix.append(" ")
+
+        var body = TextSanitizer.message(message.text)
+        var marker: StyledRun?
+        var bodyRole = StyleRole.text
+        switch message.delivery {
+        case .pending:
+            marker = StyledRun("⧗ ", .pending)
+            bodyRole = .pending
+        case .failed(let reason):
+            marker = StyledRun("✗ ", .failed)
+            bodyRole = .failed
+            body += " (not sent: " + TextSanitizer.line(reason) + ")"
+        case .sent, .delivered, .read:
+            break
+        }
+        if message.isEdited { body += " (edited)" }
+        return hangingRows(prefix: prefix, marker: marker, body: body, role: bodyRole, width: width)
+    }
+
+    func noticeRows(_ notice: Notice, width: Int) -> [ScreenRow] {
+        var prefix = ScreenRow()
+        prefix.append(clock(notice.timestamp) + " ", .timestamp)
+        let role: StyleRole
+        switch notice.level {
+        case .info: role = .info
+        case .warning: role = .warning
+        case .error: role = .error
+        }
+        prefix.append(notice.level == .info ? "-- " : "!! ", role)
+        let text = TextSanitizer.message(notice.text)
+        return hangingRows(prefix: prefix, marker: nil, body: text, role: notice.level == .info ? .text : role, width: width)
+    }
+
+    /// Lays out `prefix marker body` with continuation lines indented under the start of the body.
+    func hangingRows(prefix: ScreenRow, marker: StyledRun?, body: String, role: StyleRole, width: Int) -> [ScreenRow] {
+        let markerWidth = marker.map { DisplayWidth.of($0.text) } ?? 0
+        var indent = prefix.width + markerWidth
+        var rows: [ScreenRow] = []
+        var first = prefix
+        if indent > width / 2 {
+            // A long nick on a narrow pane: give the text its own lines rather than a sliver.
+            rows.append(prefix.fitted(to: width))
+            indent = min(2 + markerWidth, width / 2)
+            first = ScreenRow([StyledRun(String(repeating: " ", count: indent - markerWidth))])
+        }
+        if let marker { first.append(marker.text, marker.role) }
+        let lines = TextLayout.wrap(body, width: max(1, width - indent))
+        for (index, line) in lines.enumerated() {
+            var row = index == 0 ? first : ScreenRow([StyledRun(String(repeating: " ", count: indent))])
+            row.append(line, role)
+            rows.append(row.fitted(to: width, fill: .text))
+        }
+        return rows
+    }
+
+    func typingLine(state: ClientState) -> ScreenRow? {
+        guard let conversation = state.activeConversation, !conversation.typing.isEmpty else { return nil }
+        let names = conversation.typing.map { TextSanitizer.line(state.displayName(of: $0)) }.sorted()
+        let text: String
+        switch names.count {
+        case 1: text = "\(names[0]) is typing…"
+        case 2: text = "\(names[0]) and \(names[1]) are typing…"
+        default: text = "\(names.count) people are typing…"
+        }
+        return ScreenRow([StyledRun(text, .typing)])
+    }
+}
