@@ -71,6 +71,7 @@ let package = Package(
                 "NatterModel", "NatterEngine", "NatterProtocols", "NatterTUI", "NatterServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strict),

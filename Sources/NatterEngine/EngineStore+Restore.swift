@@ -3,7 +3,9 @@ import NatterModel
 
 extension EngineStore {
     /// Refills conversations from the local cache at start-up so scrollback and the outbox survive restarts.
-    public static func restoredState(domain: String, from store: any MessageStore, perConversation: Int = 200) -> ClientState {
+    public static func restoredState(
+        domain: String, from store: any MessageStore, perConversation: Int = 200
+    ) -> ClientState {
         var state = ClientState(domain: domain)
         let reducer = Reducer()
         let conversations = (try? store.knownConversations()) ?? []

@@ -50,7 +50,8 @@ extension Reducer {
             return typing(user.bare, in: id, composing: composing, state: &state, now: now)
         case .roomsListed(let rooms):
             for room in rooms {
-                state.rooms[room.jid] = RoomInfo(jid: room.jid, name: room.name, joined: state.rooms[room.jid]?.joined ?? false)
+                state.rooms[room.jid] = RoomInfo(
+                    jid: room.jid, name: room.name, joined: state.rooms[room.jid]?.joined ?? false)
                 state.conversations[.room(room.jid)]?.title = room.name
             }
         case .roomJoined(let room):

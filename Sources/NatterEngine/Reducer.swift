@@ -78,7 +78,8 @@ extension Reducer {
 
     /// Where a message with this id or server key already sits, if anywhere.
     func locate(
-        id: String? = nil, serverKey: String? = nil, in state: ClientState, preferring conversation: ConversationID? = nil
+        id: String? = nil, serverKey: String? = nil, in state: ClientState,
+        preferring conversation: ConversationID? = nil
     ) -> (ConversationID, Int)? {
         func search(_ conversation: Conversation) -> Int? {
             conversation.messages.lastIndex { message in

@@ -48,13 +48,15 @@ public struct JID: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
     public static func < (lhs: JID, rhs: JID) -> Bool { lhs.description < rhs.description }
 
     private static func isValidPart(_ part: String) -> Bool {
-        !part.isEmpty && part.unicodeScalars.allSatisfy { $0.value > 0x20 && $0 != "@" && $0 != "/" && $0.value != 0x7F }
+        !part.isEmpty
+            && part.unicodeScalars.allSatisfy { $0.value > 0x20 && $0 != "@" && $0 != "/" && $0.value != 0x7F }
     }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let jid = JID(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad JID \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "bad JID \(text)"))
         }
         self = jid
     }

@@ -32,8 +32,10 @@ import Testing
         harness.event(
             .historyLoaded(
                 .direct(harness.bob),
-                [harness.incoming("old", key: "k1", at: 10), harness.incoming("newest", key: "k3", at: 30),
-                 harness.incoming("middle", key: "k2", at: 20)],
+                [
+                    harness.incoming("old", key: "k1", at: 10), harness.incoming("newest", key: "k3", at: 30),
+                    harness.incoming("middle", key: "k2", at: 20),
+                ],
                 hasMore: false))
         let texts = harness.state.conversations[.direct(harness.bob)]?.messages.map(\.text)
         #expect(texts == ["old", "middle", "newest"])
@@ -58,7 +60,8 @@ import Testing
     @Test func presenceUpdatesTheRosterAndOrdersIt() {
         var harness = ReducerHarness()
         let carol = JID("carol@natter.test")!
-        harness.event(.rosterLoaded([Contact(jid: harness.bob, displayName: "Bob"), Contact(jid: carol, displayName: "Carol")]))
+        harness.event(
+            .rosterLoaded([Contact(jid: harness.bob, displayName: "Bob"), Contact(jid: carol, displayName: "Carol")]))
         harness.event(.presence(carol.with(resource: "x"), .available, since: nil))
         #expect(harness.state.sortedContacts.map(\.displayName) == ["Carol", "Bob"])
         harness.event(.rosterLoaded([Contact(jid: carol, displayName: "Carol C.")]))

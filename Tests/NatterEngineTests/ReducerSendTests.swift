@@ -44,7 +44,8 @@ import Testing
         var harness = ReducerHarness()
         harness.intent(.send(text: "x", to: .direct(harness.bob)))
         harness.event(.messageFailed(localID: "m-1", reason: "unknown recipient"))
-        #expect(harness.state.conversations[.direct(harness.bob)]?.messages.last?.delivery == .failed("unknown recipient"))
+        #expect(
+            harness.state.conversations[.direct(harness.bob)]?.messages.last?.delivery == .failed("unknown recipient"))
         #expect(harness.state.statusNotice?.level == .error)
     }
 }

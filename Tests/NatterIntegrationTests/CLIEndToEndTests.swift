@@ -3,7 +3,9 @@ import Testing
 
 /// The scripting subcommands against a real natterd process.
 @Suite(.serialized) struct CLIEndToEndTests {
-    func natter(_ arguments: [String], user: String, password: String? = nil, home: String, timeout: Double = 60)
+    func natter(
+        _ arguments: [String], user: String, password: String? = nil, home: String, timeout: Double = 60
+    )
         throws -> TestProcess.Output
     {
         try TestProcess.run(
@@ -16,10 +18,12 @@ import Testing
         let server = try NatterdProcess()
         let home = try TestProcess.temporaryDirectory("cli")
         let tail = Thread.detachNewThreadWithResult { [server] in
-            try? natter(["tail", "--server", server.url, "--count", "1"], user: "alice", home: home + "/a", timeout: 30)
+            try? natter(
+                ["tail", "--server", server.url, "--count", "1"], user: "alice", home: home + "/a", timeout: 30)
         }
         Thread.sleep(forTimeInterval: 2)
-        let sent = try natter(["send", "--server", server.url, "--to", "alice", "lunch at noon?"], user: "bob", home: home + "/b")
+        let sent = try natter(
+            ["send", "--server", server.url, "--to", "alice", "lunch at noon?"], user: "bob", home: home + "/b")
         #expect(sent.status == 0, "send failed: \(sent.stderr)")
         #expect(sent.stdout.contains("sent to alice@natter.test"))
         let tailed = tail.wait()
@@ -41,7 +45,8 @@ import Testing
     @Test func wrongPasswordIsAClearErrorNotARetryLoop() throws {
         let server = try NatterdProcess()
         let home = try TestProcess.temporaryDirectory("badpass")
-        let output = try natter(["roster", "--server", server.url], user: "alice", password: "nope", home: home, timeout: 20)
+        let output = try natter(
+            ["roster", "--server", server.url], user: "alice", password: "nope", home: home, timeout: 20)
         #expect(output.status != 0)
         #expect(output.stderr.contains("wrong user name or password"), "stderr: \(output.stderr)")
     }

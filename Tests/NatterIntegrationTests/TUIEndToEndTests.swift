@@ -47,7 +47,10 @@ import Testing
 
         let sent = try TestProcess.run(
             TestProcess.binary("natter"),
-            ["send", "--server", server.url, "--user", "bob", "--to", "alice", "safe\u{1B}]0;pwned\u{07}\u{1B}[2Jtext"],
+            [
+                "send", "--server", server.url, "--user", "bob", "--to", "alice",
+                "safe\u{1B}]0;pwned\u{07}\u{1B}[2Jtext",
+            ],
             environment: ["NATTER_PASSWORD": "bob", "XDG_DATA_HOME": "\(home)/bob-cli"])
         #expect(sent.status == 0, "send failed: \(sent.stderr)")
         let seen = try alice.waitFor("safetext")

@@ -25,7 +25,9 @@ import Testing
     }
 
     @Test func conversationStorageKeyRoundTrips() throws {
-        let ids: [ConversationID] = [.direct(JID("bob@natter.test")!), .room(JID("lounge@natter.test")!), .channel("c-1")]
+        let ids: [ConversationID] = [
+            .direct(JID("bob@natter.test")!), .room(JID("lounge@natter.test")!), .channel("c-1"),
+        ]
         for id in ids { #expect(ConversationID(storageKey: id.description) == id) }
         #expect(ConversationID(storageKey: "nope") == nil)
     }

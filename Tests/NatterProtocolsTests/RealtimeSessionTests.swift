@@ -63,10 +63,11 @@ import Testing
         var (session, _) = authenticated()
         let direct = session.incoming(
             .chat(RealtimeChat(to: "alice@natter.test", from: "bob@natter.test", text: "yo", key: "k1")), now: now)
-        let message = try #require(direct.events.first.flatMap { event -> Message? in
-            if case .messageReceived(let message) = event { return message }
-            return nil
-        })
+        let message = try #require(
+            direct.events.first.flatMap { event -> Message? in
+                if case .messageReceived(let message) = event { return message }
+                return nil
+            })
         #expect(message.conversation == .direct(JID("bob@natter.test")!))
         #expect(!message.isOutgoing)
 
@@ -99,7 +100,8 @@ import Testing
         let lounge = JID("lounge@natter.test")!
         _ = session.outgoing(.joinRoom(lounge))
         let presence = session.incoming(
-            .presenceChange(RealtimePresence(from: "bob@natter.test/x", to: "lounge@natter.test", presence: .available)),
+            .presenceChange(
+                RealtimePresence(from: "bob@natter.test/x", to: "lounge@natter.test", presence: .available)),
             now: now)
         #expect(presence.events == [.roomOccupant(room: lounge, user: JID("bob@natter.test")!, .available)])
         let typing = session.incoming(

@@ -10,7 +10,8 @@ extension ClientSession {
         if let error { engine.dispatch(.notice(.warning("theme: \(error); using the dark theme"))) }
         if embedded != nil {
             engine.dispatch(
-                .notice(.info("demo: you are alice; carol answers messages, dave changes presence. /help for commands")))
+                .notice(.info("demo: you are alice; carol answers messages, dave changes presence. /help for commands"))
+            )
         }
         try TerminalApp(store: engine, theme: theme, domain: domain).run()
     }

@@ -6,7 +6,9 @@ import NatterModel
 extension ClientSession {
     /// Blocks until the engine's state satisfies `condition`, failing early with the reason when login is refused.
     @discardableResult
-    func waitUntil(timeout: Double, _ what: String, _ condition: @escaping @Sendable (ClientState) -> Bool) throws
+    func waitUntil(
+        timeout: Double, _ what: String, _ condition: @escaping @Sendable (ClientState) -> Bool
+    ) throws
         -> ClientState
     {
         let changed = DispatchSemaphore(value: 0)

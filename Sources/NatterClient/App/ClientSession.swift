@@ -31,7 +31,9 @@ public final class ClientSession: Sendable {
         let password: String
         if options.demo {
             let directory = FileManager.default.temporaryDirectory
-                .appendingPathComponent("natter-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+                .appendingPathComponent(
+                    "natter-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+                )
                 .path
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             temporaryDirectory = directory
@@ -42,7 +44,8 @@ public final class ClientSession: Sendable {
             password = user.split(separator: "@").first.map(String.init) ?? user
         } else {
             guard let server = options.server ?? configuration.server else {
-                throw SessionError("no server given: use --server URL (or server = \"…\" in config.toml), or try --demo")
+                throw SessionError(
+                    "no server given: use --server URL (or server = \"…\" in config.toml), or try --demo")
             }
             guard let name = options.user ?? configuration.user else {
                 throw SessionError("no user given: use --user NAME (or user = \"…\" in config.toml)")

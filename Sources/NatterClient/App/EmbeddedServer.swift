@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import NatterServer
 
 /// natterd running inside the client process for `natter --demo`, on a free loopback port.
@@ -20,7 +21,8 @@ final class EmbeddedServer: Sendable {
         configuration.port = 0
         configuration.databasePath = databasePath
         configuration.demo = true
-        configuration.quiet = true
+        // The TUI owns the terminal: server logs on stderr would scribble over it.
+        configuration.logLevel = .critical
         let server = try NatterServer(configuration: configuration)
         let result = BlockingResult<Int>()
         Task { await result.set { try await server.start() } }

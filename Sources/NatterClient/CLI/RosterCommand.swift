@@ -5,7 +5,8 @@ import NatterModel
 
 /// `natter roster`: prints contacts with their presence, one per line, tab-separated for `cut` and `awk`.
 struct RosterCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "roster", abstract: "Print the contact list with presence.")
+    static let configuration = CommandConfiguration(
+        commandName: "roster", abstract: "Print the contact list with presence.")
 
     @OptionGroup var connection: ConnectionOptions
 

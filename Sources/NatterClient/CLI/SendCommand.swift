@@ -5,7 +5,8 @@ import NatterModel
 
 /// `natter send --to ADDR TEXT`: sends one message and waits for the server's ack, for scripts and cron jobs.
 struct SendCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "send", abstract: "Send one message and wait for the ack.")
+    static let configuration = CommandConfiguration(
+        commandName: "send", abstract: "Send one message and wait for the ack.")
 
     @OptionGroup var connection: ConnectionOptions
 
@@ -20,7 +21,10 @@ struct SendCommand: ParsableCommand {
 
     func run() throws {
         try ClientSession.reportingErrors {
-            let body = text.isEmpty ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text.joined(separator: " ")
+            let body =
+                text.isEmpty
+                ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                : text.joined(separator: " ")
             let session = try ClientSession.open(connection, interactive: false)
             defer { session.close() }
             try session.waitUntil(timeout: timeout, "login") { $0.account != nil && $0.connection.isOnline }
@@ -28,7 +32,9 @@ struct SendCommand: ParsableCommand {
             if case .room(let room) = target { session.engine.dispatch(.joinRoom(room)) }
             session.engine.dispatch(.send(text: body, to: target))
             let state = try session.waitUntil(timeout: timeout, "the server's ack") { state in
-                guard let message = state.conversations[target]?.messages.last(where: \.isOutgoing) else { return false }
+                guard let message = state.conversations[target]?.messages.last(where: \.isOutgoing) else {
+                    return false
+                }
                 return message.delivery != .pending
             }
             let message = state.conversations[target]!.messages.last(where: \.isOutgoing)!

@@ -42,7 +42,9 @@ public enum PasswordSource {
     /// Reads a line from the controlling terminal with echo off, restoring the terminal whatever happens.
     public static func prompt(_ text: String) throws -> String {
         let tty = open("/dev/tty", O_RDWR)
-        guard tty >= 0 else { throw CredentialsError("no password given and no terminal to ask on; set NATTER_PASSWORD") }
+        guard tty >= 0 else {
+            throw CredentialsError("no password given and no terminal to ask on; set NATTER_PASSWORD")
+        }
         defer { close(tty) }
         _ = text.withCString { write(tty, $0, strlen($0)) }
         var original = termios()

@@ -77,7 +77,9 @@ public final class SQLiteMessageStore: MessageStore {
     }
 
     /// Where the cache for an account lives, following the XDG base directory spec.
-    public static func defaultPath(account: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+    public static func defaultPath(
+        account: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    )
         -> String
     {
         let base =

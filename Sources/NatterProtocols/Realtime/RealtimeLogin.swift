@@ -10,7 +10,8 @@ public struct RealtimeLogin: Sendable, Equatable {
     public static func request(serverURL: String, user: String, password: String, client: String) -> HTTPRequest {
         let base = serverURL.hasSuffix("/") ? String(serverURL.dropLast()) : serverURL
         let quoted = client.replacingOccurrences(of: "'", with: "''")
-        let escaped = quoted.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["(", ")", "'"])) ?? quoted
+        let escaped =
+            quoted.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["(", ")", "'"])) ?? quoted
         return HTTPRequest(
             method: .post, url: "\(base)/api/1/odata.svc/User.Login(client='\(escaped)')",
             headers: ["Accept": "application/json", "Content-Type": "application/json"], body: Array("{}".utf8),

@@ -27,7 +27,7 @@ public struct RealtimeSession: Sendable {
     }
 
     public private(set) var account: JID?
-    public private(set) var rooms: Set<JID> = []
+    public internal(set) var rooms: Set<JID> = []
     var domain: String
     var pending: [String: Request] = [:]
     private var nextRequest = 0
@@ -78,7 +78,7 @@ public struct RealtimeSession: Sendable {
         }
     }
 
-    private mutating func register(_ request: Request) -> String {
+    mutating func register(_ request: Request) -> String {
         nextRequest += 1
         let id = "r\(nextRequest)"
         pending[id] = request

@@ -45,7 +45,9 @@ enum TestProcess {
     }
 
     /// Runs a command to completion with a time limit, capturing both streams.
-    static func run(_ path: String, _ arguments: [String], environment: [String: String] = [:], timeout: Double = 60)
+    static func run(
+        _ path: String, _ arguments: [String], environment: [String: String] = [:], timeout: Double = 60
+    )
         throws -> Output
     {
         let process = Process()

@@ -48,5 +48,7 @@ final class TmuxTerminal: @unchecked Sendable {
         return output.stdout
     }
 
-    private static func quote(_ value: String) -> String { "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    private static func quote(_ value: String) -> String {
+        "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
 }

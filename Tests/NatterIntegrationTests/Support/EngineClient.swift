@@ -1,0 +1,39 @@
+import Foundation
+import NatterEngine
+import NatterModel
+import NatterProtocols
+
+/// A headless client: the real engine and realtime adapter, logged in to a real server.
+final class EngineClient: @unchecked Sendable {
+    let engine: EngineStore
+    let user: String
+
+    init(user: String, serverURL: String, resource: String = "test", pingInterval: Duration = .seconds(10)) {
+        self.user = user
+        engine = EngineStore(state: ClientState(domain: "natter.test"))
+        engine.attach(
+            RealtimeAdapter(
+                configuration: RealtimeAdapterConfiguration(
+                    serverURL: serverURL, user: user, password: user, resource: resource, pingInterval: pingInterval,
+                    backoff: ReconnectBackoff(base: 0.2, cap: 1))))
+    }
+
+    var state: ClientState { engine.state }
+
+    /// Polls until `condition` holds; returns false on timeout so the test can say what it was waiting for.
+    @discardableResult
+    func wait(timeout: Double = 15, until condition: (ClientState) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if condition(engine.state) { return true }
+            usleep(20_000)
+        }
+        return condition(engine.state)
+    }
+
+    func waitSynchronized() -> Bool { wait { $0.isSynchronized } }
+
+    func stop() { engine.detachAll() }
+
+    deinit { stop() }
+}
