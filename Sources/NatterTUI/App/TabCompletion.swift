@@ -32,7 +32,7 @@ struct TabCompletion: Sendable, Equatable {
                 names.insert(contact.jid.bareString)
             }
             let display = TextSanitizer.line(contact.displayName)
-            if !display.contains(" ") && display.lowercased().hasPrefix(lowered) { names.insert(display) }
+            if !addressing && !display.contains(" ") && display.lowercased().hasPrefix(lowered) { names.insert(display) }
         }
         if case .conversation(let id) = state.activeWindow, let occupants = state.conversations[id]?.occupants {
             for jid in occupants where jid.local.hasPrefix(lowered) { names.insert(jid.local) }
