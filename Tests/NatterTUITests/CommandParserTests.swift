@@ -73,7 +73,10 @@ import Testing
     @Test func plainTextGoesToTheConversationOrWarnsInTheConsole() {
         let chat = Fixture.withChat([])
         #expect(parser.parse("hello", state: chat) == [.dispatch(.send(text: "hello", to: .direct(Fixture.bob)))])
-        #expect(parser.parse("//etc/passwd", state: chat) == [.dispatch(.send(text: "/etc/passwd", to: .direct(Fixture.bob)))])
+        #expect(
+            parser.parse("//etc/passwd", state: chat) == [
+                .dispatch(.send(text: "/etc/passwd", to: .direct(Fixture.bob)))
+            ])
         guard case .dispatch(.notice(let notice)) = parser.parse("hello", state: Fixture.state()).first else {
             Issue.record("expected a notice")
             return

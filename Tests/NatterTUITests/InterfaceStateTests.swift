@@ -18,7 +18,10 @@ import Testing
         let start = Fixture.noon
         #expect(type("hel", into: &ui, state: state, at: start) == [.dispatch(.composing(bobChat, true))])
         #expect(type("lo", into: &ui, state: state, at: start.addingTimeInterval(4)).isEmpty)
-        #expect(type("!", into: &ui, state: state, at: start.addingTimeInterval(6)) == [.dispatch(.composing(bobChat, true))])
+        #expect(
+            type("!", into: &ui, state: state, at: start.addingTimeInterval(6)) == [
+                .dispatch(.composing(bobChat, true))
+            ])
         let sent = ui.handle(.enter, state: state, now: start.addingTimeInterval(7))
         #expect(sent == [.dispatch(.send(text: "hello!", to: bobChat)), .dispatch(.composing(bobChat, false))])
     }

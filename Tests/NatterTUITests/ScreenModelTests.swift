@@ -162,6 +162,9 @@ import Testing
         state.activeWindow = .conversation(target)
         let frame = render(state)
         let roster = frame.pane(.roster)!
-        #expect(roster.rows.contains { row in row.runs.dropLast().allSatisfy { $0.role == .rosterSelected } && row.text.contains("u400") })
+        #expect(
+            roster.rows.contains { row in
+                row.runs.dropLast().allSatisfy { $0.role == .rosterSelected } && row.text.contains("u400")
+            })
     }
 }

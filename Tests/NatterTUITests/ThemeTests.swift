@@ -38,7 +38,7 @@ import Testing
                 return error.description
             }
         }
-        #expect(message("[styles\n") .contains("line 1"))
+        #expect(message("[styles\n").contains("line 1"))
         #expect(message("[styles]\nown_nik = { fg = \"red\" }").contains("unknown style \"own_nik\""))
         #expect(message("[styles]\ntext = { fg = \"purple\" }").contains("styles.text.fg: unknown colour \"purple\""))
         #expect(message("[styles]\ntext = { fg = 300 }").contains("not 0-255"))
