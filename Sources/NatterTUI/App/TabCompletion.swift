@@ -22,17 +22,23 @@ struct TabCompletion: Sendable, Equatable {
         let command = line.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
         let isFirstArgument = line.prefix(start).split(separator: " ").count == 1
         if ["/join", "/part"].contains(command) && isFirstArgument {
-            return state.rooms.values.map(\.name).filter { $0.lowercased().hasPrefix(lowered) }.sorted().map { $0 + " " }
+            return state.rooms.values.map(\.name).filter { $0.lowercased().hasPrefix(lowered) }.sorted().map {
+                $0 + " "
+            }
         }
         var names = Set<String>()
         let addressing = ["/msg", "/query", "/m"].contains(command) && isFirstArgument
         for contact in state.contacts.values {
-            if contact.jid.local.hasPrefix(lowered) { names.insert(addressing ? contact.jid.local : contact.displayName) }
+            if contact.jid.local.hasPrefix(lowered) {
+                names.insert(addressing ? contact.jid.local : contact.displayName)
+            }
             if addressing && contact.jid.bareString.hasPrefix(lowered) && lowered.contains("@") {
                 names.insert(contact.jid.bareString)
             }
             let display = TextSanitizer.line(contact.displayName)
-            if !display.contains(" ") && display.lowercased().hasPrefix(lowered) { names.insert(display) }
+            if !addressing && !display.contains(" ") && display.lowercased().hasPrefix(lowered) {
+                names.insert(display)
+            }
         }
         if case .conversation(let id) = state.activeWindow, let occupants = state.conversations[id]?.occupants {
             for jid in occupants where jid.local.hasPrefix(lowered) { names.insert(jid.local) }

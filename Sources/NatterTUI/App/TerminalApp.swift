@@ -39,6 +39,8 @@ public final class TerminalApp {
         SignalRelay.install(wakeFD: pipe.writeFD)
         store.observe { pipe.notify() }
         store.setWakeScheduler { date in pipe.schedule(date) }
+        // Wakes the engine asked for before we were its scheduler were dropped; typing lapses are the ones that matter.
+        if let lapse = store.state.typingDeadlines.values.min() { pipe.schedule(lapse) }
         ui.rows = backend.rows
         ui.columns = backend.columns
         render(backend)

@@ -45,7 +45,8 @@ struct ColorPalette: Sendable, Equatable {
 
     func entry(for role: StyleRole) -> Entry { entries[role] ?? Entry(pair: 0, attributes: []) }
 
-    private static func resolve(_ color: Theme.Color, colors: Int, brightens attributes: inout Theme.Attributes) -> Int {
+    private static func resolve(_ color: Theme.Color, colors: Int, brightens attributes: inout Theme.Attributes) -> Int
+    {
         switch color {
         case .terminalDefault: return -1
         case .index(let index) where index < colors: return index

@@ -29,7 +29,8 @@ public struct CommandParser: Sendable {
         case "win", "w", "window": return window(arguments)
         case "next": return [.dispatch(.activateNext)]
         case "prev": return [.dispatch(.activatePrevious)]
-        case "clear": return state.activeWindow == .console ? [.dispatch(.clearConsole)] : [.clearWindow(state.activeWindow)]
+        case "clear":
+            return state.activeWindow == .console ? [.dispatch(.clearConsole)] : [.clearWindow(state.activeWindow)]
         case "quit", "exit", "q": return [.dispatch(.quit)]
         case "help", "h", "?": return Self.help(topic: arguments.first)
         case "older", "history": return older(state: state)

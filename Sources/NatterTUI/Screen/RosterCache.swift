@@ -21,7 +21,10 @@ struct RosterCache: Sendable {
         if sortCount > 0 && current == contacts { return }
         contacts = current
         let keyed = current.values.map { contact in
-            (contact: contact, rank: contact.presence.sortRank, name: TextSanitizer.line(contact.displayName).lowercased())
+            (
+                contact: contact, rank: contact.presence.sortRank,
+                name: TextSanitizer.line(contact.displayName).lowercased()
+            )
         }
         sorted = keyed.sorted { lhs, rhs in
             if lhs.rank != rhs.rank { return lhs.rank < rhs.rank }

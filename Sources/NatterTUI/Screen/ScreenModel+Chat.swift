@@ -94,7 +94,8 @@ extension ScreenModel {
         }
         prefix.append(notice.level == .info ? "-- " : "!! ", role)
         let text = TextSanitizer.message(notice.text)
-        return hangingRows(prefix: prefix, marker: nil, body: text, role: notice.level == .info ? .text : role, width: width)
+        return hangingRows(
+            prefix: prefix, marker: nil, body: text, role: notice.level == .info ? .text : role, width: width)
     }
 
     /// Lays out `prefix marker body` with continuation lines indented under the start of the body.

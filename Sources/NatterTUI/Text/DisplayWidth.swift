@@ -8,7 +8,11 @@ public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let base = scalars.first else { return 0 }
-        if scalars.count == 1 { return of(scalar: base) }
+        if scalars.count == 1 {
+            let width = of(scalar: base)
+            // A mark with nothing to sit on (text that starts with a combining accent) still needs a visible cell.
+            return width == 0 && !isInvisible(base) ? 1 : width
+        }
         var hasEmojiSelector = false
         var hasJoiner = false
         var regionalIndicators = 0
@@ -25,7 +29,6 @@ public enum DisplayWidth {
         // VS16 asks for emoji presentation, which terminals draw two cells wide; ZWJ sequences render as one glyph.
         if baseIsEmoji && (hasEmojiSelector || hasJoiner) { return 2 }
         let baseWidth = of(scalar: base)
-        // A cluster that starts with a mark (text that begins with a combining accent) still needs a visible cell.
         if baseWidth == 0 && !isInvisible(base) { return 1 }
         return baseWidth
     }

@@ -56,7 +56,8 @@ extension Theme {
                     guard let word = item.string, let attribute = Attributes.names.first(where: { $0.0 == word }) else {
                         throw .badValue(
                             key: key + ".attrs",
-                            reason: "unknown attribute \(item); use " + Attributes.names.map(\.0).joined(separator: ", "))
+                            reason: "unknown attribute \(item); use "
+                                + Attributes.names.map(\.0).joined(separator: ", "))
                     }
                     style.attributes.insert(attribute.1)
                 }

@@ -16,7 +16,9 @@ public struct ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
         self.path = path
     }
 
-    static func unreadable(path: String, reason: String) -> ThemeError { ThemeError(.unreadable(path: path, reason: reason), path: path) }
+    static func unreadable(path: String, reason: String) -> ThemeError {
+        ThemeError(.unreadable(path: path, reason: reason), path: path)
+    }
     static func syntax(line: Int, column: Int, reason: String) -> ThemeError {
         ThemeError(.syntax(line: line, column: column, reason: reason))
     }
