@@ -11,7 +11,8 @@ public final class EngineStore: Sendable {
         var state: ClientState
         var reducer: Reducer
         var adapters: [any ChatAdapter]
-        var observers: [@Sendable () -> Void]
+        var observers: [Int: @Sendable () -> Void]
+        var nextObserver = 0
         var wakeScheduler: (@Sendable (Date) -> Void)?
     }
 
@@ -23,7 +24,7 @@ public final class EngineStore: Sendable {
         state: ClientState, reducer: Reducer = Reducer(), store: (any MessageStore)? = nil,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
-        self.guarded = Mutex(Guarded(state: state, reducer: reducer, adapters: [], observers: [], wakeScheduler: nil))
+        self.guarded = Mutex(Guarded(state: state, reducer: reducer, adapters: [], observers: [:], wakeScheduler: nil))
         self.store = store
         self.clock = clock
     }
@@ -31,8 +32,18 @@ public final class EngineStore: Sendable {
     public var state: ClientState { guarded.withLock { $0.state } }
 
     /// Called after every change, from whichever thread made it. Observers should only schedule a redraw.
-    public func observe(_ observer: @escaping @Sendable () -> Void) {
-        guarded.withLock { $0.observers.append(observer) }
+    /// Returns a token for `removeObserver`.
+    @discardableResult
+    public func observe(_ observer: @escaping @Sendable () -> Void) -> Int {
+        guarded.withLock { guarded in
+            guarded.nextObserver += 1
+            guarded.observers[guarded.nextObserver] = observer
+            return guarded.nextObserver
+        }
+    }
+
+    public func removeObserver(_ token: Int) {
+        _ = guarded.withLock { $0.observers.removeValue(forKey: token) }
     }
 
     /// Who turns `.wake(at:)` effects into a later `.tick`; the TUI uses its poll timeout, scripts a timer.
@@ -65,7 +76,7 @@ public final class EngineStore: Sendable {
         let now = clock()
         let (effects, adapters, observers, scheduler) = guarded.withLock { guarded in
             let effects = step(guarded.reducer, &guarded.state, now)
-            return (effects, guarded.adapters, guarded.observers, guarded.wakeScheduler)
+            return (effects, guarded.adapters, Array(guarded.observers.values), guarded.wakeScheduler)
         }
         for effect in effects { perform(effect, adapters: adapters, scheduler: scheduler) }
         for observer in observers { observer() }

@@ -12,7 +12,8 @@ extension ClientSession {
         -> ClientState
     {
         let changed = DispatchSemaphore(value: 0)
-        engine.observe { changed.signal() }
+        let token = engine.observe { changed.signal() }
+        defer { engine.removeObserver(token) }
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             let state = engine.state
