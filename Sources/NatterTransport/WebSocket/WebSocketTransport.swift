@@ -162,7 +162,8 @@ final class WebSocketTransport: @unchecked Sendable {
             if let deadline {
                 let left = ContinuousClock.now.duration(to: deadline)
                 if left <= .zero { return .timedOut }
-                timeout = Int32(clamping: max(1, left.milliseconds))
+                // Round up so poll never wakes just before the deadline and reports a premature timeout.
+                timeout = Int32(clamping: (left + .nanoseconds(999_999)).milliseconds)
             }
             // Without interruption the wake pipe stays out of the set: a pending wake byte would make
             // poll return at once and spin. shutdown() still wakes us through the socket.
@@ -183,7 +184,6 @@ final class WebSocketTransport: @unchecked Sendable {
                 }
             }
             if fds[0].revents != 0 { return .bytes(0) }
-            if ready == 0, deadline != nil { return .timedOut }
         }
     }
 
