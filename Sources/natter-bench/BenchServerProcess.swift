@@ -9,7 +9,8 @@ final class BenchServerProcess {
     init(script: String, count: Int, size: Int, binary: Bool) throws {
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, "--count", "\(count)", "--size", "\(size)"] + (binary ? ["--binary"] : [])
+        process.arguments =
+            ["python3", script, "--count", "\(count)", "--size", "\(size)"] + (binary ? ["--binary"] : [])
         let stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout

@@ -50,9 +50,12 @@ struct WebSocketBenchCommand: ParsableCommand {
             results.append(("natter", try BenchClients.natter(port: server.port)))
             if let python {
                 let script = scripts + "/client_websockets.py"
-                results.append(("websockets", try BenchClients.pythonWebSockets(python: python, script: script, port: server.port)))
+                results.append(
+                    ("websockets", try BenchClients.pythonWebSockets(python: python, script: script, port: server.port))
+                )
             }
-            results.append(("raw TCP", try BenchClients.rawTCP(port: server.port, count: workload.count, size: workload.size)))
+            results.append(
+                ("raw TCP", try BenchClients.rawTCP(port: server.port, count: workload.count, size: workload.size)))
             for (client, result) in results {
                 guard result.messages == workload.count else {
                     throw BenchError("\(client) received \(result.messages) of \(workload.count) messages")
@@ -68,9 +71,13 @@ struct WebSocketBenchCommand: ParsableCommand {
         for workload in workloads {
             guard let row = rows[workload.name], let natter = row["natter"], let raw = row["raw TCP"] else { continue }
             if let websockets = row["websockets"] {
-                print("\(workload.name): natter / websockets = \(format(natter.messagesPerSecond / websockets.messagesPerSecond, 2))×")
+                print(
+                    "\(workload.name): natter / websockets = \(format(natter.messagesPerSecond / websockets.messagesPerSecond, 2))×"
+                )
             }
-            print("\(workload.name): raw TCP time / natter time = \(format(raw.seconds / natter.seconds, 2)) (1.0 = as fast as raw)")
+            print(
+                "\(workload.name): raw TCP time / natter time = \(format(raw.seconds / natter.seconds, 2)) (1.0 = as fast as raw)"
+            )
         }
     }
 

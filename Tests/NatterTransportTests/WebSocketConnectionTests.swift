@@ -8,7 +8,8 @@ import Testing
 
     @Test func echoesTextAndBinaryAndClosesCleanly() throws {
         let server = try WebSocketTestEchoServer()
-        let connection = try WebSocketConnection.connect(url: "ws://127.0.0.1:\(server.port)/echo", configuration: configuration)
+        let connection = try WebSocketConnection.connect(
+            url: "ws://127.0.0.1:\(server.port)/echo", configuration: configuration)
         #expect(connection.compression == nil)
         try connection.send(.text("héllo"))
         #expect(try connection.receive(timeout: .seconds(5)) == .message(.text("héllo")))
@@ -25,7 +26,8 @@ import Testing
 
     @Test func answersServerPingsAndServerInitiatedClose() throws {
         let server = try WebSocketTestEchoServer()
-        let connection = try WebSocketConnection.connect(url: "ws://127.0.0.1:\(server.port)/", configuration: configuration)
+        let connection = try WebSocketConnection.connect(
+            url: "ws://127.0.0.1:\(server.port)/", configuration: configuration)
         try connection.send(.text("please ping"))
         try connection.send(.text("please close"))
         #expect(try connection.receive(timeout: .seconds(5)) == .closed(code: 1000, reason: "bye"))
@@ -33,7 +35,8 @@ import Testing
 
     @Test func timeoutAndInterruptReturnNil() throws {
         let server = try WebSocketTestEchoServer()
-        let connection = try WebSocketConnection.connect(url: "ws://127.0.0.1:\(server.port)/", configuration: configuration)
+        let connection = try WebSocketConnection.connect(
+            url: "ws://127.0.0.1:\(server.port)/", configuration: configuration)
         let start = ContinuousClock.now
         #expect(try connection.receive(timeout: .milliseconds(200)) == nil)
         #expect(ContinuousClock.now - start >= .milliseconds(200))
@@ -45,7 +48,8 @@ import Testing
 
     @Test func sendsFromOtherThreadsWhileReceiving() throws {
         let server = try WebSocketTestEchoServer()
-        let connection = try WebSocketConnection.connect(url: "ws://127.0.0.1:\(server.port)/", configuration: configuration)
+        let connection = try WebSocketConnection.connect(
+            url: "ws://127.0.0.1:\(server.port)/", configuration: configuration)
         let senders = 4
         let perSender = 50
         let group = DispatchGroup()

@@ -14,7 +14,8 @@ import Testing
     func roundTripsThroughUnmasking(length: Int) throws {
         let payload = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 5) }
         let key = WebSocketMaskingKey(0xDE, 0xAD, 0xBE, 0xEF)
-        let frame = WebSocketFrameEncoder.encode(opcode: .binary, payload: payload, fin: false, rsv1: true, maskingKey: key)
+        let frame = WebSocketFrameEncoder.encode(
+            opcode: .binary, payload: payload, fin: false, rsv1: true, maskingKey: key)
         #expect(frame[0] == 0x42)
         #expect(frame[1] & 0x80 != 0)
         let headerLength = length < 126 ? 6 : (length <= 0xFFFF ? 8 : 14)

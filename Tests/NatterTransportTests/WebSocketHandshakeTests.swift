@@ -8,7 +8,10 @@ import Testing
     }
 
     @Test func sha1MatchesKnownDigests() {
-        func hex(_ bytes: [UInt8]) -> String { bytes.map { String($0, radix: 16).count == 1 ? "0\(String($0, radix: 16))" : String($0, radix: 16) }.joined() }
+        func hex(_ bytes: [UInt8]) -> String {
+            bytes.map { String($0, radix: 16).count == 1 ? "0\(String($0, radix: 16))" : String($0, radix: 16) }
+                .joined()
+        }
         #expect(hex(WebSocketSHA1.hash([])) == "da39a3ee5e6b4b0d3255bfef95601890afd80709")
         #expect(hex(WebSocketSHA1.hash(Array("abc".utf8))) == "a9993e364706816aba3e25717850c26c9cd0d89d")
         let long = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)

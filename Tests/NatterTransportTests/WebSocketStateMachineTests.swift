@@ -3,7 +3,9 @@ import Testing
 @testable import NatterTransport
 
 @Suite struct WebSocketStateMachineTests {
-    private func openMachine(maxMessageSize: Int = 1 << 20, compression: WebSocketDeflateParameters? = nil) throws
+    private func openMachine(
+        maxMessageSize: Int = 1 << 20, compression: WebSocketDeflateParameters? = nil
+    ) throws
         -> WebSocketStateMachine
     {
         var machine = WebSocketStateMachine(maxMessageSize: maxMessageSize)
@@ -70,7 +72,9 @@ import Testing
 
     @Test func enforcesMessageSizeAcrossFragments() throws {
         var machine = try openMachine(maxMessageSize: 10)
-        #expect(machine.receivedFrame(WebSocketFrame(fin: false, opcode: .binary, payload: Array(repeating: 0, count: 6))) == .none)
+        #expect(
+            machine.receivedFrame(WebSocketFrame(fin: false, opcode: .binary, payload: Array(repeating: 0, count: 6)))
+                == .none)
         expectFailure(
             machine.receivedFrame(WebSocketFrame(opcode: .continuation, payload: Array(repeating: 0, count: 6))),
             code: 1009)
@@ -133,7 +137,9 @@ import Testing
         let deflater = try WebSocketDeflater(windowBits: 15, noContextTakeover: false)
         let compressed = try Array("Hello, Hello, Hello".utf8).withUnsafeBytes { try deflater.compress($0) }
         let half = compressed.count / 2
-        #expect(machine.receivedFrame(WebSocketFrame(fin: false, rsv1: true, opcode: .text, payload: Array(compressed[..<half]))) == .none)
+        #expect(
+            machine.receivedFrame(
+                WebSocketFrame(fin: false, rsv1: true, opcode: .text, payload: Array(compressed[..<half]))) == .none)
         let last = WebSocketFrame(opcode: .continuation, payload: Array(compressed[half...]))
         #expect(machine.receivedFrame(last) == .deliver(.text("Hello, Hello, Hello")))
         expectFailure(machine.receivedFrame(WebSocketFrame(fin: true, rsv1: true, opcode: .continuation)), code: 1002)

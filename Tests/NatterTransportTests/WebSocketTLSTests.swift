@@ -39,7 +39,8 @@ import Testing
         let certificates = try makeCertificates()
         let server = try WebSocketTestEchoServer(certificate: certificates.certificate, key: certificates.key)
         let configuration = WebSocketConfiguration(closeTimeout: .seconds(2), caFile: certificates.caFile)
-        let connection = try WebSocketConnection.connect(url: "wss://127.0.0.1:\(server.port)/tls", configuration: configuration)
+        let connection = try WebSocketConnection.connect(
+            url: "wss://127.0.0.1:\(server.port)/tls", configuration: configuration)
         try connection.send(.text("over TLS"))
         #expect(try connection.receive(timeout: .seconds(5)) == .message(.text("over TLS")))
         let big = [UInt8](repeating: 0x5A, count: 200_000)

@@ -133,7 +133,9 @@ final class WebSocketTransport: @unchecked Sendable {
 
     /// Reads what is available into `buffer`. curl is asked before every poll, so bytes OpenSSL has
     /// already decrypted and buffered are returned even though the socket itself is not readable.
-    func read(into buffer: UnsafeMutableRawBufferPointer, deadline: ContinuousClock.Instant?, interruptible: Bool)
+    func read(
+        into buffer: UnsafeMutableRawBufferPointer, deadline: ContinuousClock.Instant?, interruptible: Bool
+    )
         throws(WebSocketError) -> ReadResult
     {
         while true {
@@ -153,7 +155,9 @@ final class WebSocketTransport: @unchecked Sendable {
     }
 
     /// Polls the socket and the wake pipe. `.bytes(0)` means "the socket is ready, try again".
-    private func wait(for events: Int16, deadline: ContinuousClock.Instant?, interruptible: Bool)
+    private func wait(
+        for events: Int16, deadline: ContinuousClock.Instant?, interruptible: Bool
+    )
         throws(WebSocketError) -> ReadResult
     {
         while true {
