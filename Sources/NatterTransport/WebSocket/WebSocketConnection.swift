@@ -49,7 +49,9 @@ public final class WebSocketConnection: @unchecked Sendable {
     }
 
     /// TCP/TLS connect via libcurl, then the HTTP/1.1 Upgrade handshake, all within `connectTimeout`.
-    public static func connect(url: String, configuration: WebSocketConfiguration = .init()) throws
+    public static func connect(
+        url: String, configuration: WebSocketConfiguration = .init()
+    ) throws
         -> WebSocketConnection
     {
         let deadline = ContinuousClock.now + configuration.connectTimeout

@@ -4,6 +4,7 @@ import CZlib
 final class WebSocketDeflater: @unchecked Sendable {
     private let stream: UnsafeMutablePointer<z_stream>
     private let noContextTakeover: Bool
+    private let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 64 * 1024)
 
     /// zlib cannot produce an 8-bit window (it silently uses 9), so callers must not create a
     /// deflater when the server limited us to 8 bits; they send uncompressed messages instead.
@@ -15,6 +16,7 @@ final class WebSocketDeflater: @unchecked Sendable {
         // Level 1: chat traffic is small and latency matters more than the last few percent of ratio.
         guard natter_deflate_init2(stream, 1, -Int32(windowBits), 8) == Z_OK else {
             stream.deallocate()
+            scratch.deallocate()
             throw .compressionFailed("deflateInit2 failed")
         }
     }
@@ -22,24 +24,22 @@ final class WebSocketDeflater: @unchecked Sendable {
     deinit {
         deflateEnd(stream)
         stream.deallocate()
+        scratch.deallocate()
     }
 
     /// Compresses one whole message, without the trailing 00 00 FF FF (RFC 7692 §7.2.1).
     func compress(_ input: UnsafeRawBufferPointer) throws(WebSocketError) -> [UInt8] {
         var output = [UInt8]()
+        output.reserveCapacity(input.count / 2 + 64)
         var status: Int32 = Z_OK
         stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: UInt8.self))
         stream.pointee.avail_in = UInt32(input.count)
         repeat {
-            let start = output.count
-            let room = Int(deflateBound(stream, UInt(input.count))) + 64
-            output.append(contentsOf: repeatElement(0, count: room))
-            status = output.withUnsafeMutableBufferPointer { target -> Int32 in
-                stream.pointee.next_out = target.baseAddress! + start
-                stream.pointee.avail_out = UInt32(room)
-                return deflate(stream, Z_SYNC_FLUSH)
-            }
-            output.removeLast(Int(stream.pointee.avail_out))
+            stream.pointee.next_out = scratch.baseAddress
+            stream.pointee.avail_out = UInt32(scratch.count)
+            status = deflate(stream, Z_SYNC_FLUSH)
+            let produced = scratch.count - Int(stream.pointee.avail_out)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<produced]))
         } while status == Z_OK && stream.pointee.avail_out == 0
         stream.pointee.next_in = nil
         stream.pointee.next_out = nil

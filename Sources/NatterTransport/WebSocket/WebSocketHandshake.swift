@@ -10,7 +10,9 @@ public struct WebSocketHandshake: Sendable {
     public let offerCompression: Bool
     public let additionalHeaders: [(String, String)]
 
-    public init(url: WebSocketURL, offerCompression: Bool, additionalHeaders: [(String, String)] = [], key: String? = nil) {
+    public init(
+        url: WebSocketURL, offerCompression: Bool, additionalHeaders: [(String, String)] = [], key: String? = nil
+    ) {
         self.url = url
         self.offerCompression = offerCompression
         self.additionalHeaders = additionalHeaders

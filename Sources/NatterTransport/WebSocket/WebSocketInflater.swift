@@ -8,6 +8,8 @@ final class WebSocketInflater: @unchecked Sendable {
 
     private let stream: UnsafeMutablePointer<z_stream>
     private let noContextTakeover: Bool
+    /// Inflate output lands here first, so the message buffer only ever grows by bytes produced.
+    private let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 64 * 1024)
 
     init(noContextTakeover: Bool) throws(WebSocketError) {
         self.noContextTakeover = noContextTakeover
@@ -16,6 +18,7 @@ final class WebSocketInflater: @unchecked Sendable {
         // Always a 32 KiB window: a larger window than the sender used is harmless when inflating.
         guard natter_inflate_init2(stream, -15) == Z_OK else {
             stream.deallocate()
+            scratch.deallocate()
             throw .compressionFailed("inflateInit2 failed")
         }
     }
@@ -23,6 +26,7 @@ final class WebSocketInflater: @unchecked Sendable {
     deinit {
         inflateEnd(stream)
         stream.deallocate()
+        scratch.deallocate()
     }
 
     /// Inflates one frame's payload onto `output`. `limit` bounds `output.count` so a small
@@ -48,25 +52,21 @@ final class WebSocketInflater: @unchecked Sendable {
             stream.pointee.avail_in = UInt32(source.count)
             defer {
                 stream.pointee.next_in = nil
-                stream.pointee.avail_in = 0
+                stream.pointee.next_out = nil
             }
             while true {
-                let start = output.count
-                let room = max(1, min(max(source.count * 4, 16 * 1024), limit + 1 - start))
-                output.append(contentsOf: repeatElement(0, count: room))
-                let status = output.withUnsafeMutableBufferPointer { target -> Int32 in
-                    stream.pointee.next_out = target.baseAddress! + start
-                    stream.pointee.avail_out = UInt32(room)
-                    return CZlib.inflate(stream, Z_SYNC_FLUSH)
-                }
-                let unused = Int(stream.pointee.avail_out)
-                stream.pointee.next_out = nil
-                output.removeLast(unused)
-                if output.count > limit { return .tooBig }
+                stream.pointee.next_out = scratch.baseAddress
+                stream.pointee.avail_out = UInt32(scratch.count)
+                let status = CZlib.inflate(stream, Z_SYNC_FLUSH)
+                let produced = scratch.count - Int(stream.pointee.avail_out)
+                guard output.count + produced <= limit else { return .tooBig }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<produced]))
                 switch status {
                 case Z_OK, Z_BUF_ERROR:
-                    if stream.pointee.avail_in == 0 && unused > 0 { return .done }
-                    if status == Z_BUF_ERROR && unused > 0 { return .failed(status) }
+                    // Spare output room means zlib consumed all the input it could.
+                    if produced < scratch.count {
+                        return stream.pointee.avail_in == 0 || status == Z_OK ? .done : .failed(status)
+                    }
                 case Z_STREAM_END:
                     // The peer ended the deflate stream with a final block; later messages start a new one.
                     inflateReset(stream)

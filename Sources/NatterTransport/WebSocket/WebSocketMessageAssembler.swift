@@ -27,7 +27,9 @@ struct WebSocketMessageAssembler: Sendable {
             guard !frame.rsv1 else { throw .protocolViolation("RSV1 set on a continuation frame") }
         } else {
             guard opcode == nil else { throw .protocolViolation("new \(frame.opcode) message inside a fragmented one") }
-            guard !frame.rsv1 || inflater != nil else { throw .protocolViolation("RSV1 set without permessage-deflate") }
+            guard !frame.rsv1 || inflater != nil else {
+                throw .protocolViolation("RSV1 set without permessage-deflate")
+            }
             opcode = frame.opcode
             compressed = frame.rsv1
             validator.reset()
@@ -49,7 +51,9 @@ struct WebSocketMessageAssembler: Sendable {
             buffer.append(contentsOf: frame.payload)
         }
         if isText {
-            let valid = buffer.withUnsafeBytes { validator.validate(UnsafeRawBufferPointer(rebasing: $0[previousCount...])) }
+            let valid = buffer.withUnsafeBytes {
+                validator.validate(UnsafeRawBufferPointer(rebasing: $0[previousCount...]))
+            }
             guard valid else { throw .invalidUTF8("text message is not valid UTF-8") }
         }
         guard frame.fin else { return nil }
@@ -58,7 +62,9 @@ struct WebSocketMessageAssembler: Sendable {
         return try finish(payload, isText: isText, alreadyValidated: true)
     }
 
-    private mutating func finish(_ payload: [UInt8], isText: Bool, alreadyValidated: Bool) throws(WebSocketError)
+    private mutating func finish(
+        _ payload: [UInt8], isText: Bool, alreadyValidated: Bool
+    ) throws(WebSocketError)
         -> WebSocketMessage
     {
         opcode = nil

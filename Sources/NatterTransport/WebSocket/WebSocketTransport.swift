@@ -133,7 +133,9 @@ final class WebSocketTransport: @unchecked Sendable {
 
     /// Reads what is available into `buffer`. curl is asked before every poll, so bytes OpenSSL has
     /// already decrypted and buffered are returned even though the socket itself is not readable.
-    func read(into buffer: UnsafeMutableRawBufferPointer, deadline: ContinuousClock.Instant?, interruptible: Bool)
+    func read(
+        into buffer: UnsafeMutableRawBufferPointer, deadline: ContinuousClock.Instant?, interruptible: Bool
+    )
         throws(WebSocketError) -> ReadResult
     {
         while true {
@@ -153,7 +155,9 @@ final class WebSocketTransport: @unchecked Sendable {
     }
 
     /// Polls the socket and the wake pipe. `.bytes(0)` means "the socket is ready, try again".
-    private func wait(for events: Int16, deadline: ContinuousClock.Instant?, interruptible: Bool)
+    private func wait(
+        for events: Int16, deadline: ContinuousClock.Instant?, interruptible: Bool
+    )
         throws(WebSocketError) -> ReadResult
     {
         while true {
@@ -162,7 +166,8 @@ final class WebSocketTransport: @unchecked Sendable {
             if let deadline {
                 let left = ContinuousClock.now.duration(to: deadline)
                 if left <= .zero { return .timedOut }
-                timeout = Int32(clamping: max(1, left.milliseconds))
+                // Round up so poll never wakes just before the deadline and reports a premature timeout.
+                timeout = Int32(clamping: (left + .nanoseconds(999_999)).milliseconds)
             }
             // Without interruption the wake pipe stays out of the set: a pending wake byte would make
             // poll return at once and spin. shutdown() still wakes us through the socket.
@@ -183,7 +188,6 @@ final class WebSocketTransport: @unchecked Sendable {
                 }
             }
             if fds[0].revents != 0 { return .bytes(0) }
-            if ready == 0, deadline != nil { return .timedOut }
         }
     }
 

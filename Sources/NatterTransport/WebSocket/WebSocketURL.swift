@@ -29,7 +29,9 @@ public struct WebSocketURL: Sendable, Equatable {
 
         var portText: Substring?
         if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else { throw .invalidURL("\(string): unterminated IPv6 host") }
+            guard let close = authority.firstIndex(of: "]") else {
+                throw .invalidURL("\(string): unterminated IPv6 host")
+            }
             host = String(authority[authority.index(after: authority.startIndex)..<close])
             let after = authority[authority.index(after: close)...]
             if after.hasPrefix(":") { portText = after.dropFirst() }

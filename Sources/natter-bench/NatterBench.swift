@@ -1,0 +1,7 @@
+import ArgumentParser
+
+@main
+struct NatterBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "natter-bench", abstract: "Natter micro-benchmarks.", subcommands: [WebSocketBenchCommand.self])
+}
