@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import Synchronization
 
 /// natterd: the Ryver-compatible login and Realtime WebSocket endpoints over one SQLite database.
@@ -15,6 +16,7 @@ public final class NatterServer: Sendable {
 
     private struct State: Sendable {
         var task: Task<Void, Never>?
+        var group: ServiceGroup?
         var port: Int?
         var demoPeer: DemoPeer?
     }
@@ -39,15 +41,19 @@ public final class NatterServer: Sendable {
         try await prepare()
         let (ports, portSink) = AsyncThrowingStream<Int, any Error>.makeStream()
         let application = makeApplication { port in portSink.yield(port) }
+        let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
         let task = Task {
             do {
-                try await application.runService(gracefulShutdownSignals: [])
+                try await group.run()
                 portSink.finish()
             } catch {
                 portSink.finish(throwing: error)
             }
         }
-        state.withLock { $0.task = task }
+        state.withLock { state in
+            state.task = task
+            state.group = group
+        }
         for try await port in ports {
             didBind(port)
             return port
@@ -57,15 +63,13 @@ public final class NatterServer: Sendable {
 
     /// Stops listening, ends every connection and the demo peers, and removes a temporary database.
     public func stop() async {
-        let (task, peer) = state.withLock { state in
-            defer {
-                state.task = nil
-                state.demoPeer = nil
-            }
-            return (state.task, state.demoPeer)
+        let (task, group, peer) = state.withLock { state in
+            defer { state = State() }
+            return (state.task, state.group, state.demoPeer)
         }
         await peer?.stop()
-        task?.cancel()
+        // Graceful: open WebSockets get a normal close frame instead of a dropped connection.
+        await group?.triggerGracefulShutdown()
         await task?.value
         storage.close()
     }
