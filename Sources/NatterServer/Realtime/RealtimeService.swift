@@ -72,14 +72,17 @@ final class RealtimeService: Sendable {
     }
 
     func typing(_ typing: RealtimeTyping, from session: Session) async throws(RealtimeErrorMessage) {
-        let message = RealtimeMessage.userTyping(
-            RealtimeTyping(from: session.jid.bare.description, to: typing.to, state: typing.state))
+        let from = session.jid.bare.description
         switch try await resolve(typing.to, id: typing.id) {
         case .user(let recipient):
-            await hub.send(message, toUsers: [recipient.name])
+            let to = bareJID(recipient.name).description
+            await hub.send(.userTyping(RealtimeTyping(from: from, to: to, state: typing.state)), toUsers: [recipient.name])
         case .room(let room):
             try await requireJoined(room, session: session, id: typing.id)
-            await hub.send(message, toRoom: room.name, except: session.connection)
+            let to = bareJID(room.name).description
+            await hub.send(
+                .userTyping(RealtimeTyping(from: from, to: to, state: typing.state)), toRoom: room.name,
+                except: session.connection)
         }
     }
 
