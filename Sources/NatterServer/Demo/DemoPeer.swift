@@ -1,0 +1,102 @@
+import Logging
+import NatterModel
+import NatterProtocols
+
+/// Simulated demo users that make a demo screen feel alive: carol answers 1:1 chats, dave changes presence.
+///
+/// They are server-side sessions attached to the same hub as WebSocket clients, so their chats are stored
+/// and delivered exactly like real ones. Each goes quiet while its user has a real connection.
+actor DemoPeer {
+    struct Timing: Sendable {
+        var thinking: Duration = .milliseconds(300)
+        var typing: Duration = .milliseconds(900)
+        var presencePeriod: Duration = .seconds(20)
+    }
+
+    static let responder = "carol"
+    static let wanderer = "dave"
+    static let presenceCycle: [Presence] = [.available, .away, .dnd, .xa]
+
+    private let service: RealtimeService
+    private let logger: Logger
+    private let timing: Timing
+    private var sessions: [String: RealtimeService.Session] = [:]
+    private var tasks: [Task<Void, Never>] = []
+    private var replies = DemoReplies()
+    private var presenceIndex = 0
+
+    init(service: RealtimeService, logger: Logger, timing: Timing = Timing()) {
+        self.service = service
+        self.logger = logger
+        self.timing = timing
+    }
+
+    func start() async throws {
+        for name in [DemoPeer.responder, DemoPeer.wanderer] {
+            guard let user = try await service.storage.user(named: name) else { continue }
+            let id = await service.hub.makeConnectionID()
+            let sink = RealtimeSink.simulated { [weak self] message in
+                guard let self else { return }
+                Task { await self.receive(message, as: name) }
+            }
+            let session = try await service.attach(
+                user: user, resource: "demo", connection: id, sink: sink,
+                onResume: { [weak self] in
+                    guard let self else { return }
+                    Task { await self.announce(name) }
+                })
+            sessions[name] = session
+            await announce(name)
+        }
+        tasks.append(Task { await self.wander() })
+    }
+
+    func stop() async {
+        for task in tasks { task.cancel() }
+        tasks.removeAll()
+        for session in sessions.values { await service.detach(session) }
+        sessions.removeAll()
+    }
+
+    private func announce(_ name: String) async {
+        guard let session = sessions[name] else { return }
+        let presence = name == DemoPeer.wanderer ? DemoPeer.presenceCycle[presenceIndex] : .available
+        try? await service.setPresence(presence, for: session)
+    }
+
+    private func wander() async {
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(for: timing.presencePeriod)
+            } catch {
+                return
+            }
+            presenceIndex = (presenceIndex + 1) % DemoPeer.presenceCycle.count
+            if await !service.hub.hasRealSession(DemoPeer.wanderer) { await announce(DemoPeer.wanderer) }
+        }
+    }
+
+    private func receive(_ message: RealtimeMessage, as name: String) async {
+        guard name == DemoPeer.responder, case .chat(let chat) = message, let session = sessions[name],
+            let from = chat.from.flatMap({ JID($0) }), from.local != name,
+            chat.to == session.jid.bare.description
+        else { return }
+        let reply = replies.reply(to: chat.text, from: chat.displayName ?? from.local)
+        tasks.append(Task { await self.answer(from.bare.description, with: reply) })
+    }
+
+    /// Types, pauses, stops typing, answers: what a person on the other end would look like.
+    private func answer(_ recipient: String, with text: String) async {
+        guard let session = sessions[DemoPeer.responder] else { return }
+        do {
+            try await Task.sleep(for: timing.thinking)
+            guard await !service.hub.hasRealSession(DemoPeer.responder) else { return }
+            try? await service.typing(RealtimeTyping(to: recipient, state: .composing), from: session)
+            try await Task.sleep(for: timing.typing)
+            try? await service.typing(RealtimeTyping(to: recipient, state: .done), from: session)
+            try await service.sendChat(RealtimeChat(to: recipient, text: text), from: session)
+        } catch {
+            logger.debug("demo reply dropped", metadata: ["error": "\(error)"])
+        }
+    }
+}

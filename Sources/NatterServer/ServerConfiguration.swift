@@ -1,0 +1,36 @@
+import Logging
+
+/// How a natterd instance runs; the command line and the embedded `natter --demo` server both build one.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    /// 0 picks a free port; `NatterServer.start()` returns the one chosen.
+    public var port: Int
+    /// SQLite file; `nil` uses a temporary database removed on `stop()`.
+    public var databasePath: String?
+    public var domain: String
+    /// Seed demo users, contacts, rooms and history into an empty database.
+    public var demo: Bool
+    /// With `demo`: simulate carol (answers chats) and dave (cycles presence).
+    public var demoPeer: Bool
+    public var logLevel: Logger.Level
+    /// Largest WebSocket frame accepted; bigger ones close the connection with 1009.
+    public var maxFrameSize: Int
+    /// PBKDF2 rounds for new password hashes; existing hashes keep the count they were made with.
+    public var passwordIterations: Int
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 7070, databasePath: String? = nil, domain: String = "natter.test",
+        demo: Bool = false, demoPeer: Bool = true, logLevel: Logger.Level = .info, maxFrameSize: Int = 1 << 20,
+        passwordIterations: Int = 4096
+    ) {
+        self.host = host
+        self.port = port
+        self.databasePath = databasePath
+        self.domain = domain
+        self.demo = demo
+        self.demoPeer = demoPeer
+        self.logLevel = logLevel
+        self.maxFrameSize = maxFrameSize
+        self.passwordIterations = passwordIterations
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+
+/// The server's SQLite database: one WAL-mode pool shared by every protocol handler.
+///
+/// Queries live in `Storage+<Table>.swift`; each is a single transaction so handlers never see half a write.
+public final class Storage: Sendable {
+    let pool: DatabasePool
+    /// Set when the storage made its own temporary file, which it then deletes on `close()`.
+    private let temporaryDirectory: URL?
+    let hasher: PasswordHasher
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// A `nil` path uses a fresh file in a temporary directory.
+    public init(path: String?, passwordIterations: Int = 4096) throws {
+        var location = path
+        if path == nil {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "natterd-\(UUID().uuidString)", isDirectory: true)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            temporaryDirectory = directory
+            location = directory.appendingPathComponent("natterd.sqlite").path
+        } else {
+            temporaryDirectory = nil
+        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // A busy writer (for example a burst of chats) must delay other writers, not fail them.
+        configuration.busyMode = .timeout(5)
+        pool = try DatabasePool(path: location!, configuration: configuration)
+        hasher = PasswordHasher(iterations: passwordIterations)
+        try Storage.migrator.migrate(pool)
+    }
+
+    /// Releases the file handles; removes the database when it was a temporary one.
+    public func close() {
+        try? pool.close()
+        if let temporaryDirectory { try? FileManager.default.removeItem(at: temporaryDirectory) }
+    }
+
+    public var path: String { pool.path }
+
+    /// SQLite's journal mode, which should read `wal`.
+    public func journalMode() throws -> String {
+        try pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+    }
+
+    /// Migrations applied so far, in order.
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { db in try Storage.migrator.appliedMigrations(db) }
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NatterServer
+
+@main
+struct Natterd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "natterd",
+        abstract: "The Natter chat server: Ryver-compatible login and Realtime WebSocket over SQLite.",
+        subcommands: [Serve.self, AddUser.self],
+        defaultSubcommand: Serve.self)
+}
+
+struct CommonOptions: ParsableArguments {
+    @Option(help: "SQLite database file (default: a temporary database, removed on exit).")
+    var db: String?
+
+    @Option(help: "The one domain this server serves.")
+    var domain = "natter.test"
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: Logger.Level = .info
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve until SIGINT or SIGTERM (the default).")
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on; 0 picks a free one.")
+    var port = 7070
+
+    @Flag(help: "Seed demo users (alice, bob, carol, dave; password = name) into an empty database.")
+    var demo = false
+
+    @Flag(inversion: .prefixedNo, help: "With --demo: simulate carol answering chats and dave changing presence.")
+    var demoPeer = true
+
+    @OptionGroup var options: CommonOptions
+
+    func run() async throws {
+        bootstrapLogging(options.logLevel)
+        let server = try NatterServer(
+            configuration: ServerConfiguration(
+                host: host, port: port, databasePath: options.db, domain: options.domain, demo: demo,
+                demoPeer: demoPeer, logLevel: options.logLevel))
+        try await server.run()
+    }
+}
+
+struct AddUser: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "adduser",
+        abstract: "Create a user. The password comes from NATTER_PASSWORD, else the first line of stdin.")
+
+    @Argument(help: "User name (the JID local part).")
+    var name: String
+
+    @Option(help: "Name shown to other users.")
+    var displayName: String?
+
+    @OptionGroup var options: CommonOptions
+
+    func validate() throws {
+        guard options.db != nil else { throw ValidationError("adduser needs --db: a temporary database would be lost") }
+    }
+
+    func run() async throws {
+        bootstrapLogging(options.logLevel)
+        let password = ProcessInfo.processInfo.environment["NATTER_PASSWORD"] ?? readLine(strippingNewline: true)
+        guard let password, !password.isEmpty else { throw ValidationError("no password given") }
+        let storage = try Storage(path: options.db)
+        defer { storage.close() }
+        let user = try await storage.createUser(name: name, displayName: displayName, password: password)
+        print("created \(user.name)@\(options.domain)")
+    }
+}
+
+private func bootstrapLogging(_ level: Logger.Level) {
+    LoggingSystem.bootstrap { label in
+        var handler = StreamLogHandler.standardError(label: label)
+        handler.logLevel = level
+        return handler
+    }
+}
