@@ -125,7 +125,8 @@ import Testing
     }
 
     @Test func honoursDeclaredEncoding() throws {
-        let latin1: [UInt8] = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>caf".utf8) + [0xE9] + Array("</a>".utf8)
+        let latin1: [UInt8] =
+            Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>caf".utf8) + [0xE9] + Array("</a>".utf8)
         #expect(try reader.parse(latin1).text == "café")
     }
 
