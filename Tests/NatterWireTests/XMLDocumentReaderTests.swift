@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import NatterWire
@@ -122,6 +123,12 @@ import Testing
         #expect(try shallow.parse("<a><b><c/></b></a>").name == "a")
         let error = try #require(throws: XMLError.self) { try shallow.parse("<a><b><c><d/></c></b></a>") }
         #expect(error.isDepthLimit)
+    }
+
+    @Test func parsesDataAndByteSlices() throws {
+        #expect(try reader.parse(Data("<a>d</a>".utf8)).text == "d")
+        let bytes = Array("xx<b>s</b>".utf8)
+        #expect(try reader.parse(bytes[2...]).name == "b")
     }
 
     @Test func honoursDeclaredEncoding() throws {
