@@ -14,7 +14,8 @@ struct LibXMLTreeConverter {
         var declaration = node.pointee.nsDef
         while let current = declaration {
             element.namespaceDeclarations.append(
-                XMLNamespaceDeclaration(prefix: optionalString(current.pointee.prefix), uri: string(current.pointee.href)))
+                XMLNamespaceDeclaration(
+                    prefix: optionalString(current.pointee.prefix), uri: string(current.pointee.href)))
             declaration = current.pointee.next
         }
         var attribute = node.pointee.properties

@@ -13,7 +13,8 @@ import Testing
         let finished = DispatchSemaphore(value: 0)
         let client = self.client
         Thread.detachNewThread {
-            outcome.set(Result { try client.perform(HTTPRequest(url: server.url("/slow?seconds=20")), cancellation: token) })
+            outcome.set(
+                Result { try client.perform(HTTPRequest(url: server.url("/slow?seconds=20")), cancellation: token) })
             finished.signal()
         }
         Thread.sleep(forTimeInterval: 0.3)

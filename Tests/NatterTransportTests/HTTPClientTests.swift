@@ -53,7 +53,8 @@ import Testing
     @Test(arguments: [HTTPMethod.put, .delete, .patch])
     func otherMethodsAreSentAsGiven(method: HTTPMethod) throws {
         let server = try HTTPTestServer.start()
-        let echoed = try json(try client.perform(HTTPRequest(method: method, url: server.url("/echo"), body: Array("b".utf8))))
+        let echoed = try json(
+            try client.perform(HTTPRequest(method: method, url: server.url("/echo"), body: Array("b".utf8))))
         #expect(echoed["method"] as? String == method.rawValue)
         #expect(echoed["body"] as? String == "b")
     }

@@ -10,9 +10,12 @@ final class HTTPTestServer: @unchecked Sendable {
     let port: Int
     let scheme: String
     private let process: Process
+    /// The server exits when this pipe closes, so it cannot outlive a crashed or killed test run.
+    private let lifeline: Pipe
 
-    private init(process: Process, port: Int, scheme: String) {
+    private init(process: Process, lifeline: Pipe, port: Int, scheme: String) {
         self.process = process
+        self.lifeline = lifeline
         self.port = port
         self.scheme = scheme
     }
@@ -23,7 +26,8 @@ final class HTTPTestServer: @unchecked Sendable {
 
     /// Starts a server; with `certificate` and `key` (PEM paths) it speaks HTTPS.
     static func start(certificate: String? = nil, key: String? = nil) throws -> HTTPTestServer {
-        let script = FileManager.default.temporaryDirectory.appendingPathComponent("natter-http-test-server-\(UUID().uuidString).py")
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "natter-http-test-server-\(UUID().uuidString).py")
         try Data(serverScript.utf8).write(to: script)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -31,6 +35,8 @@ final class HTTPTestServer: @unchecked Sendable {
         if let certificate, let key { arguments += [certificate, key] }
         process.arguments = arguments
         let output = Pipe()
+        let lifeline = Pipe()
+        process.standardInput = lifeline
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -45,14 +51,13 @@ final class HTTPTestServer: @unchecked Sendable {
         guard text.hasPrefix("PORT "), let port = Int(text.dropFirst(5)) else {
             throw TestServerError(message: "unexpected test server output: \(text)")
         }
-        return HTTPTestServer(process: process, port: port, scheme: certificate == nil ? "http" : "https")
+        return HTTPTestServer(
+            process: process, lifeline: lifeline, port: port, scheme: certificate == nil ? "http" : "https")
     }
 
     func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        try? lifeline.fileHandleForWriting.close()
+        process.waitUntilExit()
     }
 
     deinit {
@@ -99,7 +104,15 @@ final class HTTPTestServer: @unchecked Sendable {
     }
 
     private static let serverScript = #"""
-        import base64, http.server, json, socketserver, ssl, sys, time
+        import base64, http.server, json, os, signal, socketserver, ssl, sys, threading, time
+
+        # The test process may spawn us with signals blocked; rely on stdin closing instead.
+        def watch_lifeline():
+            sys.stdin.buffer.read()
+            os._exit(0)
+
+        threading.Thread(target=watch_lifeline, daemon=True).start()
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
 
         class Handler(http.server.BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"

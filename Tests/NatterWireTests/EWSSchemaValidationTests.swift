@@ -67,7 +67,8 @@ enum XMLLint {
     }
 
     static func validate(_ document: [UInt8]) throws -> Result {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("natter-xmllint-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "natter-xmllint-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("body.xml")

@@ -35,7 +35,8 @@ import Testing
             version: .soap12,
             headers: [zimbra("context") { zimbra("authToken", text: "tok") }],
             body: XMLElement("NoOpRequest", namespace: "urn:zimbraMail", attributes: ["wait": "1"]))
-        let text = String(decoding: try envelope.serialized(writer: XMLWriter(includesDeclaration: false)), as: UTF8.self)
+        let text = String(
+            decoding: try envelope.serialized(writer: XMLWriter(includesDeclaration: false)), as: UTF8.self)
         #expect(
             text == """
                 <soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope"><soap:Header>\

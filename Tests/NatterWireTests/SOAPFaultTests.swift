@@ -62,7 +62,9 @@ import Testing
     @Test(arguments: SOAPVersion.allCases)
     func faultsWrittenByTheServerParseBack(version: SOAPVersion) throws {
         let detail = XMLElement("Detail") {
-            XMLElement("Error", namespace: "urn:zimbra") { XMLElement("Code", namespace: "urn:zimbra", text: "mail.NO_SUCH") }
+            XMLElement("Error", namespace: "urn:zimbra") {
+                XMLElement("Code", namespace: "urn:zimbra", text: "mail.NO_SUCH")
+            }
         }
         let original = SOAPFault(
             version: version, code: .sender, subcodes: version == .soap12 ? ["soap:Sub"] : [],
@@ -80,7 +82,9 @@ import Testing
     @Test func writesCustomCodeWithItsOwnNamespace() throws {
         let fault = SOAPFault(
             version: .soap11, code: .other(namespace: SeedExamples.ewsTypes, name: "ErrorAccessDenied"), reason: "no")
-        let parsed = try #require(throws: SOAPFault.self) { try SOAPEnvelope.parse(try SOAPEnvelope(fault: fault).serialized()) }
+        let parsed = try #require(throws: SOAPFault.self) {
+            try SOAPEnvelope.parse(try SOAPEnvelope(fault: fault).serialized())
+        }
         #expect(parsed.code == fault.code)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import NatterWire
@@ -124,8 +125,15 @@ import Testing
         #expect(error.isDepthLimit)
     }
 
+    @Test func parsesDataAndByteSlices() throws {
+        #expect(try reader.parse(Data("<a>d</a>".utf8)).text == "d")
+        let bytes = Array("xx<b>s</b>".utf8)
+        #expect(try reader.parse(bytes[2...]).name == "b")
+    }
+
     @Test func honoursDeclaredEncoding() throws {
-        let latin1: [UInt8] = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>caf".utf8) + [0xE9] + Array("</a>".utf8)
+        let latin1: [UInt8] =
+            Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>caf".utf8) + [0xE9] + Array("</a>".utf8)
         #expect(try reader.parse(latin1).text == "café")
     }
 

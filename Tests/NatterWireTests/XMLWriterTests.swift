@@ -32,7 +32,8 @@ import Testing
     @Test func escapesTextAndAttributes() throws {
         let element = XMLElement("a", attributes: ["q": "\"<&>'\t\n\r"]) { "<b> & ]]> \"quoted\"\r\n" }
         #expect(
-            try xml(element) == "<a q=\"&quot;&lt;&amp;&gt;'&#x9;&#xA;&#xD;\">&lt;b&gt; &amp; ]]&gt; \"quoted\"&#xD;\n</a>")
+            try xml(element)
+                == "<a q=\"&quot;&lt;&amp;&gt;'&#x9;&#xA;&#xD;\">&lt;b&gt; &amp; ]]&gt; \"quoted\"&#xD;\n</a>")
     }
 
     @Test func escapedValuesRoundTripThroughTheReader() throws {
@@ -82,7 +83,8 @@ import Testing
             zimbra("authToken", text: "abc")
             XMLElement("plain")
         }
-        #expect(try xml(element) == #"<context xmlns="urn:zimbra"><authToken>abc</authToken><plain xmlns=""/></context>"#)
+        #expect(
+            try xml(element) == #"<context xmlns="urn:zimbra"><authToken>abc</authToken><plain xmlns=""/></context>"#)
     }
 
     @Test func givesNamespacedAttributesAPrefix() throws {
@@ -115,7 +117,8 @@ import Testing
         let text = try xml(element)
         let parsed = try XMLDocumentReader().parse(Array(text.utf8))
         #expect(parsed.namespace == "urn:one")
-        let clash = XMLElement("a").declaringNamespace("urn:one", prefix: "p").declaringNamespace("urn:two", prefix: "p")
+        let clash = XMLElement("a").declaringNamespace("urn:one", prefix: "p").declaringNamespace(
+            "urn:two", prefix: "p")
         #expect(throws: XMLError.self) { try clash.serialized() }
     }
 

@@ -7,7 +7,8 @@ enum CurlGlobal {
 
     static func ensureInitialized() throws {
         guard result == CURLE_OK else {
-            throw HTTPError(.unsupported, "libcurl failed to initialise", detail: String(cString: curl_easy_strerror(result)))
+            throw HTTPError(
+                .unsupported, "libcurl failed to initialise", detail: String(cString: curl_easy_strerror(result)))
         }
     }
 }

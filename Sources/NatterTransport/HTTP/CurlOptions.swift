@@ -7,7 +7,8 @@ struct CurlOptions {
     func check(_ code: CURLcode, _ option: CURLoption) throws {
         guard code == CURLE_OK else {
             throw HTTPError(
-                .unsupported, "libcurl rejected option \(option.rawValue)", detail: String(cString: curl_easy_strerror(code)))
+                .unsupported, "libcurl rejected option \(option.rawValue)",
+                detail: String(cString: curl_easy_strerror(code)))
         }
     }
 

@@ -75,7 +75,8 @@ final class CurlSession: @unchecked Sendable {
     private func drive(cancellation: HTTPCancellationToken?) throws -> CURLcode {
         let added = curl_multi_add_handle(multi, easy)
         guard added == CURLM_OK else {
-            throw HTTPError(.unsupported, "libcurl refused the transfer", detail: String(cString: curl_multi_strerror(added)))
+            throw HTTPError(
+                .unsupported, "libcurl refused the transfer", detail: String(cString: curl_multi_strerror(added)))
         }
         // Removing the handle mid-transfer is how libcurl aborts it; the connection is then closed
         // rather than returned to the cache.

@@ -55,12 +55,10 @@ public final class HTTPClient: Sendable {
 
     private func checkIn(_ session: CurlSession) {
         let limit = configuration.maximumIdleConnections
-        // Dropping the surplus session outside the lock keeps curl cleanup off the critical path.
-        let surplus: CurlSession? = idleSessions.withLock { sessions in
-            guard sessions.count < limit else { return session }
-            sessions.append(session)
-            return nil
+        // A surplus session is released by the caller after the lock is dropped, which keeps
+        // libcurl's cleanup (closing sockets) out of the critical section.
+        idleSessions.withLock { sessions in
+            if sessions.count < limit { sessions.append(session) }
         }
-        _ = surplus
     }
 }
