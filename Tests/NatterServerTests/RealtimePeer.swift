@@ -123,7 +123,7 @@ actor RealtimePeer {
 
     /// Drops frames until one matches; fails after `timeout`.
     func skip(
-        until matches: (RealtimeMessage) -> Bool, timeout: Duration = .seconds(5)
+        until matches: @Sendable (RealtimeMessage) -> Bool, timeout: Duration = .seconds(5)
     ) async throws -> RealtimeMessage {
         let deadline = ContinuousClock.now + timeout
         while true {
