@@ -24,7 +24,7 @@ public final class NatterServer: Sendable {
     private let state = Mutex(State())
 
     public init(configuration: ServerConfiguration) throws {
-        var logger = Logger(label: "natterd")
+        var logger = configuration.logger ?? Logger(label: "natterd")
         logger.logLevel = configuration.logLevel
         self.configuration = configuration
         self.logger = logger

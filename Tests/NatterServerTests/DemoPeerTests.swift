@@ -11,7 +11,8 @@ struct DemoPeerTests {
         try await TestServer.with { (server: TestServer) async throws in
             let peer = DemoPeer(
                 service: server.server.service, logger: Logger(label: "demo-test"),
-                timing: .init(thinking: .milliseconds(20), typing: .milliseconds(50), presencePeriod: .milliseconds(300)))
+                timing: .init(
+                    thinking: .milliseconds(20), typing: .milliseconds(50), presencePeriod: .milliseconds(300)))
             try await peer.start()
             do {
                 try await body(server)
@@ -28,15 +29,22 @@ struct DemoPeerTests {
             let alice = try await server.connect("alice")
             await alice.send(.chat(RealtimeChat(id: "q", to: "carol", text: "hello carol")))
             // Dave keeps changing presence meanwhile; only carol's frames matter here.
-            let notPresence: @Sendable (RealtimeMessage) -> Bool = { if case .presenceChange = $0 { false } else { true } }
+            let notPresence: @Sendable (RealtimeMessage) -> Bool = {
+                if case .presenceChange = $0 { false } else { true }
+            }
             guard case .ack(let sent) = try await alice.skip(until: notPresence) else {
                 Issue.record("expected the ack first")
                 return
             }
             #expect(sent.replyTo == "q" && sent.key != nil)
             let typing = try await alice.skip(until: notPresence)
-            #expect(typing == .userTyping(RealtimeTyping(from: "carol@natter.test", to: "alice@natter.test", state: .composing)))
-            #expect(try await alice.skip(until: notPresence) == .userTyping(RealtimeTyping(from: "carol@natter.test", to: "alice@natter.test", state: .done)))
+            #expect(
+                typing
+                    == .userTyping(
+                        RealtimeTyping(from: "carol@natter.test", to: "alice@natter.test", state: .composing)))
+            #expect(
+                try await alice.skip(until: notPresence)
+                    == .userTyping(RealtimeTyping(from: "carol@natter.test", to: "alice@natter.test", state: .done)))
             guard case .chat(let reply) = try await alice.skip(until: notPresence) else {
                 Issue.record("expected carol's reply")
                 return
@@ -72,12 +80,21 @@ struct DemoPeerTests {
             _ = await alice.drain()
             let carol = try await server.connect("carol", resource: "real", announce: true)
             let messages = await alice.drain(for: .milliseconds(200))
-            #expect(messages.contains(.presenceChange(RealtimePresence(from: "carol@natter.test/demo", to: "alice@natter.test", presence: .unavailable))))
-            #expect(messages.contains(.presenceChange(RealtimePresence(from: "carol@natter.test/real", to: "alice@natter.test", presence: .available))))
+            #expect(
+                messages.contains(
+                    .presenceChange(
+                        RealtimePresence(
+                            from: "carol@natter.test/demo", to: "alice@natter.test", presence: .unavailable))))
+            #expect(
+                messages.contains(
+                    .presenceChange(
+                        RealtimePresence(from: "carol@natter.test/real", to: "alice@natter.test", presence: .available))
+                ))
 
             await alice.send(.chat(RealtimeChat(id: "m", to: "carol", text: "are you real?")))
             _ = try await alice.nextAck()
-            guard case .chat(let chat) = try await carol.skip(until: { if case .chat = $0 { true } else { false } }) else { return }
+            guard case .chat(let chat) = try await carol.skip(until: { if case .chat = $0 { true } else { false } })
+            else { return }
             #expect(chat.text == "are you real?")
             let afterwards = await alice.drain(for: .milliseconds(400)).filter {
                 if case .presenceChange = $0 { false } else { true }
@@ -88,7 +105,11 @@ struct DemoPeerTests {
             let back = try await alice.skip(until: {
                 if case .presenceChange(let presence) = $0 { presence.from == "carol@natter.test/demo" } else { false }
             })
-            #expect(back == .presenceChange(RealtimePresence(from: "carol@natter.test/demo", to: "alice@natter.test", presence: .available)))
+            #expect(
+                back
+                    == .presenceChange(
+                        RealtimePresence(from: "carol@natter.test/demo", to: "alice@natter.test", presence: .available))
+            )
         }
     }
 

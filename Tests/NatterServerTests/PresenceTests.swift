@@ -30,7 +30,10 @@ struct PresenceTests {
 
             // Bob, a contact of alice, hears her come online with no `received`.
             let heard = try await bob.skip(until: { if case .presenceChange = $0 { true } else { false } })
-            #expect(heard == .presenceChange(RealtimePresence(from: await alice.jid, to: "bob@natter.test", presence: .available)))
+            #expect(
+                heard
+                    == .presenceChange(
+                        RealtimePresence(from: await alice.jid, to: "bob@natter.test", presence: .available)))
         }
     }
 
@@ -43,13 +46,19 @@ struct PresenceTests {
 
             await alice1.send(.presenceChange(RealtimePresence(presence: .dnd)))
             let change = try await bob.skip(until: { if case .presenceChange = $0 { true } else { false } })
-            #expect(change == .presenceChange(RealtimePresence(from: "alice@natter.test/one", to: "bob@natter.test", presence: .dnd)))
+            #expect(
+                change
+                    == .presenceChange(
+                        RealtimePresence(from: "alice@natter.test/one", to: "bob@natter.test", presence: .dnd)))
 
             await alice1.close()
             #expect(presences(await bob.drain()).isEmpty, "alice is still online on another connection")
             await alice2.close()
             let gone = try await bob.skip(until: { if case .presenceChange = $0 { true } else { false } })
-            #expect(gone == .presenceChange(RealtimePresence(from: "alice@natter.test/two", to: "bob@natter.test", presence: .unavailable)))
+            #expect(
+                gone
+                    == .presenceChange(
+                        RealtimePresence(from: "alice@natter.test/two", to: "bob@natter.test", presence: .unavailable)))
         }
     }
 

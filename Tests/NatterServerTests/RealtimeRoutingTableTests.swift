@@ -26,7 +26,8 @@ struct RealtimeRoutingTableTests {
             deliveries == [
                 RealtimeDelivery(
                     target: id(2),
-                    message: .presenceChange(RealtimePresence(from: "alice@natter.test/a", to: "bob@natter.test", presence: .away)))
+                    message: .presenceChange(
+                        RealtimePresence(from: "alice@natter.test/a", to: "bob@natter.test", presence: .away)))
             ])
         #expect(table.presence(of: "alice") == .away)
         #expect(table.presence(of: "carol") == .unavailable)

@@ -56,7 +56,8 @@ struct RealtimeConnection: Sendable {
                 machine.authenticated(session)
                 logger.info("realtime session authenticated", metadata: ["jid": "\(session.jid)"])
                 if let id = auth.id {
-                    let ack = RealtimeAck(replyTo: id, replyType: "auth", response: ["jid": .string(session.jid.description)])
+                    let ack = RealtimeAck(
+                        replyTo: id, replyType: "auth", response: ["jid": .string(session.jid.description)])
                     sink.yield(RealtimeCodec.encode(.ack(ack)))
                 }
             } catch {

@@ -99,7 +99,8 @@ struct RealtimeRoutingTable: Sendable {
         guard isActive(id) else { return [] }
         var deliveries = tellWatchers(watchers, session: session, presence: presence)
         for room in session.rooms.sorted() {
-            deliveries += broadcast(presenceFrame(of: session, as: presence, to: bareJID(room)), inRoom: room, except: id)
+            deliveries += broadcast(
+                presenceFrame(of: session, as: presence, to: bareJID(room)), inRoom: room, except: id)
         }
         if isFirst { deliveries += snapshot(of: contacts, for: session) }
         return deliveries
@@ -110,9 +111,11 @@ struct RealtimeRoutingTable: Sendable {
         guard var session = sessions[id], !session.rooms.contains(room) else { return [] }
         let roomJID = bareJID(room)
         var deliveries = roomSessions(room).map { occupant in
-            RealtimeDelivery(target: id, message: presenceFrame(of: occupant, as: occupant.presence ?? .available, to: roomJID))
+            RealtimeDelivery(
+                target: id, message: presenceFrame(of: occupant, as: occupant.presence ?? .available, to: roomJID))
         }
-        deliveries += broadcast(presenceFrame(of: session, as: session.presence ?? .available, to: roomJID), inRoom: room)
+        deliveries += broadcast(
+            presenceFrame(of: session, as: session.presence ?? .available, to: roomJID), inRoom: room)
         session.rooms.insert(room)
         sessions[id] = session
         return deliveries
@@ -166,7 +169,8 @@ struct RealtimeRoutingTable: Sendable {
     private func tellWatchers(_ watchers: [String], session: Session, presence: Presence) -> [RealtimeDelivery] {
         watchers.flatMap { watcher in
             activeSessions(of: watcher).map { target in
-                RealtimeDelivery(target: target.id, message: self.presenceFrame(of: session, as: presence, to: target.jid.bare))
+                RealtimeDelivery(
+                    target: target.id, message: self.presenceFrame(of: session, as: presence, to: target.jid.bare))
             }
         }
     }

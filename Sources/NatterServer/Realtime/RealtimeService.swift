@@ -31,7 +31,8 @@ final class RealtimeService: Sendable {
     func authenticate(
         _ auth: RealtimeAuth, connection: RealtimeConnectionID, sink: RealtimeSink
     ) async throws(RealtimeErrorMessage) -> Session {
-        let failure = RealtimeErrorMessage(id: auth.id, code: .authFailed, text: "authentication failed; invalid session")
+        let failure = RealtimeErrorMessage(
+            id: auth.id, code: .authFailed, text: "authentication failed; invalid session")
         guard let sessionID = auth.sessionID else { throw failure }
         let user: StoredUser?
         do {
@@ -76,7 +77,8 @@ final class RealtimeService: Sendable {
         switch try await resolve(typing.to, id: typing.id) {
         case .user(let recipient):
             let to = bareJID(recipient.name).description
-            await hub.send(.userTyping(RealtimeTyping(from: from, to: to, state: typing.state)), toUsers: [recipient.name])
+            await hub.send(
+                .userTyping(RealtimeTyping(from: from, to: to, state: typing.state)), toUsers: [recipient.name])
         case .room(let room):
             try await requireJoined(room, session: session, id: typing.id)
             let to = bareJID(room.name).description
@@ -149,7 +151,8 @@ final class RealtimeService: Sendable {
 
     /// Resources end up inside JIDs, so only characters a JID part allows are kept.
     static func cleanResource(_ resource: String) -> String? {
-        let kept = String(resource.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F && $0 != "/" }.prefix(64))
+        let kept = String(
+            resource.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F && $0 != "/" }.prefix(64))
         return kept.isEmpty ? nil : kept
     }
 

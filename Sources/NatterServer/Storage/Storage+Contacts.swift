@@ -2,7 +2,9 @@ import GRDB
 
 extension Storage {
     /// Adds `contact` to `owner`'s roster, or updates the name and groups of an existing entry.
-    public func setContact(owner: String, contact: String, nickname: String? = nil, groups: [String] = [])
+    public func setContact(
+        owner: String, contact: String, nickname: String? = nil, groups: [String] = []
+    )
         async throws
     {
         try await pool.write { db in
