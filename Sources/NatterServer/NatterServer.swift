@@ -38,6 +38,7 @@ public final class NatterServer: Sendable {
     /// Binds and serves in the background; returns the bound port once clients can connect.
     @discardableResult
     public func start() async throws -> Int {
+        if let port = state.withLock({ $0.task == nil ? nil : $0.port }) { return port }
         try await prepare()
         let (ports, portSink) = AsyncThrowingStream<Int, any Error>.makeStream()
         let application = makeApplication { port in portSink.yield(port) }
