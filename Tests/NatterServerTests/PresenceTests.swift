@@ -45,7 +45,9 @@ struct PresenceTests {
             _ = await bob.drain()
 
             await alice1.send(.presenceChange(RealtimePresence(presence: .dnd)))
-            let change = try await bob.skip(until: { if case .presenceChange = $0 { true } else { false } })
+            let change = try await bob.skip(until: {
+                if case .presenceChange(let presence) = $0 { presence.presence == .dnd } else { false }
+            })
             #expect(
                 change
                     == .presenceChange(
@@ -54,7 +56,9 @@ struct PresenceTests {
             await alice1.close()
             #expect(presences(await bob.drain()).isEmpty, "alice is still online on another connection")
             await alice2.close()
-            let gone = try await bob.skip(until: { if case .presenceChange = $0 { true } else { false } })
+            let gone = try await bob.skip(until: {
+                if case .presenceChange(let presence) = $0 { presence.presence == .unavailable } else { false }
+            })
             #expect(
                 gone
                     == .presenceChange(
