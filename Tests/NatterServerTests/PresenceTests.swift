@@ -12,6 +12,8 @@ struct PresenceTests {
         try await TestServer.with { (server: TestServer) async throws in
             let bob = try await server.connect("bob", resource: "desk", announce: true)
             _ = await bob.drain()
+            // carol has logged in before but is offline now; dave never has.
+            _ = try await server.session("carol")
             let alice = try await server.connect("alice")
             await alice.send(.presenceChange(RealtimePresence(id: "p", presence: .available)))
             var snapshot: [RealtimePresence] = []
@@ -26,7 +28,9 @@ struct PresenceTests {
             #expect(bobEntry.received != nil)
             #expect(bobEntry.to == "alice@natter.test")
             #expect(byUser["carol@natter.test"]?.first?.presence == .unavailable)
+            #expect(byUser["carol@natter.test"]?.first?.received != nil, "last seen at her last login")
             #expect(byUser["dave@natter.test"]?.first?.presence == .unavailable)
+            #expect(byUser["dave@natter.test"]?.first?.received == nil, "never seen")
 
             // Bob, a contact of alice, hears her come online with no `received`.
             let heard = try await bob.skip(until: { if case .presenceChange = $0 { true } else { false } })

@@ -88,8 +88,10 @@ struct RealtimeRoutingTable: Sendable {
     }
 
     /// Records a presence and fans it out. A session's first presence also earns it a snapshot of `contacts`.
+    /// `lastActive` (from storage) dates offline contacts this server has not seen leave since it started.
     mutating func setPresence(
-        _ id: RealtimeConnectionID, _ presence: Presence, watchers: [String], contacts: [String], now: Date
+        _ id: RealtimeConnectionID, _ presence: Presence, watchers: [String], contacts: [String],
+        lastActive: [String: Date] = [:], now: Date
     ) -> [RealtimeDelivery] {
         guard var session = sessions[id] else { return [] }
         let isFirst = session.presence == nil
@@ -102,7 +104,7 @@ struct RealtimeRoutingTable: Sendable {
             deliveries += broadcast(
                 presenceFrame(of: session, as: presence, to: bareJID(room)), inRoom: room, except: id)
         }
-        if isFirst { deliveries += snapshot(of: contacts, for: session) }
+        if isFirst { deliveries += snapshot(of: contacts, for: session, lastActive: lastActive) }
         return deliveries
     }
 
@@ -137,7 +139,9 @@ struct RealtimeRoutingTable: Sendable {
         activeSessions(of: user).compactMap(\.presence).min { $0.sortRank < $1.sortRank } ?? .unavailable
     }
 
-    private func snapshot(of contacts: [String], for session: Session) -> [RealtimeDelivery] {
+    private func snapshot(
+        of contacts: [String], for session: Session, lastActive: [String: Date]
+    ) -> [RealtimeDelivery] {
         var deliveries: [RealtimeDelivery] = []
         let to = session.jid.bare.description
         for contact in contacts {
@@ -145,7 +149,7 @@ struct RealtimeRoutingTable: Sendable {
             if online.isEmpty {
                 let message = RealtimePresence(
                     from: bareJID(contact).description, to: to, presence: .unavailable,
-                    received: lastSeen[contact].map(RealtimeRoutingTable.timestamp))
+                    received: (lastSeen[contact] ?? lastActive[contact]).map(RealtimeRoutingTable.timestamp))
                 deliveries.append(RealtimeDelivery(target: session.id, message: .presenceChange(message)))
             }
             for peer in online {
