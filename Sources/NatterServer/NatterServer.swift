@@ -24,7 +24,7 @@ public final class NatterServer: Sendable {
     private let state = Mutex(State())
 
     public init(configuration: ServerConfiguration) throws {
-        var logger = Logger(label: "natterd")
+        var logger = configuration.logger ?? Logger(label: "natterd")
         logger.logLevel = configuration.logLevel
         self.configuration = configuration
         self.logger = logger
@@ -38,6 +38,7 @@ public final class NatterServer: Sendable {
     /// Binds and serves in the background; returns the bound port once clients can connect.
     @discardableResult
     public func start() async throws -> Int {
+        if let port = state.withLock({ $0.task == nil ? nil : $0.port }) { return port }
         try await prepare()
         let (ports, portSink) = AsyncThrowingStream<Int, any Error>.makeStream()
         let application = makeApplication { port in portSink.yield(port) }

@@ -17,11 +17,14 @@ public struct ServerConfiguration: Sendable {
     public var maxFrameSize: Int
     /// PBKDF2 rounds for new password hashes; existing hashes keep the count they were made with.
     public var passwordIterations: Int
+    /// Where the server logs; `nil` makes a `natterd` logger from the process's logging backend. An embedding
+    /// TUI passes one that does not write to the terminal.
+    public var logger: Logger?
 
     public init(
         host: String = "127.0.0.1", port: Int = 7070, databasePath: String? = nil, domain: String = "natter.test",
         demo: Bool = false, demoPeer: Bool = true, logLevel: Logger.Level = .info, maxFrameSize: Int = 1 << 20,
-        passwordIterations: Int = 4096
+        passwordIterations: Int = 4096, logger: Logger? = nil
     ) {
         self.host = host
         self.port = port
@@ -32,5 +35,6 @@ public struct ServerConfiguration: Sendable {
         self.logLevel = logLevel
         self.maxFrameSize = maxFrameSize
         self.passwordIterations = passwordIterations
+        self.logger = logger
     }
 }

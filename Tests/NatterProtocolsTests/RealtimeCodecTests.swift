@@ -168,16 +168,21 @@ struct RealtimeCodecErrorTests {
     @Test func survivesDeepNesting() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(failure(deep) != nil)
-        let deepExtras = #"{"type":"chat","to":"a@b","text":"x","extras":{"a":"# + String(repeating: "{\"a\":", count: 5000)
+        let deepExtras =
+            #"{"type":"chat","to":"a@b","text":"x","extras":{"a":"# + String(repeating: "{\"a\":", count: 5000)
             + "1" + String(repeating: "}", count: 5001) + "}"
         _ = failure(deepExtras)
     }
 
     @Test func survivesWrongTypesForEveryField() {
-        let types = ["auth", "chat", "chat_updated", "chat_deleted", "presence_change", "user_typing", "team_join",
-            "team_leave", "ping", "ack", "error", "history", "roster", "team_list"]
-        let fields = ["id", "to", "from", "text", "key", "extras", "createSource", "presence", "received", "state",
-            "authorization", "reply_to", "reply_type", "response", "error", "code", "with", "before", "limit"]
+        let types = [
+            "auth", "chat", "chat_updated", "chat_deleted", "presence_change", "user_typing", "team_join",
+            "team_leave", "ping", "ack", "error", "history", "roster", "team_list",
+        ]
+        let fields = [
+            "id", "to", "from", "text", "key", "extras", "createSource", "presence", "received", "state",
+            "authorization", "reply_to", "reply_type", "response", "error", "code", "with", "before", "limit",
+        ]
         let wrongValues = ["1.5", "true", "null", "[]", "{}", "\"\"", "-1"]
         for type in types {
             for field in fields {

@@ -51,7 +51,9 @@ struct LoginTests {
     }
 
     @Test func parsesBasicHeader() {
-        #expect(BasicAuthorization(header: "Basic YWxpY2U6czNjcjp0") == BasicAuthorization(user: "alice", password: "s3cr:t"))
+        #expect(
+            BasicAuthorization(header: "Basic YWxpY2U6czNjcjp0")
+                == BasicAuthorization(user: "alice", password: "s3cr:t"))
         #expect(BasicAuthorization(header: "Bearer abc") == nil)
         #expect(BasicAuthorization(header: "Basic !!!") == nil)
         #expect(BasicAuthorization(header: "Basic " + "bm9jb2xvbg==") == nil)

@@ -12,6 +12,8 @@ struct PresenceTests {
         try await TestServer.with { (server: TestServer) async throws in
             let bob = try await server.connect("bob", resource: "desk", announce: true)
             _ = await bob.drain()
+            // carol has logged in before but is offline now; dave never has.
+            _ = try await server.session("carol")
             let alice = try await server.connect("alice")
             await alice.send(.presenceChange(RealtimePresence(id: "p", presence: .available)))
             var snapshot: [RealtimePresence] = []
@@ -26,11 +28,16 @@ struct PresenceTests {
             #expect(bobEntry.received != nil)
             #expect(bobEntry.to == "alice@natter.test")
             #expect(byUser["carol@natter.test"]?.first?.presence == .unavailable)
+            #expect(byUser["carol@natter.test"]?.first?.received != nil, "last seen at her last login")
             #expect(byUser["dave@natter.test"]?.first?.presence == .unavailable)
+            #expect(byUser["dave@natter.test"]?.first?.received == nil, "never seen")
 
             // Bob, a contact of alice, hears her come online with no `received`.
             let heard = try await bob.skip(until: { if case .presenceChange = $0 { true } else { false } })
-            #expect(heard == .presenceChange(RealtimePresence(from: await alice.jid, to: "bob@natter.test", presence: .available)))
+            #expect(
+                heard
+                    == .presenceChange(
+                        RealtimePresence(from: await alice.jid, to: "bob@natter.test", presence: .available)))
         }
     }
 
@@ -42,14 +49,24 @@ struct PresenceTests {
             _ = await bob.drain()
 
             await alice1.send(.presenceChange(RealtimePresence(presence: .dnd)))
-            let change = try await bob.skip(until: { if case .presenceChange = $0 { true } else { false } })
-            #expect(change == .presenceChange(RealtimePresence(from: "alice@natter.test/one", to: "bob@natter.test", presence: .dnd)))
+            let change = try await bob.skip(until: {
+                if case .presenceChange(let presence) = $0 { presence.presence == .dnd } else { false }
+            })
+            #expect(
+                change
+                    == .presenceChange(
+                        RealtimePresence(from: "alice@natter.test/one", to: "bob@natter.test", presence: .dnd)))
 
             await alice1.close()
             #expect(presences(await bob.drain()).isEmpty, "alice is still online on another connection")
             await alice2.close()
-            let gone = try await bob.skip(until: { if case .presenceChange = $0 { true } else { false } })
-            #expect(gone == .presenceChange(RealtimePresence(from: "alice@natter.test/two", to: "bob@natter.test", presence: .unavailable)))
+            let gone = try await bob.skip(until: {
+                if case .presenceChange(let presence) = $0 { presence.presence == .unavailable } else { false }
+            })
+            #expect(
+                gone
+                    == .presenceChange(
+                        RealtimePresence(from: "alice@natter.test/two", to: "bob@natter.test", presence: .unavailable)))
         }
     }
 

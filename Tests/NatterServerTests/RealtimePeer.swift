@@ -123,7 +123,7 @@ actor RealtimePeer {
 
     /// Drops frames until one matches; fails after `timeout`.
     func skip(
-        until matches: (RealtimeMessage) -> Bool, timeout: Duration = .seconds(5)
+        until matches: @Sendable (RealtimeMessage) -> Bool, timeout: Duration = .seconds(5)
     ) async throws -> RealtimeMessage {
         let deadline = ContinuousClock.now + timeout
         while true {
@@ -145,7 +145,7 @@ actor RealtimePeer {
     }
 
     /// Frames that arrive within `duration`; used to check that something is *not* sent.
-    func drain(for duration: Duration = .milliseconds(300)) async -> [RealtimeMessage] {
+    func drain(for duration: Duration = .milliseconds(500)) async -> [RealtimeMessage] {
         let deadline = ContinuousClock.now + duration
         while ContinuousClock.now < deadline, !closed { await waitForFrame(until: deadline) }
         defer { buffer.removeAll() }

@@ -54,7 +54,7 @@ struct TestServer {
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = try #require(response as? HTTPURLResponse)
         var headers: [String: String] = [:]
-        for case let (key as String, value as String) in http.allHeaderFields { headers[key.lowercased()] = value }
+        for case (let key as String, let value as String) in http.allHeaderFields { headers[key.lowercased()] = value }
         return HTTPResult(
             status: http.statusCode, headers: headers, body: try? JSONDecoder().decode(JSONValue.self, from: data))
     }
@@ -67,7 +67,8 @@ struct TestServer {
     }
 
     /// Logs in, connects and authenticates; returns the peer and its full JID.
-    func connect(_ user: String, resource: String? = nil, announce presence: Bool = false) async throws -> RealtimePeer {
+    func connect(_ user: String, resource: String? = nil, announce presence: Bool = false) async throws -> RealtimePeer
+    {
         let sessionID = try await session(user)
         let peer = try await RealtimePeer.connect(port: port)
         await peer.send(.auth(RealtimeAuth(id: "auth", sessionID: sessionID, agent: "tests", resource: resource)))

@@ -19,7 +19,9 @@ extension RealtimeCodec {
         case .chat(let chat), .chatUpdated(let chat):
             return head + chatMembers(chat)
         case .chatDeleted(let ref):
-            return head + [string("id", ref.id), string("key", ref.key), string("from", ref.from), string("to", ref.to)]
+            return head + [
+                string("id", ref.id), string("key", ref.key), string("from", ref.from), string("to", ref.to),
+            ]
         case .presenceChange(let presence):
             return head + [
                 string("id", presence.id), string("from", presence.from), string("to", presence.to),
@@ -74,7 +76,7 @@ extension RealtimeCodec {
     /// A chat as a JSON object, for embedding in a history page.
     static func jsonValue(_ chat: RealtimeChat) -> JSONValue {
         var object: [String: JSONValue] = [:]
-        for case let (key, value)? in chatMembers(chat) { object[key] = value }
+        for case (let key, let value)? in chatMembers(chat) { object[key] = value }
         return .object(object)
     }
 }

@@ -6,7 +6,9 @@ extension RealtimeCodec {
         ["messages": .array(page.messages.map(jsonValue)), "more": .bool(page.more)]
     }
 
-    public static func historyPage(from response: [String: JSONValue]?) throws(RealtimeCodecError) -> RealtimeHistoryPage {
+    public static func historyPage(
+        from response: [String: JSONValue]?
+    ) throws(RealtimeCodecError) -> RealtimeHistoryPage {
         guard let items = response?["messages"]?.arrayValue else { throw .missingField("messages", id: nil) }
         var messages: [RealtimeChat] = []
         for item in items {

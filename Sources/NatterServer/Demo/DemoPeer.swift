@@ -21,7 +21,10 @@ actor DemoPeer {
     private let logger: Logger
     private let timing: Timing
     private var sessions: [String: RealtimeService.Session] = [:]
-    private var tasks: [Task<Void, Never>] = []
+    private var wanderer: Task<Void, Never>?
+    /// Replies in flight, removed as they finish so a long demo does not accumulate tasks.
+    private var answers: [Int: Task<Void, Never>] = [:]
+    private var nextAnswer = 0
     private var replies = DemoReplies()
     private var presenceIndex = 0
 
@@ -48,12 +51,14 @@ actor DemoPeer {
             sessions[name] = session
             await announce(name)
         }
-        tasks.append(Task { await self.wander() })
+        wanderer = Task { await self.wander() }
     }
 
     func stop() async {
-        for task in tasks { task.cancel() }
-        tasks.removeAll()
+        wanderer?.cancel()
+        wanderer = nil
+        for task in answers.values { task.cancel() }
+        answers.removeAll()
         for session in sessions.values { await service.detach(session) }
         sessions.removeAll()
     }
@@ -82,7 +87,12 @@ actor DemoPeer {
             chat.to == session.jid.bare.description
         else { return }
         let reply = replies.reply(to: chat.text, from: chat.displayName ?? from.local)
-        tasks.append(Task { await self.answer(from.bare.description, with: reply) })
+        nextAnswer += 1
+        let number = nextAnswer
+        answers[number] = Task {
+            await self.answer(from.bare.description, with: reply)
+            self.answers[number] = nil
+        }
     }
 
     /// Types, pauses, stops typing, answers: what a person on the other end would look like.

@@ -38,7 +38,8 @@ enum DemoSeed {
         let names = people.map(\.name)
         let room = try await storage.createRoom(
             name: lounge.name, displayName: lounge.displayName, kind: .team, members: names)
-        try await storage.createRoom(name: team.name, displayName: team.displayName, kind: .distribution, members: names)
+        try await storage.createRoom(
+            name: team.name, displayName: team.displayName, kind: .distribution, members: names)
 
         let history: [(from: String, to: Storage.Destination, text: String)] = [
             ("bob", .user(users["alice"]!), "Morning Alice! Did you see the build is green again?"),

@@ -11,11 +11,14 @@ struct RealtimeConnection: Sendable {
     let maxMessageSize: Int
 
     func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, logger: Logger) async throws {
-        let (outbox, sink) = AsyncStream<String>.makeStream()
+        let outbox = RealtimeOutbox()
         let id = await service.hub.makeConnectionID()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                for await frame in outbox { try await outbound.write(.text(frame)) }
+                for await frame in outbox.frames { try await outbound.write(.text(frame)) }
+                if outbox.hasOverflowed {
+                    try await outbound.close(.policyViolation, reason: "client is not reading its frames")
+                }
             }
             var machine = RealtimeConnectionStateMachine()
             do {
@@ -25,52 +28,53 @@ struct RealtimeConnection: Sendable {
                         case .text(let text): machine.receive(text: text)
                         case .binary: machine.receiveBinary()
                         }
-                    await perform(action, machine: &machine, connection: id, sink: sink, logger: logger)
+                    await perform(action, machine: &machine, connection: id, outbox: outbox, logger: logger)
                 }
             } catch {
                 logger.debug("realtime connection ended", metadata: ["error": "\(error)"])
-                await finish(machine.session, sink: sink)
+                await finish(machine.session, outbox: outbox)
                 group.cancelAll()
                 throw error
             }
-            await finish(machine.session, sink: sink)
+            await finish(machine.session, outbox: outbox)
             try await group.waitForAll()
         }
     }
 
-    private func finish(_ session: RealtimeService.Session?, sink: AsyncStream<String>.Continuation) async {
+    private func finish(_ session: RealtimeService.Session?, outbox: RealtimeOutbox) async {
         if let session { await service.detach(session) }
-        sink.finish()
+        outbox.finish()
     }
 
     private func perform(
         _ action: RealtimeConnectionStateMachine.Action, machine: inout RealtimeConnectionStateMachine,
-        connection: RealtimeConnectionID, sink: AsyncStream<String>.Continuation, logger: Logger
+        connection: RealtimeConnectionID, outbox: RealtimeOutbox, logger: Logger
     ) async {
         switch action {
         case .reply(let message):
-            sink.yield(RealtimeCodec.encode(message))
+            outbox.send(message)
         case .authenticate(let auth):
             do {
-                let session = try await service.authenticate(auth, connection: connection, sink: .webSocket(sink))
+                let session = try await service.authenticate(auth, connection: connection, sink: .webSocket(outbox))
                 machine.authenticated(session)
                 logger.info("realtime session authenticated", metadata: ["jid": "\(session.jid)"])
                 if let id = auth.id {
-                    let ack = RealtimeAck(replyTo: id, replyType: "auth", response: ["jid": .string(session.jid.description)])
-                    sink.yield(RealtimeCodec.encode(.ack(ack)))
+                    let ack = RealtimeAck(
+                        replyTo: id, replyType: "auth", response: ["jid": .string(session.jid.description)])
+                    outbox.send(.ack(ack))
                 }
             } catch {
-                sink.yield(RealtimeCodec.encode(.error(error)))
+                outbox.send(.error(error))
             }
         case .handle(let message, let session):
             do {
                 let response = try await handle(message, session: session)
                 if let id = message.id {
                     let ack = RealtimeAck(replyTo: id, replyType: message.type, response: response)
-                    sink.yield(RealtimeCodec.encode(.ack(ack)))
+                    outbox.send(.ack(ack))
                 }
             } catch {
-                sink.yield(RealtimeCodec.encode(.error(error)))
+                outbox.send(.error(error))
             }
         }
     }

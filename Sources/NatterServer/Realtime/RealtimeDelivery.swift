@@ -15,12 +15,12 @@ struct RealtimeDelivery: Sendable, Equatable {
 
 /// Where a connection's frames go: a WebSocket's outbound queue, or a demo peer's inbox.
 enum RealtimeSink: Sendable {
-    case webSocket(AsyncStream<String>.Continuation)
+    case webSocket(RealtimeOutbox)
     case simulated(@Sendable (RealtimeMessage) -> Void)
 
     func send(_ message: RealtimeMessage) {
         switch self {
-        case .webSocket(let outbox): outbox.yield(RealtimeCodec.encode(message))
+        case .webSocket(let outbox): outbox.send(message)
         case .simulated(let receive): receive(message)
         }
     }

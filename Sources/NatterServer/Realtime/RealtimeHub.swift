@@ -42,8 +42,13 @@ actor RealtimeHub {
         if let resumed { resumeHandlers[resumed]?() }
     }
 
-    func setPresence(_ id: RealtimeConnectionID, _ presence: Presence, watchers: [String], contacts: [String]) {
-        perform(table.setPresence(id, presence, watchers: watchers, contacts: contacts, now: Date()))
+    func setPresence(
+        _ id: RealtimeConnectionID, _ presence: Presence, watchers: [String], contacts: [String],
+        lastActive: [String: Date] = [:]
+    ) {
+        perform(
+            table.setPresence(
+                id, presence, watchers: watchers, contacts: contacts, lastActive: lastActive, now: Date()))
     }
 
     func join(_ id: RealtimeConnectionID, room: String) {

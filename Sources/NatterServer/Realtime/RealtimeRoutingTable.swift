@@ -88,8 +88,10 @@ struct RealtimeRoutingTable: Sendable {
     }
 
     /// Records a presence and fans it out. A session's first presence also earns it a snapshot of `contacts`.
+    /// `lastActive` (from storage) dates offline contacts this server has not seen leave since it started.
     mutating func setPresence(
-        _ id: RealtimeConnectionID, _ presence: Presence, watchers: [String], contacts: [String], now: Date
+        _ id: RealtimeConnectionID, _ presence: Presence, watchers: [String], contacts: [String],
+        lastActive: [String: Date] = [:], now: Date
     ) -> [RealtimeDelivery] {
         guard var session = sessions[id] else { return [] }
         let isFirst = session.presence == nil
@@ -99,9 +101,10 @@ struct RealtimeRoutingTable: Sendable {
         guard isActive(id) else { return [] }
         var deliveries = tellWatchers(watchers, session: session, presence: presence)
         for room in session.rooms.sorted() {
-            deliveries += broadcast(presenceFrame(of: session, as: presence, to: bareJID(room)), inRoom: room, except: id)
+            deliveries += broadcast(
+                presenceFrame(of: session, as: presence, to: bareJID(room)), inRoom: room, except: id)
         }
-        if isFirst { deliveries += snapshot(of: contacts, for: session) }
+        if isFirst { deliveries += snapshot(of: contacts, for: session, lastActive: lastActive) }
         return deliveries
     }
 
@@ -110,9 +113,11 @@ struct RealtimeRoutingTable: Sendable {
         guard var session = sessions[id], !session.rooms.contains(room) else { return [] }
         let roomJID = bareJID(room)
         var deliveries = roomSessions(room).map { occupant in
-            RealtimeDelivery(target: id, message: presenceFrame(of: occupant, as: occupant.presence ?? .available, to: roomJID))
+            RealtimeDelivery(
+                target: id, message: presenceFrame(of: occupant, as: occupant.presence ?? .available, to: roomJID))
         }
-        deliveries += broadcast(presenceFrame(of: session, as: session.presence ?? .available, to: roomJID), inRoom: room)
+        deliveries += broadcast(
+            presenceFrame(of: session, as: session.presence ?? .available, to: roomJID), inRoom: room)
         session.rooms.insert(room)
         sessions[id] = session
         return deliveries
@@ -134,7 +139,9 @@ struct RealtimeRoutingTable: Sendable {
         activeSessions(of: user).compactMap(\.presence).min { $0.sortRank < $1.sortRank } ?? .unavailable
     }
 
-    private func snapshot(of contacts: [String], for session: Session) -> [RealtimeDelivery] {
+    private func snapshot(
+        of contacts: [String], for session: Session, lastActive: [String: Date]
+    ) -> [RealtimeDelivery] {
         var deliveries: [RealtimeDelivery] = []
         let to = session.jid.bare.description
         for contact in contacts {
@@ -142,7 +149,7 @@ struct RealtimeRoutingTable: Sendable {
             if online.isEmpty {
                 let message = RealtimePresence(
                     from: bareJID(contact).description, to: to, presence: .unavailable,
-                    received: lastSeen[contact].map(RealtimeRoutingTable.timestamp))
+                    received: (lastSeen[contact] ?? lastActive[contact]).map(RealtimeRoutingTable.timestamp))
                 deliveries.append(RealtimeDelivery(target: session.id, message: .presenceChange(message)))
             }
             for peer in online {
@@ -166,7 +173,8 @@ struct RealtimeRoutingTable: Sendable {
     private func tellWatchers(_ watchers: [String], session: Session, presence: Presence) -> [RealtimeDelivery] {
         watchers.flatMap { watcher in
             activeSessions(of: watcher).map { target in
-                RealtimeDelivery(target: target.id, message: self.presenceFrame(of: session, as: presence, to: target.jid.bare))
+                RealtimeDelivery(
+                    target: target.id, message: self.presenceFrame(of: session, as: presence, to: target.jid.bare))
             }
         }
     }

@@ -35,7 +35,9 @@ extension RealtimeService {
     func wireChat(_ stored: StoredMessage, extras: [String: JSONValue]? = nil) -> RealtimeChat {
         let to = stored.roomName ?? stored.recipientName ?? ""
         var extras = extras
-        if extras == nil, let text = stored.extras, let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) {
+        if extras == nil, let text = stored.extras,
+            let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        {
             extras = value.objectValue
         }
         return RealtimeChat(

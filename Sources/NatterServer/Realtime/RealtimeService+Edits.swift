@@ -34,7 +34,9 @@ extension RealtimeService {
             except: session.connection)
     }
 
-    private func ownMessage(key: String, session: Session, id: String?) async throws(RealtimeErrorMessage)
+    private func ownMessage(
+        key: String, session: Session, id: String?
+    ) async throws(RealtimeErrorMessage)
         -> StoredMessage
     {
         let message: StoredMessage?

@@ -6,7 +6,9 @@ extension RealtimeService {
     static let defaultHistoryLimit = 50
     static let maximumHistoryLimit = 200
 
-    func history(_ request: RealtimeHistoryRequest, session: Session) async throws(RealtimeErrorMessage)
+    func history(
+        _ request: RealtimeHistoryRequest, session: Session
+    ) async throws(RealtimeErrorMessage)
         -> RealtimeHistoryPage
     {
         let destination = try await resolve(request.with, id: request.id)

@@ -11,6 +11,8 @@ final class RealtimeService: Sendable {
         let user: StoredUser
         let connection: RealtimeConnectionID
         let jid: JID
+        /// The login session a WebSocket authenticated with; `nil` for simulated users.
+        var loginSession: String?
     }
 
     let storage: Storage
@@ -31,7 +33,8 @@ final class RealtimeService: Sendable {
     func authenticate(
         _ auth: RealtimeAuth, connection: RealtimeConnectionID, sink: RealtimeSink
     ) async throws(RealtimeErrorMessage) -> Session {
-        let failure = RealtimeErrorMessage(id: auth.id, code: .authFailed, text: "authentication failed; invalid session")
+        let failure = RealtimeErrorMessage(
+            id: auth.id, code: .authFailed, text: "authentication failed; invalid session")
         guard let sessionID = auth.sessionID else { throw failure }
         let user: StoredUser?
         do {
@@ -41,7 +44,9 @@ final class RealtimeService: Sendable {
         }
         guard let user else { throw failure }
         let resource = auth.resource.flatMap(RealtimeService.cleanResource) ?? RealtimeService.generatedResource()
-        return try await attach(user: user, resource: resource, connection: connection, sink: sink, id: auth.id)
+        var session = try await attach(user: user, resource: resource, connection: connection, sink: sink, id: auth.id)
+        session.loginSession = sessionID
+        return session
     }
 
     /// Attaches a connection for a known user; used directly by simulated users.
@@ -58,17 +63,22 @@ final class RealtimeService: Sendable {
     func detach(_ session: Session) async {
         let watchers = (try? await storage.watchers(of: session.user)) ?? []
         await hub.unregister(session.connection, watchers: watchers)
+        if let loginSession = session.loginSession { try? await storage.touchSession(loginSession) }
     }
 
     func setPresence(_ presence: Presence, for session: Session, id: String? = nil) async throws(RealtimeErrorMessage) {
         let watchers = try await watchers(of: session.user, id: id)
-        let contacts: [String]
+        let contacts: [StoredContact]
         do {
-            contacts = try await storage.contacts(of: session.user).map(\.user.name)
+            contacts = try await storage.contacts(of: session.user)
         } catch {
             throw serverError(error, id: id)
         }
-        await hub.setPresence(session.connection, presence, watchers: watchers, contacts: contacts)
+        var lastActive: [String: Date] = [:]
+        for contact in contacts { lastActive[contact.user.name] = contact.lastActive }
+        await hub.setPresence(
+            session.connection, presence, watchers: watchers, contacts: contacts.map(\.user.name),
+            lastActive: lastActive)
     }
 
     func typing(_ typing: RealtimeTyping, from session: Session) async throws(RealtimeErrorMessage) {
@@ -76,7 +86,8 @@ final class RealtimeService: Sendable {
         switch try await resolve(typing.to, id: typing.id) {
         case .user(let recipient):
             let to = bareJID(recipient.name).description
-            await hub.send(.userTyping(RealtimeTyping(from: from, to: to, state: typing.state)), toUsers: [recipient.name])
+            await hub.send(
+                .userTyping(RealtimeTyping(from: from, to: to, state: typing.state)), toUsers: [recipient.name])
         case .room(let room):
             try await requireJoined(room, session: session, id: typing.id)
             let to = bareJID(room.name).description
@@ -149,7 +160,8 @@ final class RealtimeService: Sendable {
 
     /// Resources end up inside JIDs, so only characters a JID part allows are kept.
     static func cleanResource(_ resource: String) -> String? {
-        let kept = String(resource.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F && $0 != "/" }.prefix(64))
+        let kept = String(
+            resource.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F && $0 != "/" }.prefix(64))
         return kept.isEmpty ? nil : kept
     }
 

@@ -1,8 +1,11 @@
+import Foundation
 import GRDB
 
 extension Storage {
     /// Adds `contact` to `owner`'s roster, or updates the name and groups of an existing entry.
-    public func setContact(owner: String, contact: String, nickname: String? = nil, groups: [String] = [])
+    public func setContact(
+        owner: String, contact: String, nickname: String? = nil, groups: [String] = []
+    )
         async throws
     {
         try await pool.write { db in
@@ -30,7 +33,8 @@ extension Storage {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT user.id, user.name, user.displayName, contact.displayName AS nickname
+                    SELECT user.id, user.name, user.displayName, contact.displayName AS nickname,
+                           (SELECT MAX(lastUsedAt) FROM session WHERE session.userID = user.id) AS lastActive
                     FROM contact JOIN user ON user.id = contact.contactID WHERE contact.ownerID = ?
                     """, arguments: [owner.id])
             let groupRows = try Row.fetchAll(
@@ -40,7 +44,10 @@ extension Storage {
             for row in groupRows { groups[row["contactID"], default: []].append(row["name"]) }
             return rows.map { row in
                 let user = StoredUser(row: row)
-                return StoredContact(user: user, nickname: row["nickname"], groups: groups[user.id] ?? [])
+                let lastActive: Double? = row["lastActive"]
+                return StoredContact(
+                    user: user, nickname: row["nickname"], groups: groups[user.id] ?? [],
+                    lastActive: lastActive.map(Date.init(timeIntervalSince1970:)))
             }.sorted { $0.displayName.localizedLowercase < $1.displayName.localizedLowercase }
         }
     }

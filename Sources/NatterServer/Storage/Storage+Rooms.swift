@@ -2,7 +2,9 @@ import GRDB
 
 extension Storage {
     @discardableResult
-    public func createRoom(name: String, displayName: String, kind: StoredRoom.Kind, members: [String]) async throws
+    public func createRoom(
+        name: String, displayName: String, kind: StoredRoom.Kind, members: [String]
+    ) async throws
         -> StoredRoom
     {
         try await pool.write { db in
@@ -15,8 +17,10 @@ extension Storage {
                 try db.execute(
                     sql: "INSERT INTO roomMember (roomID, userID) VALUES (?, ?)", arguments: [roomID, user.id])
             }
-            return StoredRoom(row: ["id": roomID, "name": name.lowercased(), "displayName": displayName,
-                "kind": kind.rawValue])
+            return StoredRoom(row: [
+                "id": roomID, "name": name.lowercased(), "displayName": displayName,
+                "kind": kind.rawValue,
+            ])
         }
     }
 

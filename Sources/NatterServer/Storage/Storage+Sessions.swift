@@ -33,6 +33,14 @@ extension Storage {
         }
     }
 
+    /// Marks a session as used now, so `lastActive` reflects when a user was last connected.
+    public func touchSession(_ id: String) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "UPDATE session SET lastUsedAt = ? WHERE id = ?", arguments: [Date().timeIntervalSince1970, id])
+        }
+    }
+
     public func deleteSession(_ id: String) async throws {
         try await pool.write { db in try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [id]) }
     }

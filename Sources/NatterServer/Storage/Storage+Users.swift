@@ -20,7 +20,9 @@ extension Storage {
 
     public func allUsers() async throws -> [StoredUser] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, displayName FROM user ORDER BY name").map { StoredUser(row: $0) }
+            try Row.fetchAll(db, sql: "SELECT id, name, displayName FROM user ORDER BY name").map {
+                StoredUser(row: $0)
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A user account. `name` is the JID local part; every user lives in the server's one domain.
@@ -25,6 +26,8 @@ public struct StoredContact: Sendable, Hashable {
     /// The owner's own name for the contact, when they chose one.
     public var nickname: String?
     public var groups: [String]
+    /// When the contact last used any login session (authenticated or disconnected), if ever.
+    public var lastActive: Date?
 
     public var displayName: String { nickname ?? user.displayName }
 }

@@ -1,0 +1,138 @@
+import Logging
+import NatterProtocols
+import Testing
+
+@testable import NatterServer
+
+@Suite("Demo: seed data and simulated peers")
+struct DemoPeerTests {
+    /// A demo server whose peers run on a fast clock.
+    private func withFastPeers(_ body: (TestServer) async throws -> Void) async throws {
+        try await TestServer.with { (server: TestServer) async throws in
+            let peer = DemoPeer(
+                service: server.server.service, logger: Logger(label: "demo-test"),
+                timing: .init(
+                    thinking: .milliseconds(20), typing: .milliseconds(50), presencePeriod: .milliseconds(300)))
+            try await peer.start()
+            do {
+                try await body(server)
+            } catch {
+                await peer.stop()
+                throw error
+            }
+            await peer.stop()
+        }
+    }
+
+    @Test func carolTypesThenAnswersAndTheAnswerIsStored() async throws {
+        try await withFastPeers { server in
+            let alice = try await server.connect("alice")
+            await alice.send(.chat(RealtimeChat(id: "q", to: "carol", text: "hello carol")))
+            // Dave keeps changing presence meanwhile; only carol's frames matter here.
+            let notPresence: @Sendable (RealtimeMessage) -> Bool = {
+                if case .presenceChange = $0 { false } else { true }
+            }
+            guard case .ack(let sent) = try await alice.skip(until: notPresence) else {
+                Issue.record("expected the ack first")
+                return
+            }
+            #expect(sent.replyTo == "q" && sent.key != nil)
+            let typing = try await alice.skip(until: notPresence)
+            #expect(
+                typing
+                    == .userTyping(
+                        RealtimeTyping(from: "carol@natter.test", to: "alice@natter.test", state: .composing)))
+            #expect(
+                try await alice.skip(until: notPresence)
+                    == .userTyping(RealtimeTyping(from: "carol@natter.test", to: "alice@natter.test", state: .done)))
+            guard case .chat(let reply) = try await alice.skip(until: notPresence) else {
+                Issue.record("expected carol's reply")
+                return
+            }
+            #expect(reply.from == "carol@natter.test" && reply.displayName == "Carol Chen")
+            #expect(reply.text.contains("Alice"), "greets by first name: \(reply.text)")
+
+            await alice.send(.history(RealtimeHistoryRequest(id: "h", with: "carol", limit: 2)))
+            guard case .ack(let ack) = try await alice.skip(until: notPresence) else { return }
+            let page = try RealtimeCodec.historyPage(from: ack.response)
+            #expect(page.messages.map(\.text) == ["hello carol", reply.text])
+        }
+    }
+
+    @Test func daveCyclesPresence() async throws {
+        try await withFastPeers { server in
+            let alice = try await server.connect("alice")
+            await alice.send(.presenceChange(RealtimePresence(presence: .available)))
+            var seen: [String] = []
+            while seen.count < 3 {
+                let message = try await alice.next()
+                if case .presenceChange(let presence) = message, presence.from == "dave@natter.test/demo" {
+                    seen.append(presence.presence.rawValue)
+                }
+            }
+            #expect(Set(seen).count >= 2, "dave's presence changes: \(seen)")
+        }
+    }
+
+    @Test func simulatedCarolStepsAsideForTheRealOne() async throws {
+        try await withFastPeers { server in
+            let alice = try await server.connect("alice", announce: true)
+            _ = await alice.drain()
+            let carol = try await server.connect("carol", resource: "real", announce: true)
+            let messages = await alice.drain(for: .milliseconds(200))
+            #expect(
+                messages.contains(
+                    .presenceChange(
+                        RealtimePresence(
+                            from: "carol@natter.test/demo", to: "alice@natter.test", presence: .unavailable))))
+            #expect(
+                messages.contains(
+                    .presenceChange(
+                        RealtimePresence(from: "carol@natter.test/real", to: "alice@natter.test", presence: .available))
+                ))
+
+            await alice.send(.chat(RealtimeChat(id: "m", to: "carol", text: "are you real?")))
+            _ = try await alice.nextAck()
+            guard case .chat(let chat) = try await carol.skip(until: { if case .chat = $0 { true } else { false } })
+            else { return }
+            #expect(chat.text == "are you real?")
+            let afterwards = await alice.drain(for: .milliseconds(400)).filter {
+                if case .presenceChange = $0 { false } else { true }
+            }
+            #expect(afterwards.isEmpty, "the simulated carol stays quiet: \(afterwards)")
+
+            await carol.close()
+            let back = try await alice.skip(until: {
+                if case .presenceChange(let presence) = $0 { presence.from == "carol@natter.test/demo" } else { false }
+            })
+            #expect(
+                back
+                    == .presenceChange(
+                        RealtimePresence(from: "carol@natter.test/demo", to: "alice@natter.test", presence: .available))
+            )
+        }
+    }
+
+    @Test func seedIsIdempotentAndComplete() async throws {
+        let storage = try Storage(path: nil, passwordIterations: 8)
+        defer { storage.close() }
+        #expect(try await DemoSeed.seedIfEmpty(storage, domain: "natter.test"))
+        #expect(try await !DemoSeed.seedIfEmpty(storage, domain: "natter.test"))
+        #expect(try await storage.allUsers().map(\.name) == ["alice", "bob", "carol", "dave"])
+        let team = try #require(try await storage.room(named: "team"))
+        #expect(team.kind == .distribution)
+        #expect(try await storage.members(of: team).count == 4)
+        #expect(try await storage.room(named: "lounge")?.displayName == "Lounge")
+        #expect(try await storage.authenticate(name: "dave", password: "dave")?.displayName == "Dave Okafor")
+    }
+
+    @Test func repliesFollowTheConversation() {
+        var replies = DemoReplies()
+        #expect(replies.reply(to: "Hey there", from: "Alice Liddell").hasPrefix("Hi Alice!"))
+        #expect(replies.reply(to: "Lunch?", from: "Bob Martin").contains("Bob"))
+        let first = replies.reply(to: "the build broke", from: "Bob")
+        let second = replies.reply(to: "the build broke", from: "Bob")
+        #expect(first.contains("the build broke") && second.contains("the build broke"))
+        #expect(first != second, "the canned answers rotate")
+    }
+}
