@@ -134,9 +134,9 @@ public final class WebSocketConnection: @unchecked Sendable {
     }
 
     /// Writes a control frame; the caller holds `sendLock`.
-    func writeFrame(opcode: WebSocketOpcode, payload: [UInt8]) throws {
+    func writeFrame(opcode: WebSocketOpcode, payload: [UInt8], deadline: ContinuousClock.Instant? = nil) throws {
         let frame = WebSocketFrameEncoder.encode(opcode: opcode, payload: payload)
-        try frame.withUnsafeBytes { try transport.send($0) }
+        try frame.withUnsafeBytes { try transport.send($0, deadline: deadline) }
     }
 
     /// Starts the close handshake and waits up to `closeTimeout` for the server's reply, then drops
@@ -144,11 +144,16 @@ public final class WebSocketConnection: @unchecked Sendable {
     /// `.closed` event; this call just waits for it.
     public func close(code: UInt16 = 1000, reason: String = "") {
         let deadline = ContinuousClock.now + configuration.closeTimeout
-        sendLock.withLock {
-            guard stateLock.withLock({ stateMachine.startClosing() }) else { return }
-            try? writeFrame(opcode: .close, payload: WebSocketCloseCode.payload(code: code, reason: reason))
-        }
         let waitUntil = Date(timeIntervalSinceNow: Double(configuration.closeTimeout.milliseconds) / 1000)
+        // A sender stuck on a peer that stopped reading holds sendLock; give up on the close frame then,
+        // and let shutdown() below fail that send instead of hanging here with it.
+        if sendLock.lock(before: waitUntil) {
+            if stateLock.withLock({ stateMachine.startClosing() }) {
+                let payload = WebSocketCloseCode.payload(code: code, reason: reason)
+                try? writeFrame(opcode: .close, payload: payload, deadline: deadline)
+            }
+            sendLock.unlock()
+        }
         if receiveLock.lock(before: waitUntil) {
             defer { receiveLock.unlock() }
             while !finished && ContinuousClock.now < deadline {

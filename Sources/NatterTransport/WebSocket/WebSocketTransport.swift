@@ -113,17 +113,18 @@ final class WebSocketTransport: @unchecked Sendable {
     }
 
     /// Writes all of `bytes`. Callers serialise whole frames with their own lock.
-    func send(_ bytes: UnsafeRawBufferPointer) throws(WebSocketError) {
+    func send(_ bytes: UnsafeRawBufferPointer, deadline: ContinuousClock.Instant? = nil) throws(WebSocketError) {
         guard var next = bytes.baseAddress else { return }
         var remaining = bytes.count
         while remaining > 0 {
             var sent = 0
             let code = ioLock.withLock { curl_easy_send(handle, next, remaining, &sent) }
             if code == CURLE_AGAIN {
-                guard try wait(for: Int16(POLLOUT), deadline: nil, interruptible: false) != .endOfStream else {
-                    throw .connectionClosed("socket shut down while sending")
+                switch try wait(for: Int16(POLLOUT), deadline: deadline, interruptible: false) {
+                case .endOfStream: throw .connectionClosed("socket shut down while sending")
+                case .timedOut: throw .transportFailed("send timed out")
+                default: continue
                 }
-                continue
             }
             guard code == CURLE_OK else { throw .transportFailed(String(cString: curl_easy_strerror(code))) }
             next += sent
