@@ -154,11 +154,17 @@ public final class WebSocketConnection: @unchecked Sendable {
             }
             sendLock.unlock()
         }
-        if receiveLock.lock(before: waitUntil) {
-            defer { receiveLock.unlock() }
-            while !finished && ContinuousClock.now < deadline {
-                guard (try? receiveLocked(deadline: deadline, interruptible: false)) != nil else { break }
+        while ContinuousClock.now < deadline {
+            if receiveLock.lock(before: Date(timeIntervalSinceNow: 0.01)) {
+                defer { receiveLock.unlock() }
+                while !finished && ContinuousClock.now < deadline {
+                    guard (try? receiveLocked(deadline: deadline, interruptible: false)) != nil else { break }
+                }
+                break
             }
+            // Another thread is inside receive: it reads the reply and reports `.closed` to its caller;
+            // we only watch for the state change rather than competing for the lock it keeps retaking.
+            if stateLock.withLock({ stateMachine.state == .closed }) { break }
         }
         _ = stateLock.withLock { stateMachine.connectionLost() }
         transport.shutdown()
