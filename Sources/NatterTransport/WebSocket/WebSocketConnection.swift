@@ -56,10 +56,10 @@ public final class WebSocketConnection: @unchecked Sendable {
     {
         let deadline = ContinuousClock.now + configuration.connectTimeout
         let parsedURL = try WebSocketURL(url)
-        let transport = try WebSocketTransport(url: parsedURL, configuration: configuration)
-        let handshake = WebSocketHandshake(
+        let handshake = try WebSocketHandshake(
             url: parsedURL, offerCompression: configuration.enableCompression,
             additionalHeaders: configuration.additionalHeaders)
+        let transport = try WebSocketTransport(url: parsedURL, configuration: configuration)
         try handshake.request.withUnsafeBytes { try transport.send($0) }
 
         var response: [UInt8] = []

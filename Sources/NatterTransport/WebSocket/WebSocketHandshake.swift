@@ -12,7 +12,15 @@ public struct WebSocketHandshake: Sendable {
 
     public init(
         url: WebSocketURL, offerCompression: Bool, additionalHeaders: [(String, String)] = [], key: String? = nil
-    ) {
+    ) throws(WebSocketError) {
+        // A line break in a caller-supplied header would let it inject headers or end the request early.
+        for (name, value) in additionalHeaders {
+            guard !name.isEmpty, !name.contains(":"),
+                !(name + value).unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" })
+            else {
+                throw .handshakeFailed("invalid additional header \(name.debugDescription)")
+            }
+        }
         self.url = url
         self.offerCompression = offerCompression
         self.additionalHeaders = additionalHeaders
