@@ -10,7 +10,7 @@ final class WebSocketTestPythonProcess {
     private var pending = Data()
 
     init(script: String, arguments: [String] = []) throws {
-        let directory = try TemporaryDirectory()
+        let directory = try WebSocketTestDirectory()
         let path = directory.path + "/helper.py"
         try script.write(toFile: path, atomically: true, encoding: .utf8)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -47,19 +47,5 @@ final class WebSocketTestPythonProcess {
             guard !chunk.isEmpty else { return nil }
             pending.append(chunk)
         }
-    }
-}
-
-/// A temp directory removed on deinit.
-final class TemporaryDirectory {
-    let path: String
-
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("natter-ws-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
     }
 }

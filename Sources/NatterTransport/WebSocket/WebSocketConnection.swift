@@ -144,7 +144,7 @@ public final class WebSocketConnection: @unchecked Sendable {
     /// `.closed` event; this call just waits for it.
     public func close(code: UInt16 = 1000, reason: String = "") {
         let deadline = ContinuousClock.now + configuration.closeTimeout
-        let waitUntil = Date(timeIntervalSinceNow: Double(configuration.closeTimeout.milliseconds) / 1000)
+        let waitUntil = Date(timeIntervalSinceNow: Double(configuration.closeTimeout.webSocketMilliseconds) / 1000)
         // A sender stuck on a peer that stopped reading holds sendLock; give up on the close frame then,
         // and let shutdown() below fail that send instead of hanging here with it.
         if sendLock.lock(before: waitUntil) {

@@ -77,13 +77,13 @@ public struct WebSocketHandshake: Sendable {
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { throw .handshakeFailed("malformed header line: \(line)") }
             let name = line[..<colon].lowercased()
-            headers[name, default: []].append(line[line.index(after: colon)...].trimmingSpaces())
+            headers[name, default: []].append(line[line.index(after: colon)...].webSocketTrimmed())
         }
         guard headers["upgrade"]?.contains(where: { $0.lowercased() == "websocket" }) == true else {
             throw .handshakeFailed("missing Upgrade: websocket")
         }
         let connectionTokens = (headers["connection"] ?? []).flatMap { $0.split(separator: ",") }
-        guard connectionTokens.contains(where: { $0.trimmingSpaces().lowercased() == "upgrade" }) else {
+        guard connectionTokens.contains(where: { $0.webSocketTrimmed().lowercased() == "upgrade" }) else {
             throw .handshakeFailed("missing Connection: Upgrade")
         }
         guard headers["sec-websocket-accept"] == [Self.acceptValue(forKey: key)] else {

@@ -70,7 +70,7 @@ final class WebSocketTransport: @unchecked Sendable {
         _ handle: UnsafeMutableRawPointer, url: WebSocketURL, configuration: WebSocketConfiguration,
         errorBuffer: UnsafeMutablePointer<CChar>
     ) -> CURLcode {
-        let connectMilliseconds = max(1, configuration.connectTimeout.milliseconds)
+        let connectMilliseconds = max(1, configuration.connectTimeout.webSocketMilliseconds)
         var results = [
             natter_curl_setopt_string(handle, CURLOPT_URL, url.transportURL),
             natter_curl_setopt_long(handle, CURLOPT_CONNECT_ONLY, 1),
@@ -168,7 +168,7 @@ final class WebSocketTransport: @unchecked Sendable {
                 let left = ContinuousClock.now.duration(to: deadline)
                 if left <= .zero { return .timedOut }
                 // Round up so poll never wakes just before the deadline and reports a premature timeout.
-                timeout = Int32(clamping: (left + .nanoseconds(999_999)).milliseconds)
+                timeout = Int32(clamping: (left + .nanoseconds(999_999)).webSocketMilliseconds)
             }
             // Without interruption the wake pipe stays out of the set: a pending wake byte would make
             // poll return at once and spin. shutdown() still wakes us through the socket.
@@ -217,7 +217,7 @@ final class WebSocketTransport: @unchecked Sendable {
 }
 
 extension Duration {
-    var milliseconds: Int {
+    var webSocketMilliseconds: Int {
         let (seconds, attoseconds) = components
         return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
     }
