@@ -36,6 +36,6 @@ cat > "$WORK/deflate.json" <<'JSON'
 }
 JSON
 echo "== Autobahn sections 12–13 (permessage-deflate)"
-"$AB/run-client.sh" -w "$WORK/deflate" -s "$WORK/deflate.json" -t 720 -- "$BIN" || status=$?
+"$AB/run-client.sh" -w "$WORK/deflate" -s "$WORK/deflate.json" -t 780 -- "$BIN" || status=$?
 
 exit "$status"
