@@ -11,9 +11,12 @@ cd "$ROOT"
 bash "$AB/setup.sh"
 
 # Release: sections 9 and 12–13 push hundreds of megabytes through the client.
-swift build -c release --product natter-autobahn 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
+set +e
+swift build -c release --product natter-autobahn 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\] '
+build_status=${PIPESTATUS[0]}
+set -e
+[ "$build_status" -eq 0 ] || { echo "natter-autobahn failed to build"; exit 2; }
 BIN="$(swift build -c release --show-bin-path)/natter-autobahn"
-[ -x "$BIN" ] || { echo "natter-autobahn did not build"; exit 2; }
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
@@ -33,6 +36,6 @@ cat > "$WORK/deflate.json" <<'JSON'
 }
 JSON
 echo "== Autobahn sections 12–13 (permessage-deflate)"
-"$AB/run-client.sh" -w "$WORK/deflate" -s "$WORK/deflate.json" -t 720 -- "$BIN" || status=$?
+"$AB/run-client.sh" -w "$WORK/deflate" -s "$WORK/deflate.json" -t 780 -- "$BIN" || status=$?
 
 exit "$status"

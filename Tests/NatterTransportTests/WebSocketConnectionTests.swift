@@ -86,3 +86,21 @@ import Testing
         }
     }
 }
+
+@Suite struct WebSocketConcurrentCloseTests {
+    @Test func closeFromAnotherThreadWhileReaderIsBlocked() throws {
+        let server = try WebSocketTestEchoServer()
+        let connection = try WebSocketConnection.connect(
+            url: "ws://127.0.0.1:\(server.port)/", configuration: WebSocketConfiguration(closeTimeout: .seconds(3)))
+        let closed = DispatchSemaphore(value: 0)
+        let start = ContinuousClock.now
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) {
+            connection.close(code: 1001, reason: "going away")
+            closed.signal()
+        }
+        // The reader, not close(), sees the server's reply to our close frame.
+        #expect(try connection.receive(timeout: .seconds(10)) == .closed(code: 1001, reason: ""))
+        closed.wait()
+        #expect(ContinuousClock.now - start < .seconds(3))
+    }
+}

@@ -43,10 +43,12 @@ import Testing
         #expect(secure.hostHeader == "[::1]:8443")
         #expect(throws: WebSocketError.invalidURL) { try WebSocketURL("http://example.com") }
         #expect(throws: WebSocketError.invalidURL) { try WebSocketURL("ws://host:99999/") }
+        #expect(throws: WebSocketError.invalidURL) { try WebSocketURL("ws://host/a b") }
+        #expect(throws: WebSocketError.invalidURL) { try WebSocketURL("ws://host/\r\nX-Evil: 1") }
     }
 
     private func handshake(compression: Bool = true) throws -> WebSocketHandshake {
-        WebSocketHandshake(
+        try WebSocketHandshake(
             url: try WebSocketURL("ws://127.0.0.1:9001/runCase?case=1"), offerCompression: compression,
             additionalHeaders: [("Authorization", "Bearer x")], key: "dGhlIHNhbXBsZSBub25jZQ==")
     }
@@ -92,6 +94,15 @@ import Testing
         let unoffered = good + ["Sec-WebSocket-Extensions: permessage-deflate"]
         #expect(throws: WebSocketError.handshakeFailed) {
             try handshake(compression: false).validate(responseHead: response(unoffered))
+        }
+    }
+
+    @Test func rejectsHeaderInjection() throws {
+        let url = try WebSocketURL("ws://127.0.0.1/")
+        for header in [("X-A", "1\r\nX-Evil: 2"), ("X-A\n", "1"), ("", "1"), ("X:A", "1")] {
+            #expect(throws: WebSocketError.handshakeFailed) {
+                try WebSocketHandshake(url: url, offerCompression: false, additionalHeaders: [header])
+            }
         }
     }
 

@@ -145,3 +145,46 @@ import Testing
         expectFailure(machine.receivedFrame(WebSocketFrame(fin: true, rsv1: true, opcode: .continuation)), code: 1002)
     }
 }
+
+@Suite struct WebSocketPartialFrameTests {
+    @Test func failsInvalidUTF8BeforeTheFrameIsComplete() throws {
+        var parser = WebSocketFrameParser()
+        var machine = WebSocketStateMachine(maxMessageSize: 1 << 20)
+        try machine.handshakeCompleted(compression: nil)
+        parser.append([0x81, 20] + Array("valid".utf8))
+        var partial = try #require(parser.partialFrame())
+        #expect(machine.receivedPartialFrame(partial) == .none)
+        parser.append([0xF4, 0x90])
+        partial = try #require(parser.partialFrame())
+        guard case .fail(_, 1007, true) = machine.receivedPartialFrame(partial) else {
+            Issue.record("expected 1007 before the frame completed")
+            return
+        }
+    }
+
+    @Test func leavesBinaryAndCompleteFramesAlone() throws {
+        var parser = WebSocketFrameParser()
+        var machine = WebSocketStateMachine(maxMessageSize: 1 << 20)
+        try machine.handshakeCompleted(compression: nil)
+        parser.append([0x82, 4, 0xFF, 0xFE])
+        let partial = try #require(parser.partialFrame())
+        #expect(machine.receivedPartialFrame(partial) == .none)
+        parser.append([0xFD, 0xFC])
+        #expect(parser.partialFrame() == nil)
+        let frame = try #require(try parser.nextFrame())
+        #expect(machine.receivedFrame(frame) == .deliver(.binary([0xFF, 0xFE, 0xFD, 0xFC])))
+    }
+
+    @Test func continuationPrefixContinuesTheMessageState() throws {
+        var parser = WebSocketFrameParser()
+        var machine = WebSocketStateMachine(maxMessageSize: 1 << 20)
+        try machine.handshakeCompleted(compression: nil)
+        #expect(machine.receivedFrame(WebSocketFrame(fin: false, opcode: .text, payload: [0xCE])) == .none)
+        parser.append([0x80, 10, 0xBA])
+        let partial = try #require(parser.partialFrame())
+        #expect(machine.receivedPartialFrame(partial) == .none)
+        parser.append(Array("123456789".utf8))
+        let frame = try #require(try parser.nextFrame())
+        #expect(machine.receivedFrame(frame) == .deliver(.text("κ123456789")))
+    }
+}

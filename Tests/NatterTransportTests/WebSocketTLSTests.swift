@@ -6,14 +6,14 @@ import Testing
 /// wss:// against a local server whose certificate comes from a throwaway CA made with the openssl CLI.
 @Suite struct WebSocketTLSTests {
     private struct Certificates {
-        let directory: TemporaryDirectory
+        let directory: WebSocketTestDirectory
         var caFile: String { directory.path + "/ca.pem" }
         var certificate: String { directory.path + "/server.pem" }
         var key: String { directory.path + "/server.key" }
     }
 
     private func makeCertificates() throws -> Certificates {
-        let directory = try TemporaryDirectory()
+        let directory = try WebSocketTestDirectory()
         let commands = [
             "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout ca.key -out ca.pem"
                 + " -days 1 -subj '/CN=Natter Test CA'",

@@ -4,39 +4,11 @@ import Foundation
 /// port. It exits when its stdin closes, so a crashed test run cannot leave it behind.
 final class WebSocketTestEchoServer {
     let port: Int
-    private let process: Process
-    private let stdin: Pipe
+    private let process: WebSocketTestPythonProcess
 
     init(certificate: String? = nil, key: String? = nil) throws {
-        let directory = try TemporaryDirectory()
-        let script = directory.path + "/echo_server.py"
-        try Self.script.write(toFile: script, atomically: true, encoding: .utf8)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script] + [certificate, key].compactMap { $0 }
-        stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = stdout.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { break }
-            line.append(chunk)
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-        else {
-            process.terminate()
-            throw CocoaError(.fileReadCorruptFile)
-        }
-        self.port = port
-    }
-
-    deinit {
-        try? stdin.fileHandleForWriting.close()
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        process = try WebSocketTestPythonProcess(script: Self.script, arguments: [certificate, key].compactMap { $0 })
+        port = process.port
     }
 
     private static let script = #"""
@@ -126,18 +98,4 @@ final class WebSocketTestEchoServer {
 
         main()
         """#
-}
-
-/// A temp directory removed on deinit.
-final class TemporaryDirectory {
-    let path: String
-
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("natter-ws-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
-    }
 }

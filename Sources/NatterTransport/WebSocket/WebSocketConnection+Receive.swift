@@ -12,6 +12,10 @@ extension WebSocketConnection {
         guard !finished else { throw WebSocketError.connectionClosed }
         while true {
             if let event = try processBufferedFrames() { return event }
+            if let partial = parser.partialFrame() {
+                let action = stateLock.withLock { stateMachine.receivedPartialFrame(partial) }
+                if let event = try perform(action) { return event }
+            }
             let result = try transport.read(into: readBuffer, deadline: deadline, interruptible: interruptible)
             switch result {
             case .bytes(let count):
@@ -52,7 +56,8 @@ extension WebSocketConnection {
             try sendLock.withLock { try writeFrame(opcode: .pong, payload: payload) }
             return nil
         case .replyToClose(let reply, let code, let reason):
-            sendLock.withLock { try? writeFrame(opcode: .close, payload: reply) }
+            let deadline = ContinuousClock.now + configuration.closeTimeout
+            sendLock.withLock { try? writeFrame(opcode: .close, payload: reply, deadline: deadline) }
             awaitServerShutdown()
             return .closed(code: code, reason: reason)
         case .closeCompleted(let code, let reason):
@@ -61,7 +66,9 @@ extension WebSocketConnection {
         case .fail(let error, let closeCode, let sendClose):
             if sendClose {
                 sendLock.withLock {
-                    try? writeFrame(opcode: .close, payload: WebSocketCloseCode.payload(code: closeCode, reason: ""))
+                    let payload = WebSocketCloseCode.payload(code: closeCode, reason: "")
+                    try? writeFrame(
+                        opcode: .close, payload: payload, deadline: ContinuousClock.now + configuration.closeTimeout)
                 }
             }
             finished = true

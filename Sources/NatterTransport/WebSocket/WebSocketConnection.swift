@@ -56,10 +56,10 @@ public final class WebSocketConnection: @unchecked Sendable {
     {
         let deadline = ContinuousClock.now + configuration.connectTimeout
         let parsedURL = try WebSocketURL(url)
-        let transport = try WebSocketTransport(url: parsedURL, configuration: configuration)
-        let handshake = WebSocketHandshake(
+        let handshake = try WebSocketHandshake(
             url: parsedURL, offerCompression: configuration.enableCompression,
             additionalHeaders: configuration.additionalHeaders)
+        let transport = try WebSocketTransport(url: parsedURL, configuration: configuration)
         try handshake.request.withUnsafeBytes { try transport.send($0) }
 
         var response: [UInt8] = []
@@ -134,9 +134,9 @@ public final class WebSocketConnection: @unchecked Sendable {
     }
 
     /// Writes a control frame; the caller holds `sendLock`.
-    func writeFrame(opcode: WebSocketOpcode, payload: [UInt8]) throws {
+    func writeFrame(opcode: WebSocketOpcode, payload: [UInt8], deadline: ContinuousClock.Instant? = nil) throws {
         let frame = WebSocketFrameEncoder.encode(opcode: opcode, payload: payload)
-        try frame.withUnsafeBytes { try transport.send($0) }
+        try frame.withUnsafeBytes { try transport.send($0, deadline: deadline) }
     }
 
     /// Starts the close handshake and waits up to `closeTimeout` for the server's reply, then drops
@@ -144,16 +144,27 @@ public final class WebSocketConnection: @unchecked Sendable {
     /// `.closed` event; this call just waits for it.
     public func close(code: UInt16 = 1000, reason: String = "") {
         let deadline = ContinuousClock.now + configuration.closeTimeout
-        sendLock.withLock {
-            guard stateLock.withLock({ stateMachine.startClosing() }) else { return }
-            try? writeFrame(opcode: .close, payload: WebSocketCloseCode.payload(code: code, reason: reason))
-        }
-        let waitUntil = Date(timeIntervalSinceNow: Double(configuration.closeTimeout.milliseconds) / 1000)
-        if receiveLock.lock(before: waitUntil) {
-            defer { receiveLock.unlock() }
-            while !finished && ContinuousClock.now < deadline {
-                guard (try? receiveLocked(deadline: deadline, interruptible: false)) != nil else { break }
+        let waitUntil = Date(timeIntervalSinceNow: Double(configuration.closeTimeout.webSocketMilliseconds) / 1000)
+        // A sender stuck on a peer that stopped reading holds sendLock; give up on the close frame then,
+        // and let shutdown() below fail that send instead of hanging here with it.
+        if sendLock.lock(before: waitUntil) {
+            if stateLock.withLock({ stateMachine.startClosing() }) {
+                let payload = WebSocketCloseCode.payload(code: code, reason: reason)
+                try? writeFrame(opcode: .close, payload: payload, deadline: deadline)
             }
+            sendLock.unlock()
+        }
+        while ContinuousClock.now < deadline {
+            if receiveLock.lock(before: Date(timeIntervalSinceNow: 0.01)) {
+                defer { receiveLock.unlock() }
+                while !finished && ContinuousClock.now < deadline {
+                    guard (try? receiveLocked(deadline: deadline, interruptible: false)) != nil else { break }
+                }
+                break
+            }
+            // Another thread is inside receive: it reads the reply and reports `.closed` to its caller;
+            // we only watch for the state change rather than competing for the lock it keeps retaking.
+            if stateLock.withLock({ stateMachine.state == .closed }) { break }
         }
         _ = stateLock.withLock { stateMachine.connectionLost() }
         transport.shutdown()

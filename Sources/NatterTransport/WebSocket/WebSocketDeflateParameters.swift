@@ -22,18 +22,20 @@ public struct WebSocketDeflateParameters: Sendable, Equatable {
     /// extension; throws if it accepted something we did not offer or used parameters incorrectly,
     /// since continuing would mean misreading every compressed frame.
     public static func negotiated(fromResponse values: [String], offered: Bool) throws(WebSocketError) -> Self? {
-        let extensions = values.flatMap { $0.split(separator: ",") }.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        let extensions = values.flatMap { $0.split(separator: ",") }.map { $0.webSocketTrimmed() }.filter {
+            !$0.isEmpty
+        }
         guard !extensions.isEmpty else { return nil }
         guard offered else { throw .handshakeFailed("server accepted extensions we did not offer: \(values)") }
         guard extensions.count == 1 else { throw .handshakeFailed("server accepted several extensions: \(values)") }
-        let parts = extensions[0].split(separator: ";", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+        let parts = extensions[0].split(separator: ";", omittingEmptySubsequences: false).map { $0.webSocketTrimmed() }
         guard parts[0].lowercased() == "permessage-deflate" else {
             throw .handshakeFailed("server accepted unknown extension \(parts[0])")
         }
         var result = Self()
         var seen: Set<String> = []
         for part in parts.dropFirst() {
-            let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces() }
+            let pieces = part.split(separator: "=", maxSplits: 1).map { $0.webSocketTrimmed() }
             let name = pieces[0].lowercased()
             var value = pieces.count > 1 ? pieces[1] : nil
             if let quoted = value, quoted.count >= 2, quoted.hasPrefix("\""), quoted.hasSuffix("\"") {
@@ -66,7 +68,7 @@ public struct WebSocketDeflateParameters: Sendable, Equatable {
 }
 
 extension StringProtocol {
-    func trimmingSpaces() -> String {
+    func webSocketTrimmed() -> String {
         var slice = Substring(self)
         while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
         while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }

@@ -44,7 +44,12 @@ final class WebSocketDeflater: @unchecked Sendable {
         stream.pointee.next_in = nil
         stream.pointee.next_out = nil
         guard status == Z_OK || status == Z_BUF_ERROR else { throw .compressionFailed("deflate returned \(status)") }
-        if output.count >= 4 && output.suffix(4) == [0x00, 0x00, 0xFF, 0xFF] { output.removeLast(4) }
+        let count = output.count
+        if count >= 4 && output[count - 4] == 0x00 && output[count - 3] == 0x00 && output[count - 2] == 0xFF
+            && output[count - 1] == 0xFF
+        {
+            output.removeLast(4)
+        }
         if noContextTakeover { deflateReset(stream) }
         return output
     }

@@ -44,6 +44,25 @@ public struct WebSocketFrameParser: Sendable {
             rsv3: header.byte0 & 0x10 != 0, opcode: WebSocketOpcode(rawValue: header.byte0), payload: payload)
     }
 
+    /// The frame at the head of the buffer whose header is complete but whose payload is not.
+    public struct PartialFrame: Sendable {
+        public var opcode: WebSocketOpcode
+        public var rsv1: Bool
+        public var payloadPrefix: ArraySlice<UInt8>
+    }
+
+    /// Lets the state machine judge a payload (UTF-8) before all of it has arrived. Nil when no
+    /// partial frame is buffered; header errors are left for `nextFrame()` to report.
+    public func partialFrame() -> PartialFrame? {
+        let available = buffer.count - readIndex
+        guard available >= 2, let header = try? parseHeader(available: available) else { return nil }
+        let start = readIndex + header.headerLength
+        guard start + header.payloadLength > buffer.count else { return nil }
+        return PartialFrame(
+            opcode: WebSocketOpcode(rawValue: header.byte0), rsv1: header.byte0 & 0x40 != 0,
+            payloadPrefix: buffer[start...])
+    }
+
     private struct Header {
         var byte0: UInt8
         var headerLength: Int

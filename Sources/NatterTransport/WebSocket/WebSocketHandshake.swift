@@ -12,7 +12,15 @@ public struct WebSocketHandshake: Sendable {
 
     public init(
         url: WebSocketURL, offerCompression: Bool, additionalHeaders: [(String, String)] = [], key: String? = nil
-    ) {
+    ) throws(WebSocketError) {
+        // A line break in a caller-supplied header would let it inject headers or end the request early.
+        for (name, value) in additionalHeaders {
+            guard !name.isEmpty, !name.contains(":"),
+                !(name + value).unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" })
+            else {
+                throw .handshakeFailed("invalid additional header \(name.debugDescription)")
+            }
+        }
         self.url = url
         self.offerCompression = offerCompression
         self.additionalHeaders = additionalHeaders
@@ -69,13 +77,13 @@ public struct WebSocketHandshake: Sendable {
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { throw .handshakeFailed("malformed header line: \(line)") }
             let name = line[..<colon].lowercased()
-            headers[name, default: []].append(line[line.index(after: colon)...].trimmingSpaces())
+            headers[name, default: []].append(line[line.index(after: colon)...].webSocketTrimmed())
         }
         guard headers["upgrade"]?.contains(where: { $0.lowercased() == "websocket" }) == true else {
             throw .handshakeFailed("missing Upgrade: websocket")
         }
         let connectionTokens = (headers["connection"] ?? []).flatMap { $0.split(separator: ",") }
-        guard connectionTokens.contains(where: { $0.trimmingSpaces().lowercased() == "upgrade" }) else {
+        guard connectionTokens.contains(where: { $0.webSocketTrimmed().lowercased() == "upgrade" }) else {
             throw .handshakeFailed("missing Connection: Upgrade")
         }
         guard headers["sec-websocket-accept"] == [Self.acceptValue(forKey: key)] else {

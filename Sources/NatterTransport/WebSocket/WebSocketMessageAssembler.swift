@@ -8,6 +8,9 @@ struct WebSocketMessageAssembler: Sendable {
     private var compressed = false
     private var buffer: [UInt8] = []
     private var validator = WebSocketUTF8Validator()
+    /// Validation state over the prefix of a text frame still arriving, so invalid UTF-8 fails
+    /// before the rest of the frame is read; dropped once the frame is consumed.
+    private var lookahead: (validator: WebSocketUTF8Validator, checked: Int)?
 
     init(maxMessageSize: Int, inflater: WebSocketInflater? = nil) {
         self.maxMessageSize = maxMessageSize
@@ -22,6 +25,7 @@ struct WebSocketMessageAssembler: Sendable {
 
     /// Consumes a text, binary or continuation frame; returns a message when `frame` completes one.
     mutating func consume(_ frame: WebSocketFrame) throws(WebSocketError) -> WebSocketMessage? {
+        lookahead = nil
         if frame.opcode == .continuation {
             guard opcode != nil else { throw .protocolViolation("continuation frame outside a message") }
             guard !frame.rsv1 else { throw .protocolViolation("RSV1 set on a continuation frame") }
@@ -76,5 +80,24 @@ struct WebSocketMessageAssembler: Sendable {
         }
         guard validator.isComplete else { throw .invalidUTF8("text message ends inside a code point") }
         return .text(String(decoding: payload, as: UTF8.self))
+    }
+
+    /// Checks the received prefix of an incomplete frame. Only uncompressed text is judged: a
+    /// compressed prefix cannot be inflated out of order without disturbing the shared window.
+    mutating func inspect(_ partial: WebSocketFrameParser.PartialFrame) throws(WebSocketError) {
+        let base: WebSocketUTF8Validator
+        if partial.opcode == .text && opcode == nil && !partial.rsv1 {
+            base = WebSocketUTF8Validator()
+        } else if partial.opcode == .continuation && opcode == .text && !compressed {
+            base = validator
+        } else {
+            return
+        }
+        var (state, checked) = lookahead ?? (base, 0)
+        let prefix = partial.payloadPrefix
+        guard prefix.count > checked else { return }
+        let valid = prefix.withUnsafeBytes { state.validate(UnsafeRawBufferPointer(rebasing: $0[checked...])) }
+        lookahead = (state, prefix.count)
+        guard valid else { throw .invalidUTF8("text frame is not valid UTF-8") }
     }
 }

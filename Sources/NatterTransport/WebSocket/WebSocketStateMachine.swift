@@ -88,6 +88,17 @@ public struct WebSocketStateMachine: Sendable {
         return .replyToClose(reply: reply, code: parsed.code, reason: parsed.reason)
     }
 
+    /// A frame is still arriving; fail now if what arrived so far already breaks the rules.
+    public mutating func receivedPartialFrame(_ partial: WebSocketFrameParser.PartialFrame) -> ReceiveAction {
+        guard state == .open || state == .closing else { return .none }
+        do {
+            try assembler.inspect(partial)
+            return .none
+        } catch {
+            return fail(error)
+        }
+    }
+
     /// The frame parser rejected the byte stream.
     public mutating func parserFailed(_ error: WebSocketError) -> ReceiveAction {
         guard state == .open || state == .closing else { return .none }

@@ -70,7 +70,7 @@ final class WebSocketTransport: @unchecked Sendable {
         _ handle: UnsafeMutableRawPointer, url: WebSocketURL, configuration: WebSocketConfiguration,
         errorBuffer: UnsafeMutablePointer<CChar>
     ) -> CURLcode {
-        let connectMilliseconds = max(1, configuration.connectTimeout.milliseconds)
+        let connectMilliseconds = max(1, configuration.connectTimeout.webSocketMilliseconds)
         var results = [
             natter_curl_setopt_string(handle, CURLOPT_URL, url.transportURL),
             natter_curl_setopt_long(handle, CURLOPT_CONNECT_ONLY, 1),
@@ -113,17 +113,18 @@ final class WebSocketTransport: @unchecked Sendable {
     }
 
     /// Writes all of `bytes`. Callers serialise whole frames with their own lock.
-    func send(_ bytes: UnsafeRawBufferPointer) throws(WebSocketError) {
+    func send(_ bytes: UnsafeRawBufferPointer, deadline: ContinuousClock.Instant? = nil) throws(WebSocketError) {
         guard var next = bytes.baseAddress else { return }
         var remaining = bytes.count
         while remaining > 0 {
             var sent = 0
             let code = ioLock.withLock { curl_easy_send(handle, next, remaining, &sent) }
             if code == CURLE_AGAIN {
-                guard try wait(for: Int16(POLLOUT), deadline: nil, interruptible: false) != .endOfStream else {
-                    throw .connectionClosed("socket shut down while sending")
+                switch try wait(for: Int16(POLLOUT), deadline: deadline, interruptible: false) {
+                case .endOfStream: throw .connectionClosed("socket shut down while sending")
+                case .timedOut: throw .transportFailed("send timed out")
+                default: continue
                 }
-                continue
             }
             guard code == CURLE_OK else { throw .transportFailed(String(cString: curl_easy_strerror(code))) }
             next += sent
@@ -167,7 +168,7 @@ final class WebSocketTransport: @unchecked Sendable {
                 let left = ContinuousClock.now.duration(to: deadline)
                 if left <= .zero { return .timedOut }
                 // Round up so poll never wakes just before the deadline and reports a premature timeout.
-                timeout = Int32(clamping: (left + .nanoseconds(999_999)).milliseconds)
+                timeout = Int32(clamping: (left + .nanoseconds(999_999)).webSocketMilliseconds)
             }
             // Without interruption the wake pipe stays out of the set: a pending wake byte would make
             // poll return at once and spin. shutdown() still wakes us through the socket.
@@ -216,7 +217,7 @@ final class WebSocketTransport: @unchecked Sendable {
 }
 
 extension Duration {
-    var milliseconds: Int {
+    var webSocketMilliseconds: Int {
         let (seconds, attoseconds) = components
         return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
     }

@@ -8,6 +8,10 @@ public struct WebSocketURL: Sendable, Equatable {
     public var requestTarget: String
 
     public init(_ string: String) throws(WebSocketError) {
+        // The URL ends up in the request line and Host header verbatim.
+        guard !string.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) else {
+            throw .invalidURL("\(string.debugDescription): contains spaces or control characters")
+        }
         let lower = string.lowercased()
         let rest: Substring
         if lower.hasPrefix("ws://") {
