@@ -76,7 +76,12 @@ extension Reducer {
     private func connectionChanged(to connection: ConnectionState, in state: inout ClientState) -> [Effect] {
         let wasOnline = state.connection.isOnline
         state.connection = connection
-        if !connection.isOnline { state.isSynchronized = false }
+        if !connection.isOnline {
+            // Indicators from a dead link would otherwise linger until their lapse.
+            state.isSynchronized = false
+            for key in Array(state.conversations.keys) { state.conversations[key]?.typing.removeAll() }
+            state.typingDeadlines.removeAll()
+        }
         switch connection {
         case .reconnecting(_, let retryAt, let reason):
             if wasOnline { post(.warning("connection lost: \(reason)"), in: &state) }
@@ -85,10 +90,6 @@ extension Reducer {
             post(.error(reason), in: &state)
         case .offline(nil), .connecting, .online:
             break
-        }
-        if !connection.isOnline {
-            for key in Array(state.conversations.keys) { state.conversations[key]?.typing.removeAll() }
-            state.typingDeadlines.removeAll()
         }
         return []
     }

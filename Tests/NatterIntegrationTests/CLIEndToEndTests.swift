@@ -26,9 +26,9 @@ import Testing
             ["send", "--server", server.url, "--to", "alice", "lunch at noon?"], user: "bob", home: home + "/b")
         #expect(sent.status == 0, "send failed: \(sent.stderr)")
         #expect(sent.stdout.contains("sent to alice@natter.test"))
-        let tailed = tail.wait()
-        #expect(tailed?.status == 0)
-        #expect(tailed?.stdout.contains("lunch at noon?") == true, "tail printed: \(tailed?.stdout ?? "nothing")")
+        let tailed = try #require(tail.wait() ?? nil)
+        #expect(tailed.status == 0)
+        #expect(tailed.stdout.contains("lunch at noon?"), "tail printed: \(tailed.stdout)")
     }
 
     @Test func rosterListsContactsWithPresence() throws {

@@ -31,6 +31,12 @@ import Testing
         try alice.type("hello from alice 你好 👋")
         try alice.press("Enter")
 
+        // The message opens a window on bob's side with an unread count; Alt+a jumps to it.
+        let unread = try bob.waitFor("Alice Liddell(1)")
+        #expect(
+            unread.found,
+            "bob's window list never showed the unread message:\n\(unread.screen)\nalice:\n\((try? alice.screen()) ?? "")")
+        try bob.press("M-a")
         let seen = try bob.waitFor("hello from alice")
         #expect(seen.found, "bob's screen never showed the message:\n\(seen.screen)")
         #expect(seen.screen.contains("你好"), "wide characters were lost:\n\(seen.screen)")

@@ -35,8 +35,8 @@ import Testing
 
     @Test func chatUsesTheLocalIDAndItsAckCarriesTheKey() throws {
         var (session, _) = authenticated()
-        let wire = try #require(
-            session.outgoing(.sendChat(localID: "m-1", to: .direct(JID("bob@natter.test")!), text: "hi")))
+        let outgoing = session.outgoing(.sendChat(localID: "m-1", to: .direct(JID("bob@natter.test")!), text: "hi"))
+        let wire = try #require(outgoing)
         #expect(RealtimeCodec.encode(wire).contains("\"id\":\"m-1\""))
         let actions = session.incoming(
             .ack(RealtimeAck(replyTo: "m-1", replyType: "chat", response: ["key": "k7"])), now: now)
@@ -59,15 +59,14 @@ import Testing
         #expect(actions.failure == .authFailed("invalid session"))
     }
 
-    @Test func incomingChatsAreFiledByConversation() throws {
+    @Test func incomingChatsAreFiledByConversation() {
         var (session, _) = authenticated()
         let direct = session.incoming(
             .chat(RealtimeChat(to: "alice@natter.test", from: "bob@natter.test", text: "yo", key: "k1")), now: now)
-        let message = try #require(
-            direct.events.first.flatMap { event -> Message? in
-                if case .messageReceived(let message) = event { return message }
-                return nil
-            })
+        guard case .messageReceived(let message) = direct.events.first else {
+            Issue.record("a chat must become a message")
+            return
+        }
         #expect(message.conversation == .direct(JID("bob@natter.test")!))
         #expect(!message.isOutgoing)
 

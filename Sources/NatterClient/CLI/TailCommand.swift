@@ -68,7 +68,7 @@ final class TailPrinter: Sendable {
             return lines
         }
         for line in lines { Swift.print(line) }
-        fflush(stdout)
+        try? FileHandle.standardOutput.synchronize()
         if let limit, seen.withLock({ $0.printed >= limit }) { done.signal() }
     }
 

@@ -24,6 +24,8 @@ public struct RealtimeSession: Sendable {
         public var send: [RealtimeMessage] = []
         /// Set when the connection is unusable and must be closed and re-established.
         public var failure: RealtimeAdapterError?
+
+        public init() {}
     }
 
     public private(set) var account: JID?

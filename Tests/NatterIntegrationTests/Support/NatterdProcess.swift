@@ -4,7 +4,7 @@ import Foundation
 final class NatterdProcess: @unchecked Sendable {
     let port: Int
     let directory: String
-    private let process: Process
+    private let process: ChildProcess
 
     var url: String { "http://127.0.0.1:\(port)" }
 
@@ -13,22 +13,16 @@ final class NatterdProcess: @unchecked Sendable {
         var lastError: (any Error)?
         for _ in 0..<5 {
             let candidate = port ?? TestProcess.freePort()
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: TestProcess.binary("natterd"))
-            process.arguments =
+            let process = try ChildProcess(
+                TestProcess.binary("natterd"),
                 ["--host", "127.0.0.1", "--port", String(candidate), "--db", self.directory + "/natterd.sqlite"]
-                + (demo ? ["--demo"] : [])
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
+                    + (demo ? ["--demo"] : []))
             if Self.waitUntilListening(port: candidate, process: process) {
                 self.port = candidate
                 self.process = process
                 return
             }
-            process.terminate()
-            process.waitUntilExit()
+            process.stop()
             lastError = NatterdError(description: "natterd did not start listening on port \(candidate)")
             if port != nil { break }
         }
@@ -37,18 +31,15 @@ final class NatterdProcess: @unchecked Sendable {
 
     /// Stops the server as a crash would look to clients (SIGKILL): no close frames, no goodbyes.
     func kill() {
-        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        process.signal(SIGKILL)
+        process.wait()
     }
 
-    func stop() {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-    }
+    func stop() { process.stop() }
 
     deinit { stop() }
 
-    private static func waitUntilListening(port: Int, process: Process) -> Bool {
+    private static func waitUntilListening(port: Int, process: ChildProcess) -> Bool {
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline && process.isRunning {
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -44,29 +44,35 @@ enum TestProcess {
         var stderr: String
     }
 
-    /// Runs a command to completion with a time limit, capturing both streams.
+    /// Runs a command to completion with a time limit, capturing both streams unless `capture` is false.
     static func run(
-        _ path: String, _ arguments: [String], environment: [String: String] = [:], timeout: Double = 60
-    )
-        throws -> Output
-    {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        let outData = Reader(out.fileHandleForReading)
-        let errData = Reader(err.fileHandleForReading)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: outData.text(), stderr: errData.text())
+        _ path: String, _ arguments: [String], environment: [String: String] = [:], timeout: Double = 60,
+        capture: Bool = true
+    ) throws -> Output {
+        guard capture else {
+            let child = try ChildProcess(path, arguments, environment: environment)
+            let status = child.wait(timeout: timeout)
+            if status == nil { child.stop() }
+            return Output(status: status ?? -1, stdout: "", stderr: "")
+        }
+        let out = try Pipe.make()
+        let err = try Pipe.make()
+        let child = try ChildProcess(path, arguments, environment: environment, stdout: out.write, stderr: err.write)
+        let stdout = Reader(out.read)
+        let stderr = Reader(err.read)
+        let status = child.wait(timeout: timeout)
+        if status == nil { child.stop() }
+        return Output(status: status ?? -1, stdout: stdout.text(), stderr: stderr.text())
+    }
+
+    enum Pipe {
+        static func make() throws -> (read: Int32, write: Int32) {
+            var fds: [Int32] = [0, 0]
+            guard pipe(&fds) == 0 else { throw NatterdError(description: "pipe failed") }
+            // Close-on-exec so only the child we hand them to (via dup2) keeps a copy.
+            for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+            return (fds[0], fds[1])
+        }
     }
 
     /// Drains a pipe on a background thread so a chatty child never blocks on a full pipe.
@@ -75,10 +81,15 @@ enum TestProcess {
         private let lock = NSLock()
         private let done = DispatchSemaphore(value: 0)
 
-        init(_ handle: FileHandle) {
+        init(_ fd: Int32) {
             Thread.detachNewThread { [self] in
-                let all = handle.readDataToEndOfFile()
-                lock.withLock { data = all }
+                var buffer = [UInt8](repeating: 0, count: 65536)
+                while true {
+                    let count = read(fd, &buffer, buffer.count)
+                    if count <= 0 { break }
+                    lock.withLock { data.append(contentsOf: buffer[0..<count]) }
+                }
+                close(fd)
                 done.signal()
             }
         }

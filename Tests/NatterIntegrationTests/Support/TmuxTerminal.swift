@@ -9,7 +9,8 @@ final class TmuxTerminal: @unchecked Sendable {
         name = "natter-\(UUID().uuidString.prefix(8))"
         socketName = "natter-test-\(getpid())"
         let exports = environment.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        try tmux([
+        // No captured streams: the tmux server daemonises and would hold our pipes open forever.
+        try tmux(capture: false, [
             "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
             "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \(exports) \(command); sleep 30",
         ])
@@ -35,13 +36,14 @@ final class TmuxTerminal: @unchecked Sendable {
         return (false, last)
     }
 
-    func close() { _ = try? tmux(["kill-session", "-t", name]) }
+    func close() { _ = try? tmux(capture: false, ["kill-session", "-t", name]) }
 
     deinit { close() }
 
     @discardableResult
-    private func tmux(_ arguments: [String]) throws -> String {
-        let output = try TestProcess.run("/usr/bin/tmux", ["-L", socketName] + arguments, timeout: 10)
+    private func tmux(capture: Bool = true, _ arguments: [String]) throws -> String {
+        let output = try TestProcess.run(
+            "/usr/bin/tmux", ["-L", socketName] + arguments, timeout: 10, capture: capture)
         guard output.status == 0 else {
             throw NatterdError(description: "tmux \(arguments.first ?? "") failed: \(output.stderr)")
         }
