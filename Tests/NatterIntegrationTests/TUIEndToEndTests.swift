@@ -35,7 +35,8 @@ import Testing
         let unread = try bob.waitFor("Alice Liddell(1)")
         #expect(
             unread.found,
-            "bob's window list never showed the unread message:\n\(unread.screen)\nalice:\n\((try? alice.screen()) ?? "")")
+            "bob's window list never showed the unread message:\n\(unread.screen)\nalice:\n\((try? alice.screen()) ?? "")"
+        )
         try bob.press("M-a")
         let seen = try bob.waitFor("hello from alice")
         #expect(seen.found, "bob's screen never showed the message:\n\(seen.screen)")

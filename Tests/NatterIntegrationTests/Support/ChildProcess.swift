@@ -15,15 +15,22 @@ final class ChildProcess: @unchecked Sendable {
     private let lock = NSLock()
 
     /// Standard streams go to `/dev/null` unless pipes are given (write ends, closed here after spawning).
-    init(_ path: String, _ arguments: [String], environment: [String: String] = [:], stdout: Int32? = nil, stderr: Int32? = nil) throws {
+    init(
+        _ path: String, _ arguments: [String], environment: [String: String] = [:], stdout: Int32? = nil,
+        stderr: Int32? = nil
+    ) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        if let stdout { posix_spawn_file_actions_adddup2(&actions, stdout, 1) } else {
+        if let stdout {
+            posix_spawn_file_actions_adddup2(&actions, stdout, 1)
+        } else {
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         }
-        if let stderr { posix_spawn_file_actions_adddup2(&actions, stderr, 2) } else {
+        if let stderr {
+            posix_spawn_file_actions_adddup2(&actions, stderr, 2)
+        } else {
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         }
         var attributes = posix_spawnattr_t()
@@ -48,7 +55,9 @@ final class ChildProcess: @unchecked Sendable {
         let result = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
         if let stdout { close(stdout) }
         if let stderr { close(stderr) }
-        guard result == 0 else { throw NatterdError(description: "cannot start \(path): \(String(cString: strerror(result)))") }
+        guard result == 0 else {
+            throw NatterdError(description: "cannot start \(path): \(String(cString: strerror(result)))")
+        }
         self.pid = pid
     }
 

@@ -10,10 +10,12 @@ final class TmuxTerminal: @unchecked Sendable {
         socketName = "natter-test-\(getpid())"
         let exports = environment.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         // No captured streams: the tmux server daemonises and would hold our pipes open forever.
-        try tmux(capture: false, [
-            "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
-            "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \(exports) \(command); sleep 30",
-        ])
+        try tmux(
+            capture: false,
+            [
+                "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
+                "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \(exports) \(command); sleep 30",
+            ])
     }
 
     func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
