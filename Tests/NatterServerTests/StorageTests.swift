@@ -17,7 +17,10 @@ struct StorageTests {
         do {
             let storage = try Storage(path: path, passwordIterations: 8)
             #expect(try storage.journalMode() == "wal")
-            #expect(try storage.appliedMigrations() == ["v1-users-sessions", "v1-contacts-rooms", "v1-messages"])
+            #expect(
+                try storage.appliedMigrations() == [
+                    "v1-users-sessions", "v1-contacts-rooms", "v1-messages", "v2-client-message-id",
+                ])
             try await storage.createUser(name: "Erin", displayName: "Erin E.", password: "pw")
             storage.close()
         }

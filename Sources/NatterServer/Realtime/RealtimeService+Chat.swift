@@ -14,8 +14,11 @@ extension RealtimeService {
         let extras = chat.extras.map { JSONValue.object($0).serialized }
         let stored: StoredMessage
         do {
-            stored = try await storage.storeMessage(
-                from: session.user, to: destination, text: chat.text, extras: extras)
+            let result = try await storage.storeChat(
+                from: session.user, to: destination, text: chat.text, extras: extras, clientID: chat.id)
+            // A resend whose first copy arrived: ack it again, deliver nothing new.
+            if result.duplicate { return result.message }
+            stored = result.message
         } catch {
             throw serverError(error, id: chat.id)
         }

@@ -32,7 +32,35 @@ extension Storage {
         from sender: StoredUser, to destination: Destination, text: String, extras: String? = nil,
         at date: Date = Date()
     ) async throws -> StoredMessage {
-        try await pool.write { db in
+        try await storeChat(from: sender, to: destination, text: text, extras: extras, clientID: nil, at: date).message
+    }
+
+    /// Stores a chat unless it is a resend: same sender, same client id, same conversation and text, recently.
+    ///
+    /// Clients resend unacknowledged chats after a reconnect with their original id; when the first copy did
+    /// arrive (only the ack was lost), the stored message is returned with `duplicate` set so it is acked again
+    /// but not delivered twice. The window and the text check keep clients that restart id counters per
+    /// connection from having new messages swallowed.
+    public func storeChat(
+        from sender: StoredUser, to destination: Destination, text: String, extras: String?, clientID: String?,
+        at date: Date = Date()
+    ) async throws -> (message: StoredMessage, duplicate: Bool) {
+        let conversation = Storage.conversation(sender: sender, destination: destination)
+        return try await pool.write { db in
+            if let clientID,
+                let id = try Int64.fetchOne(
+                    db,
+                    sql: """
+                        SELECT id FROM message WHERE senderID = ? AND clientID = ? AND conversation = ? AND text = ?
+                        AND createdAt >= ? ORDER BY id DESC LIMIT 1
+                        """,
+                    arguments: [
+                        sender.id, clientID, conversation, text,
+                        date.addingTimeInterval(-Storage.resendWindow).timeIntervalSince1970,
+                    ])
+            {
+                return (try Storage.message(id: id, in: db), true)
+            }
             var recipientID: Int64?
             var roomID: Int64?
             switch destination {
@@ -41,18 +69,20 @@ extension Storage {
             }
             try db.execute(
                 sql: """
-                    INSERT INTO message (senderID, recipientID, roomID, conversation, text, extras, createdAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO message (senderID, recipientID, roomID, conversation, text, extras, createdAt, clientID)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    sender.id, recipientID, roomID, Storage.conversation(sender: sender, destination: destination),
-                    text, extras, date.timeIntervalSince1970,
+                    sender.id, recipientID, roomID, conversation, text, extras, date.timeIntervalSince1970, clientID,
                 ])
             let id = db.lastInsertedRowID
             try db.execute(sql: "UPDATE message SET key = ? WHERE id = ?", arguments: [StoredMessage.key(for: id), id])
-            return try Storage.message(id: id, in: db)
+            return (try Storage.message(id: id, in: db), false)
         }
     }
+
+    /// How long a client id identifies a resend: longer than any sane reconnect, shorter than id reuse.
+    static let resendWindow: TimeInterval = 24 * 60 * 60
 
     /// Up to `limit` live messages of the conversation older than `beforeKey` (all when `nil`), oldest first,
     /// and whether older ones remain.

@@ -66,6 +66,13 @@ extension Storage {
             }
             try db.create(index: "message_conversation_id", on: "message", columns: ["conversation", "id"])
         }
+        migrator.registerMigration("v2-client-message-id") { db in
+            // The id a client gave its chat: a resend after a lost ack is recognised instead of stored twice.
+            try db.alter(table: "message") { table in table.add(column: "clientID", .text) }
+            try db.create(
+                index: "message_sender_client_id", on: "message", columns: ["senderID", "clientID"],
+                condition: Column("clientID") != nil)
+        }
         return migrator
     }
 }
