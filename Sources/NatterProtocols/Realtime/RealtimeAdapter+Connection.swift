@@ -24,7 +24,7 @@ extension RealtimeAdapter {
             }
             attempt += 1
             let delay = configuration.backoff.delay(attempt: attempt, random: Double.random(in: 0..<1))
-            let reason = (failure as? any CustomStringConvertible)?.description ?? "\(failure)"
+            let reason = String(describing: failure)
             emit(
                 .connection(.reconnecting(attempt: attempt, retryAt: Date().addingTimeInterval(delay), reason: reason)))
             _ = wakeUp.wait(timeout: .now() + delay)
