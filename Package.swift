@@ -87,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "natter-bench",
             dependencies: [
-                "NatterTransport", "NatterServer",
+                "NatterTransport", "NatterEngine", "NatterModel", "NatterTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

@@ -3,5 +3,6 @@ import ArgumentParser
 @main
 struct NatterBench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "natter-bench", abstract: "Natter micro-benchmarks.", subcommands: [WebSocketBenchCommand.self])
+        commandName: "natter-bench", abstract: "Natter micro-benchmarks.",
+        subcommands: [WebSocketBenchCommand.self, RosterBenchCommand.self])
 }
