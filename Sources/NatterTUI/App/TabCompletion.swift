@@ -10,7 +10,7 @@ struct TabCompletion: Sendable, Equatable {
 
     static let commands = [
         "/msg", "/join", "/part", "/presence", "/close", "/win", "/clear", "/quit", "/help", "/older", "/query",
-        "/away", "/back",
+        "/away", "/back", "/roster", "/who",
     ]
 
     /// Candidates for the word `prefix` that starts at cluster `start` of `line`.
