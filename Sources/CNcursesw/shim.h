@@ -47,4 +47,11 @@ static inline int natter_terminal_size(int fd, int *rows, int *cols) {
 /* wcwidth is hidden by glibc's feature macros in the Glibc module; curses measures with it, so must we. */
 extern int wcwidth(wchar_t c);
 static inline int natter_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
+/* The code curses assigned to an extended terminfo key such as kUP3 (Alt+Up), or 0 if the terminal lacks it. */
+static inline int natter_extended_key_code(const char *capability) {
+    char *sequence = tigetstr(capability);
+    if (sequence == NULL || sequence == (char *)-1) return 0;
+    int code = key_defined(sequence);
+    return code > 0 ? code : 0;
+}
 #endif

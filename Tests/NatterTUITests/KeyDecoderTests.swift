@@ -14,6 +14,19 @@ import Testing
         #expect(decode("\u{1B}b\u{1B}f") == [.alt("b"), .alt("f")])
     }
 
+    @Test func altNavigationKeys() {
+        #expect(decode("\u{1B}[1;3A\u{1B}[1;3B") == [.altKey(.up), .altKey(.down)])
+        #expect(decode("\u{1B}[5;3~\u{1B}[6;3~\u{1B}[1;3F") == [.altKey(.pageUp), .altKey(.pageDown), .altKey(.end)])
+        #expect(decode("\u{1B}\r") == [.altKey(.enter)])
+        // Ctrl+Up (modifier 5) is not Alt: it reads as the plain key rather than being lost.
+        #expect(decode("\u{1B}[1;5A") == [.up])
+        // rxvt style: ESC, then an arrow curses decoded itself.
+        var decoder = KeyDecoder()
+        #expect(decoder.feed(.scalar("\u{1B}")).isEmpty)
+        #expect(decoder.feed(.key(.down)) == [.altKey(.down)])
+        #expect(decoder.feed(.key(.down)) == [.down])
+    }
+
     @Test func loneEscapeIsReportedOnFlush() {
         var decoder = KeyDecoder()
         #expect(decoder.feed("\u{1B}") == [])

@@ -111,12 +111,13 @@ import Testing
         #expect(!ui.chatMetrics.reachedTop)
         #expect(ui.handle(.pageUp, state: state, now: Fixture.noon).isEmpty)
         var screen = model.render(state: state, ui: &ui, now: Fixture.noon).snapshot()
-        #expect(screen[21].contains("message 29"))
-        #expect(screen[22].contains("-MORE(20)-"))
+        #expect(screen[20].contains("message 30"))
+        #expect(screen[21].contains("-- MORE --"))
         _ = ui.handle(.pageUp, state: state, now: Fixture.noon)
         _ = ui.handle(.pageUp, state: state, now: Fixture.noon)
         screen = model.render(state: state, ui: &ui, now: Fixture.noon).snapshot()
-        #expect(screen[1].contains("message 0"))
+        #expect(screen[1].contains("── Tuesday 2 January 2024 ──"))
+        #expect(screen[2].contains("message 0"))
         #expect(ui.chatMetrics.reachedTop)
         let actions = ui.handle(.pageUp, state: state, now: Fixture.noon)
         #expect(actions == [.dispatch(.loadOlderHistory(.direct(Fixture.bob)))])
@@ -141,12 +142,12 @@ import Testing
                 _ = model.render(state: state, ui: &ui, now: Fixture.noon)
             }
         }
-        #expect(model.roster.sortCount == 1)
+        #expect(ui.roster.cache.sortCount == 1)
         #expect(elapsed < .seconds(2))
         state.contacts[JID(local: "user1", domain: Fixture.domain)]!.presence = .available
         state.revision = 500
         let screen = model.render(state: state, ui: &ui, now: Fixture.noon).snapshot()
-        #expect(model.roster.sortCount == 2)
+        #expect(ui.roster.cache.sortCount == 2)
         #expect(screen[1].hasPrefix("Contacts 3337/10002"))
     }
 

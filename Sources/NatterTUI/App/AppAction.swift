@@ -7,4 +7,6 @@ public enum AppAction: Sendable, Equatable {
     case clearWindow(WindowID)
     /// Repaint every cell (C-l), for when something else scribbled on the terminal.
     case redrawAll
+    /// `/roster TEXT` narrows the roster to matching contacts and rooms; an empty text shows them all again.
+    case filterRoster(String)
 }

@@ -12,10 +12,14 @@ public struct InterfaceState: Sendable {
     public var columns: Int
     /// Rows scrolled up from the newest line, per window; absent means following the bottom.
     public var scrollOffsets: [WindowID: Int] = [:]
+    /// Per scrolled-up window, what was newest, so the view can stay put as messages arrive below.
+    var scrollAnchors: [WindowID: ScrollAnchor] = [:]
     /// `/clear` in a conversation hides what came before this moment.
     public var clearedBefore: [WindowID: Date] = [:]
     /// What the last rendered chat pane could show, so PageUp knows when it reached the oldest loaded line.
     public var chatMetrics = ChatMetrics()
+    /// The roster's sort, filter, keyboard cursor and scroll position.
+    var roster = RosterNavigator()
     var completion: TabCompletion?
     var composing = ComposingTracker()
     let parser = CommandParser()
@@ -24,6 +28,9 @@ public struct InterfaceState: Sendable {
     public struct ChatMetrics: Sendable, Equatable {
         public var window: WindowID = .console
         public var pageHeight = 1
+        /// PageUp/PageDown distance: a scrolled page (one row goes to the MORE marker) less a row of overlap, the
+        /// same in both directions so PageUp then PageDown comes back to the bottom.
+        public var scrollStep = 1
         public var reachedTop = false
         public init() {}
     }
@@ -37,6 +44,7 @@ public struct InterfaceState: Sendable {
 
     public mutating func handle(_ key: Key, state: ClientState, now: Date) -> [AppAction] {
         if key != .tab { completion = nil }
+        if let actions = rosterKey(key, state: state, now: now) { return actions }
         if let actions = windowKey(key, state: state, now: now) { return actions }
         let before = editor.string
         switch editor.handle(key) {
@@ -70,10 +78,18 @@ public struct InterfaceState: Sendable {
             scrollOffsets[window] = max(0, scrollOffset(of: window) - page)
             if scrollOffsets[window] == 0 { scrollOffsets[window] = nil }
             return []
+        case .altKey(.end):
+            scrollOffsets[state.activeWindow] = nil
+            return []
+        // End on an empty input line has nothing to move, so it returns to the newest line as Alt+End does.
+        case .end where editor.string.isEmpty && scrollOffset(of: state.activeWindow) > 0:
+            scrollOffsets[state.activeWindow] = nil
+            return []
         case .tab:
             complete(state: state)
             return []
-        case .paste, .character, .control, .alt, .enter, .backTab, .backspace, .delete, .escape, .up, .down, .left,
+        case .paste, .character, .control, .alt, .altKey, .enter, .backTab, .backspace, .delete, .escape, .up, .down,
+            .left,
             .right, .home, .end, .insert, .function, .resize:
             return nil
         }
@@ -82,7 +98,7 @@ public struct InterfaceState: Sendable {
         return actions
     }
 
-    private var page: Int { max(1, chatMetrics.pageHeight - 1) }
+    private var page: Int { max(1, chatMetrics.scrollStep) }
 
     private mutating func pageUp(state: ClientState) -> [AppAction] {
         let window = state.activeWindow

@@ -10,7 +10,7 @@ struct TabCompletion: Sendable, Equatable {
 
     static let commands = [
         "/msg", "/join", "/part", "/presence", "/close", "/win", "/clear", "/quit", "/help", "/older", "/query",
-        "/away", "/back",
+        "/away", "/back", "/roster", "/who",
     ]
 
     /// Candidates for the word `prefix` that starts at cluster `start` of `line`.
@@ -21,7 +21,7 @@ struct TabCompletion: Sendable, Equatable {
         }
         let command = line.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
         let isFirstArgument = line.prefix(start).split(separator: " ").count == 1
-        if ["/join", "/part"].contains(command) && isFirstArgument {
+        if ["/join", "/part", "/who"].contains(command) && isFirstArgument {
             return state.rooms.values.map(\.name).filter { $0.lowercased().hasPrefix(lowered) }.sorted().map {
                 $0 + " "
             }

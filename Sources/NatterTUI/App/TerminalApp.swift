@@ -121,6 +121,7 @@ public final class TerminalApp {
             case .dispatch(let intent): store.dispatch(intent)
             case .clearWindow(let window): ui.clearedBefore[window] = Date()
             case .redrawAll: backend?.invalidate()
+            case .filterRoster(let text): perform(ui.filterRoster(text, state: store.state), backend: backend)
             }
         }
     }

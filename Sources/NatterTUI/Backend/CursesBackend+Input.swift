@@ -10,7 +10,9 @@ extension CursesBackend {
         while true {
             let result = wget_wch(window, &value)
             if result == natter_key_code_yes() {
-                if let key = Self.translate(code: Int32(value)) { inputs.append(.key(key)) }
+                if let key = extendedKeys[Int32(value)] ?? Self.translate(code: Int32(value)) {
+                    inputs.append(.key(key))
+                }
             } else if result == natter_ok(), let scalar = Unicode.Scalar(UInt32(value)) {
                 inputs.append(.scalar(scalar))
             } else {
@@ -18,6 +20,20 @@ extension CursesBackend {
             }
         }
         return inputs
+    }
+
+    /// xterm's terminfo names Alt+key `k…3` (kUP3 is `ESC [1;3A`); curses numbers them above `KEY_MAX`.
+    static func lookUpExtendedKeys() -> [Int32: Key] {
+        let names: [(String, Key)] = [
+            ("kUP3", .up), ("kDN3", .down), ("kLFT3", .left), ("kRIT3", .right), ("kHOM3", .home),
+            ("kEND3", .end), ("kPRV3", .pageUp), ("kNXT3", .pageDown),
+        ]
+        var keys: [Int32: Key] = [:]
+        for (name, key) in names {
+            let code = natter_extended_key_code(name)
+            if code > 0 { keys[code] = .altKey(key) }
+        }
+        return keys
     }
 
     /// curses' `KEY_*` codes in our terms; unknown function keys are dropped.

@@ -15,6 +15,8 @@ final class CursesBackend {
     let encoder = CellEncoder { value in Int(natter_wcwidth(value)) }
     /// The window keys are read from; curses refreshes it inside `wget_wch`, so it must be one we keep current.
     var inputWindow: Window?
+    /// Codes curses assigned to Alt+arrow and friends; they differ per terminal, so they are looked up at start.
+    var extendedKeys: [Int32: Key] = [:]
     private var isActive = false
 
     init(theme: Theme) throws(TerminalError) {
@@ -45,6 +47,9 @@ final class CursesBackend {
         palette = ColorPalette(
             theme: usable, colors: has_colors() ? Int(natter_colors()) : 0, maxPairs: Int(natter_color_pairs()))
         installPalette()
+        // curses only builds its table of extended keys once keypad mode is on, so turn it on before asking.
+        keypad(natter_stdscr(), true)
+        extendedKeys = Self.lookUpExtendedKeys()
         wnoutrefresh(natter_stdscr())
         writeRaw("\u{1B}[?2004h")
     }

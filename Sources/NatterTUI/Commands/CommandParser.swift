@@ -19,7 +19,7 @@ public struct CommandParser: Sendable {
         let rest = body.dropFirst(name.count).drop { $0.isWhitespace }
         let arguments = rest.split(whereSeparator: \.isWhitespace).map(String.init)
         switch name {
-        case "msg", "query", "m": return message(arguments, rest: String(rest), state: state)
+        case "msg", "query", "m": return message(rest, state: state)
         case "join", "j": return join(arguments, state: state)
         case "part", "leave": return part(arguments, state: state)
         case "presence", "status": return presence(arguments, rest: String(rest))
@@ -34,6 +34,8 @@ public struct CommandParser: Sendable {
         case "quit", "exit", "q": return [.dispatch(.quit)]
         case "help", "h", "?": return Self.help(topic: arguments.first)
         case "older", "history": return older(state: state)
+        case "roster", "filter": return [.filterRoster(String(rest))]
+        case "who", "names": return who(arguments, state: state)
         default: return [Self.error("unknown command /\(name) — type /help for the list")]
         }
     }
@@ -47,16 +49,16 @@ public struct CommandParser: Sendable {
         return [.dispatch(.send(text: text, to: id))]
     }
 
-    private func message(_ arguments: [String], rest: String, state: ClientState) -> [AppAction] {
-        guard let target = arguments.first else { return [Self.error("usage: /msg NAME [text]")] }
-        guard let jid = Self.resolveContact(target, state: state) else {
-            return [Self.error("/msg: \(target) is not a valid address")]
+    private func message(_ rest: Substring, state: ClientState) -> [AppAction] {
+        switch Self.recipient(in: rest, state: state) {
+        case .failure(let error):
+            return [Self.error(error.description)]
+        case .success(let recipient):
+            let id = ConversationID.direct(recipient.jid)
+            var actions: [AppAction] = [.dispatch(.openConversation(id))]
+            if !recipient.text.isEmpty { actions.append(.dispatch(.send(text: String(recipient.text), to: id))) }
+            return actions
         }
-        let id = ConversationID.direct(jid)
-        var actions: [AppAction] = [.dispatch(.openConversation(id))]
-        let text = rest.dropFirst(target.count).drop { $0.isWhitespace }
-        if !text.isEmpty { actions.append(.dispatch(.send(text: String(text), to: id))) }
-        return actions
     }
 
     private func join(_ arguments: [String], state: ClientState) -> [AppAction] {

@@ -5,6 +5,9 @@ public enum Key: Hashable, Sendable {
     case control(Character)
     /// Alt (Meta) plus a character, sent by terminals as ESC followed by it.
     case alt(Character)
+    /// Alt plus a key that is not a character: Alt+Up, Alt+PageDown, Alt+Enter. Terminals send these as CSI
+    /// sequences with modifier 3 (`ESC [1;3A`, `ESC [5;3~`), or as ESC followed by the plain key.
+    indirect case altKey(Key)
     case enter
     case tab
     case backTab

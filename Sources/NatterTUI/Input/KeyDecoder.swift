@@ -42,6 +42,11 @@ public struct KeyDecoder: Sendable {
                 if key == .enter { pasteBuffer.append("\n") }
                 return []
             }
+            // rxvt and some tmux setups send Alt+arrow as ESC then the arrow, which curses decodes on its own.
+            if case .escape = mode, Self.takesAlt(key) {
+                mode = .ground
+                return flushText() + [.altKey(key)]
+            }
             return flushText() + flushEscape() + [key]
         case .scalar(let scalar):
             return feed(scalar)
@@ -85,6 +90,7 @@ public struct KeyDecoder: Sendable {
                 mode = .controlSequence("O")
                 return []
             }
+            if scalar == "\r" || scalar == "\n" { return [.altKey(.enter)] }
             return [.alt(Character(scalar))]
         case .controlSequence(var body):
             body.unicodeScalars.append(scalar)
@@ -150,9 +156,24 @@ public struct KeyDecoder: Sendable {
         }
     }
 
-    /// The xterm sequences curses may pass through undecoded when terminfo lacks them.
+    /// Keys that Alt can modify (everything else after ESC is an Alt+character or a lone Escape).
+    static func takesAlt(_ key: Key) -> Bool {
+        switch key {
+        case .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .enter: true
+        default: false
+        }
+    }
+
+    /// The xterm sequences curses may pass through undecoded when terminfo lacks them. A modifier parameter of 3
+    /// (`1;3A`, `5;3~`) means Alt; other modifiers (Shift, Ctrl) are read as the plain key.
     static func decodeSequence(_ body: String) -> Key? {
-        switch body {
+        let parameters = body.dropLast().split(separator: ";", omittingEmptySubsequences: false)
+        if parameters.count == 2, let final = body.last {
+            let plain = parameters[0] == "1" ? String(final) : parameters[0] + String(final)
+            guard let key = decodeSequence(plain) else { return nil }
+            return parameters[1] == "3" && takesAlt(key) ? .altKey(key) : key
+        }
+        return switch body {
         case "A", "OA": .up
         case "B", "OB": .down
         case "C", "OC": .right

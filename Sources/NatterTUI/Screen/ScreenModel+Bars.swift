@@ -19,13 +19,16 @@ extension ScreenModel {
                 }
             case .room(let jid):
                 text = "\(title) <\(jid.bareString)>"
-                if let count = state.conversations[id]?.occupants.count, count > 0 { text += " — \(count) here" }
                 if state.rooms[jid]?.joined == false { text += " (not joined)" }
+                let names = CommandParser.occupantNames(of: id, state: state)
+                if !names.isEmpty { text += " — \(names.count) here: " + names.joined(separator: ", ") }
             case .channel:
                 text = title
             }
         }
-        return ScreenRow([StyledRun(" " + text, .titleBar)]).fitted(to: width, fill: .titleBar)
+        // A long occupant list ends in "…" rather than mid-name.
+        let fitted = TextLayout.truncate(" " + text, to: width, ellipsis: true)
+        return ScreenRow([StyledRun(fitted, .titleBar)]).fitted(to: width, fill: .titleBar)
     }
 
     /// `[online] alice@natter.test [1:console] [2:bob(3)] … notice`, with the active window highlighted.
@@ -46,8 +49,6 @@ extension ScreenModel {
             row.append(label, role)
             row.append("] ", .statusBar)
         }
-        let offset = ui.scrollOffset(of: state.activeWindow)
-        if offset > 0 { row.append("-MORE(\(offset))- ", .statusUnread) }
         if let notice = state.statusNotice {
             row.append(TextSanitizer.line(notice.text), notice.level == .info ? .statusBar : .statusAlert)
         }

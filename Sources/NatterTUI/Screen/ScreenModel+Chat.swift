@@ -4,27 +4,34 @@ import NatterModel
 
 extension ScreenModel {
     /// The chat pane, bottom-aligned: only the messages needed to fill the page (plus the scroll offset) are laid
-    /// out, so a 5000-message scrollback costs what a page does.
+    /// out, so a 5000-message scrollback costs what a page does. Scrolled up, the bottom row is a `-- MORE --`
+    /// marker instead of the typing line, and the view stays on what the user was reading as messages arrive.
     func chatRows(state: ClientState, ui: inout InterfaceState, width: Int, height: Int) -> [ScreenRow] {
         let window = state.activeWindow
-        let typing = typingLine(state: state)
-        let pageHeight = max(1, height - (typing == nil ? 0 : 1))
+        let conversation = window.conversationID.flatMap { state.conversations[$0] }
+        let clearedBefore = ui.clearedBefore[window]
         var offset = ui.scrollOffset(of: window)
+        if let conversation, offset > 0 {
+            offset += anchorScroll(conversation, ui: &ui, clearedBefore: clearedBefore, state: state, width: width)
+        }
+        let typing = typingLine(state: state)
+        var pageHeight = max(1, height - (offset > 0 || typing != nil ? 1 : 0))
         let needed = offset + pageHeight
 
         var blocks: [[ScreenRow]] = []
         var collected = 0
         var exhausted = true
-        let clearedBefore = ui.clearedBefore[window]
         func take(_ block: [ScreenRow]) -> Bool {
             blocks.append(block)
             collected += block.count
             return collected < needed
         }
-        if let id = window.conversationID, let conversation = state.conversations[id] {
-            for message in conversation.messages.reversed() {
-                if let clearedBefore, message.timestamp < clearedBefore { break }
-                if !take(messageRows(message, state: state, width: width)) {
+        if let conversation {
+            let messages = conversation.messages
+            for index in messages.indices.reversed() {
+                if let clearedBefore, messages[index].timestamp < clearedBefore { break }
+                let block = messageBlock(messages, at: index, clearedBefore: clearedBefore, state: state, width: width)
+                if !take(block) {
                     exhausted = false
                     break
                 }
@@ -40,17 +47,38 @@ extension ScreenModel {
         for block in blocks.reversed() { lines += block }
 
         if exhausted { offset = min(offset, max(0, lines.count - pageHeight)) }
+        // Everything fits on one page after all: nothing to scroll, so the marker gives way to the typing line.
+        if offset == 0 { pageHeight = max(1, height - (typing == nil ? 0 : 1)) }
         ui.scrollOffsets[window] = offset == 0 ? nil : offset
+        if offset == 0 { ui.scrollAnchors[window] = nil }
         ui.chatMetrics.window = window
         ui.chatMetrics.pageHeight = pageHeight
+        ui.chatMetrics.scrollStep = max(1, height - 2)
         ui.chatMetrics.reachedTop = exhausted && lines.count - offset <= pageHeight
 
         let end = lines.count - offset
         var page = Array(lines[max(0, end - pageHeight)..<max(0, end)])
         let blank = ScreenRow().fitted(to: width)
         if page.count < pageHeight { page = Array(repeating: blank, count: pageHeight - page.count) + page }
-        if let typing { page.append(typing.fitted(to: width)) }
+        if offset > 0 {
+            page.append(moreRow(newMessages: ui.scrollAnchors[window]?.newMessages ?? 0, width: width))
+        } else if let typing {
+            page.append(typing.fitted(to: width))
+        }
         return page
+    }
+
+    /// One message's rows, preceded by a day line when it is the first shown or starts a new local day.
+    func messageBlock(
+        _ messages: [Message], at index: Int, clearedBefore: Date?, state: ClientState, width: Int
+    ) -> [ScreenRow] {
+        let message = messages[index]
+        let rows = messageRows(message, state: state, width: width)
+        guard index > 0 else { return [dayRow(message.timestamp, width: width)] + rows }
+        let previous = messages[index - 1].timestamp
+        if let clearedBefore, previous < clearedBefore { return [dayRow(message.timestamp, width: width)] + rows }
+        if calendar.isDate(previous, inSameDayAs: message.timestamp) { return rows }
+        return [dayRow(message.timestamp, width: width)] + rows
     }
 
     func messageRows(_ message: Message, state: ClientState, width: Int) -> [ScreenRow] {

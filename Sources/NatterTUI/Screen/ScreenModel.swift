@@ -12,7 +12,6 @@ public struct ScreenModel: Sendable {
     public static let rosterMinimumColumns = 60
 
     public var calendar: Calendar
-    var roster = RosterCache()
 
     public init(timeZone: TimeZone = .current) {
         var calendar = Calendar(identifier: .gregorian)
@@ -46,7 +45,8 @@ public struct ScreenModel: Sendable {
         var panes: [Pane] = []
         panes.append(Pane(id: .title, top: 0, left: 0, width: columns, rows: [titleRow(state: state, width: columns)]))
         if layout.rosterWidth > 0 {
-            let rosterRows = rosterRows(state: state, width: layout.rosterWidth, height: layout.bodyHeight)
+            let rosterRows = rosterRows(
+                state: state, ui: &ui, width: layout.rosterWidth, height: layout.bodyHeight)
             panes.append(Pane(id: .roster, top: layout.bodyTop, left: 0, width: layout.rosterWidth, rows: rosterRows))
         }
         let chat = chatRows(state: state, ui: &ui, width: layout.chatWidth, height: layout.bodyHeight)

@@ -17,6 +17,8 @@ public enum StyleRole: String, Hashable, Sendable, CaseIterable {
     case statusAlert = "status_alert"
     case rosterHeader = "roster_header"
     case rosterSelected = "roster_selected"
+    /// The keyboard cursor in the roster (Alt+Up/Down), distinct from the active conversation.
+    case rosterCursor = "roster_cursor"
     case unread
     case border
     case typing

@@ -24,6 +24,7 @@ extension Theme {
         status_alert = { fg = "bright-red", bg = "blue", attrs = ["bold"] }
         roster_header = { fg = "cyan", attrs = ["bold"] }
         roster_selected = { fg = "black", bg = "cyan" }
+        roster_cursor = { fg = "black", bg = "bright-yellow", attrs = ["bold"] }
         unread = { fg = "bright-yellow", attrs = ["bold"] }
         border = { fg = "bright-black" }
         typing = { fg = "bright-black", attrs = ["italic"] }
@@ -57,6 +58,7 @@ extension Theme {
         status_alert = { fg = "red", bg = 252, attrs = ["bold"] }
         roster_header = { fg = "blue", attrs = ["bold"] }
         roster_selected = { fg = "white", bg = "blue" }
+        roster_cursor = { fg = "black", bg = "yellow", attrs = ["bold"] }
         unread = { fg = "magenta", attrs = ["bold"] }
         border = { fg = 248 }
         typing = { fg = 244, attrs = ["italic"] }
@@ -90,6 +92,7 @@ extension Theme {
         status_alert = { attrs = ["reverse", "bold", "underline"] }
         roster_header = { attrs = ["bold", "underline"] }
         roster_selected = { attrs = ["reverse"] }
+        roster_cursor = { attrs = ["bold", "underline"] }
         unread = { attrs = ["bold"] }
         border = {}
         typing = { attrs = ["dim"] }

@@ -1,0 +1,64 @@
+import Foundation
+import NatterEngine
+import NatterModel
+import Testing
+
+@testable import NatterTUI
+
+@Suite struct RoomOccupantsTests {
+    let dave = JID("dave@natter.test")!
+
+    func roomState() -> ClientState {
+        var state = Fixture.state()
+        let id = ConversationID.room(Fixture.lounge)
+        state.rooms[Fixture.lounge] = RoomInfo(jid: Fixture.lounge, name: "Lounge", joined: true)
+        state.conversations[id] = Conversation(
+            id: id, title: "Lounge", occupants: [Fixture.carol, dave.with(resource: "x"), Fixture.bob, Fixture.alice])
+        state.windows.append(.conversation(id))
+        state.activeWindow = .conversation(id)
+        return state
+    }
+
+    func texts(_ actions: [AppAction]) -> [String] {
+        actions.compactMap { if case .dispatch(.notice(let notice)) = $0 { notice.text } else { nil } }
+    }
+
+    @Test func titleShowsCountAndNames() {
+        var model = ScreenModel(timeZone: TimeZone(identifier: "UTC")!)
+        var ui = InterfaceState(rows: 24, columns: 100)
+        let title = model.render(state: roomState(), ui: &ui, now: Fixture.noon).snapshot()[0]
+        #expect(title.hasPrefix(" Lounge <lounge@natter.test> — 4 here: Bob, Carol, dave, me "))
+        ui.columns = 50
+        let narrow = model.render(state: roomState(), ui: &ui, now: Fixture.noon).snapshot()[0]
+        #expect(narrow == " Lounge <lounge@natter.test> — 4 here: Bob, Carol…")
+    }
+
+    @Test func whoListsOccupantsIntoTheConsole() {
+        let actions = CommandParser().parse("/who", state: roomState())
+        #expect(
+            texts(actions) == [
+                "  Bob <bob@natter.test> online", "  Carol <carol@natter.test> away", "  dave <dave@natter.test>",
+                "  me <alice@natter.test>", "Lounge: 4 here: Bob, Carol, dave, me",
+            ])
+        #expect(
+            texts(CommandParser().parse("/who lounge", state: roomState())).last
+                == "Lounge: 4 here: Bob, Carol, dave, me")
+    }
+
+    @Test func weAreHereOnceJoinedEvenIfTheServerOnlyNamedOthers() {
+        var state = roomState()
+        state.conversations[.room(Fixture.lounge)]!.occupants = [Fixture.bob]
+        #expect(CommandParser.occupantNames(of: .room(Fixture.lounge), state: state) == ["Bob", "me"])
+        state.rooms[Fixture.lounge]!.joined = false
+        #expect(CommandParser.occupantNames(of: .room(Fixture.lounge), state: state) == ["Bob"])
+    }
+
+    @Test func whoOutsideARoomExplains() {
+        let outside = texts(CommandParser().parse("/who", state: Fixture.withChat([])))
+        #expect(outside.count == 1 && outside[0].hasPrefix("/who: this window is not a room"))
+        var state = roomState()
+        state.rooms[Fixture.lounge]!.joined = false
+        state.conversations[.room(Fixture.lounge)]!.occupants = []
+        #expect(texts(CommandParser().parse("/who", state: state)) == ["/who: not in Lounge; /join lounge first"])
+    }
+}
