@@ -8,4 +8,6 @@ public enum AdapterCommand: Sendable, Equatable {
     case joinRoom(JID)
     case leaveRoom(JID)
     case fetchHistory(ConversationID, before: String?, limit: Int)
+    /// Everything newer than `after` across all conversations: what arrived while we were away.
+    case catchUp(after: String, limit: Int)
 }

@@ -22,6 +22,10 @@ public struct ClientState: Sendable {
     /// When each typist's indicator lapses if no `done` arrives (peers can vanish mid-sentence).
     public var typingDeadlines: [TypingKey: Date]
     public var isQuitting: Bool
+    /// The newest server key seen, where catch-up resumes after a reconnect.
+    public var newestServerKey: String?
+    /// Catch-up pages fetched since the last login; bounded so a months-old cache does not page forever.
+    public var catchUpPages: Int
     /// Bumped on every change so views can skip work when nothing moved.
     public var revision: UInt64
 
@@ -51,6 +55,8 @@ public struct ClientState: Sendable {
         self.statusNotice = nil
         self.typingDeadlines = [:]
         self.isQuitting = false
+        self.newestServerKey = nil
+        self.catchUpPages = 0
         self.revision = 0
     }
 

@@ -19,6 +19,9 @@ public enum EngineEvent: Sendable, Equatable {
     case roomJoined(JID)
     case roomOccupant(room: JID, user: JID, Presence)
     case historyLoaded(ConversationID, [Message], hasMore: Bool)
+    case historyFailed(ConversationID, reason: String)
+    /// Messages that arrived while disconnected, oldest first.
+    case caughtUp([Message], hasMore: Bool)
     case notice(Notice)
     /// Time passed: lapses typing indicators and refreshes countdowns.
     case tick(Date)

@@ -14,6 +14,8 @@ extension EngineStore {
             guard !messages.isEmpty else { continue }
             reducer.ensureConversation(id, in: &state)
             state.conversations[id]!.messages = messages.sorted { $0.timestamp < $1.timestamp }
+            // Catch-up after login resumes from the newest message the cache has seen.
+            for message in messages { reducer.note(serverKey: message.serverKey, in: &state) }
         }
         for message in (try? store.pendingOutbox()) ?? [] {
             reducer.ensureConversation(message.conversation, in: &state)

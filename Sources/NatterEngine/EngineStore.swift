@@ -5,8 +5,15 @@ import Synchronization
 /// The one place client state lives: serialises intents and events through the reducer and runs the effects.
 ///
 /// Adapters call `ingest` from their own threads and the front end calls `dispatch` from the UI thread; a mutex
-/// keeps reductions in order, and effects run outside it so an adapter may call back in without deadlock.
+/// keeps reductions in order. Effects run outside it, so an adapter may call back in without deadlock, but
+/// through one queue in reduction order: a `sendChat` typed during a reconnect cannot overtake the `joinRoom`
+/// the reconnect asked for, whichever threads the two came from.
 public final class EngineStore: Sendable {
+    private enum Work: Sendable {
+        case effect(Effect)
+        case notifyObservers
+    }
+
     private struct Guarded {
         var state: ClientState
         var reducer: Reducer
@@ -14,6 +21,9 @@ public final class EngineStore: Sendable {
         var observers: [Int: @Sendable () -> Void]
         var nextObserver = 0
         var wakeScheduler: (@Sendable (Date) -> Void)?
+        var queue: [Work] = []
+        /// Whether some thread is already running the queue; only one does at a time.
+        var draining = false
     }
 
     private let guarded: Mutex<Guarded>
@@ -74,15 +84,34 @@ public final class EngineStore: Sendable {
 
     private func run(_ step: (Reducer, inout ClientState, Date) -> [Effect]) {
         let now = clock()
-        let (effects, adapters, observers, scheduler) = guarded.withLock { guarded in
+        let mustDrain = guarded.withLock { guarded in
             let effects = step(guarded.reducer, &guarded.state, now)
-            return (effects, guarded.adapters, Array(guarded.observers.values), guarded.wakeScheduler)
+            guarded.queue += effects.map(Work.effect)
+            guarded.queue.append(.notifyObservers)
+            defer { guarded.draining = true }
+            return !guarded.draining
         }
-        for effect in effects { perform(effect, adapters: adapters, scheduler: scheduler) }
-        for observer in observers { observer() }
+        guard mustDrain else { return }
+        while let work = nextWork() {
+            switch work {
+            case .effect(let effect): perform(effect)
+            case .notifyObservers: for observer in guarded.withLock({ Array($0.observers.values) }) { observer() }
+            }
+        }
     }
 
-    private func perform(_ effect: Effect, adapters: [any ChatAdapter], scheduler: (@Sendable (Date) -> Void)?) {
+    private func nextWork() -> Work? {
+        guarded.withLock { guarded in
+            guard !guarded.queue.isEmpty else {
+                guarded.draining = false
+                return nil
+            }
+            return guarded.queue.removeFirst()
+        }
+    }
+
+    private func perform(_ effect: Effect) {
+        let (adapters, scheduler) = guarded.withLock { ($0.adapters, $0.wakeScheduler) }
         switch effect {
         case .adapter(let command):
             for adapter in adapters { adapter.perform(command) }

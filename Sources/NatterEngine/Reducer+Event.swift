@@ -29,11 +29,22 @@ extension Reducer {
         case .messageReceived(let message):
             return received(message, in: &state)
         case .messageAcked(let localID, let serverKey, let timestamp):
-            return updateMessage(id: localID, in: &state) { message in
-                message.delivery = .sent
-                message.serverKey = serverKey ?? message.serverKey
-                if let timestamp { message.timestamp = timestamp }
+            note(serverKey: serverKey, in: &state)
+            // The server's copy may already be here (a note to self, or history fetched before a resend's ack):
+            // keep our local message and drop the twin.
+            var effects: [Effect] = []
+            if let serverKey, let (twinConversation, twinIndex) = locate(serverKey: serverKey, in: state),
+                state.conversations[twinConversation]!.messages[twinIndex].id != localID
+            {
+                let twin = state.conversations[twinConversation]!.messages.remove(at: twinIndex)
+                effects.append(.forget(messageID: twin.id))
             }
+            return effects
+                + updateMessage(id: localID, in: &state) { message in
+                    message.delivery = .sent
+                    message.serverKey = serverKey ?? message.serverKey
+                    if let timestamp { message.timestamp = timestamp }
+                }
         case .messageFailed(let localID, let reason):
             post(.error("message not sent: \(reason)"), in: &state)
             return updateMessage(id: localID, in: &state) { $0.delivery = .failed(reason) }
@@ -65,6 +76,11 @@ extension Reducer {
             }
         case .historyLoaded(let id, let messages, let hasMore):
             return historyLoaded(messages, into: id, hasMore: hasMore, in: &state)
+        case .historyFailed(let id, let reason):
+            state.conversations[id]?.isLoadingHistory = false
+            post(.warning("history for \(state.title(of: .conversation(id))) unavailable: \(reason)"), in: &state)
+        case .caughtUp(let messages, let hasMore):
+            return caughtUp(messages, hasMore: hasMore, in: &state)
         case .notice(let notice):
             post(notice, in: &state)
         case .tick(let time):
@@ -94,25 +110,45 @@ extension Reducer {
         return []
     }
 
-    /// On every (re)authentication: announce presence, rejoin rooms, flush the outbox once, and refill open windows.
+    /// On every (re)authentication: announce presence, rejoin rooms, flush the outbox once, then fetch what was
+    /// missed — resends go first so the server's copies of them come back as duplicates of known messages.
     private func authenticated(as jid: JID, in state: inout ClientState) -> [Effect] {
         state.account = jid
+        state.domain = jid.domain
         state.connection = .online
         state.isSynchronized = false
+        state.catchUpPages = 0
         post(.info("connected as \(jid)"), in: &state)
         var effects: [Effect] = [.adapter(.setPresence(state.myPresence, status: nil))]
-        for window in state.windows {
-            guard let id = window.conversationID else { continue }
-            if case .room(let room) = id { effects.append(.adapter(.joinRoom(room))) }
-            if id.jid != nil { effects.append(.adapter(.fetchHistory(id, before: nil, limit: historyPageSize))) }
-        }
+        for case .conversation(.room(let room)) in state.windows { effects.append(.adapter(.joinRoom(room))) }
         for message in pendingOutgoing(in: state) {
             effects.append(.adapter(.sendChat(localID: message.id, to: message.conversation, text: message.text)))
+        }
+        if let newest = state.newestServerKey {
+            effects.append(.adapter(.catchUp(after: newest, limit: catchUpPageSize)))
+        } else {
+            for case .conversation(let id) in state.windows where id.jid != nil {
+                state.conversations[id]?.isLoadingHistory = true
+                effects.append(.adapter(.fetchHistory(id, before: nil, limit: historyPageSize)))
+            }
+        }
+        return effects
+    }
+
+    private func caughtUp(_ messages: [Message], hasMore: Bool, in state: inout ClientState) -> [Effect] {
+        var effects = messages.flatMap { received($0, in: &state) }
+        state.catchUpPages += 1
+        guard hasMore, let newest = state.newestServerKey else { return effects }
+        if state.catchUpPages < catchUpPageLimit {
+            effects.append(.adapter(.catchUp(after: newest, limit: catchUpPageSize)))
+        } else {
+            post(.warning("more messages arrived while you were away; open a conversation to load them"), in: &state)
         }
         return effects
     }
 
     private func received(_ incoming: Message, in state: inout ClientState) -> [Effect] {
+        note(serverKey: incoming.serverKey, in: &state)
         let id = incoming.conversation
         if let key = incoming.serverKey, locate(serverKey: key, in: state, preferring: id) != nil { return [] }
         ensureConversation(id, in: &state)
@@ -179,10 +215,12 @@ extension Reducer {
             }
             guard !duplicate else { continue }
             if let account = state.account, message.sender == account.bare { message.isOutgoing = true }
+            note(serverKey: message.serverKey, in: &state)
             insert(message, into: &state.conversations[id]!)
             effects.append(.persist(message))
         }
         state.conversations[id]!.hasMoreHistory = hasMore
+        state.conversations[id]!.isLoadingHistory = false
         return effects
     }
 }

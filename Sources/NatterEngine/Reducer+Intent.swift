@@ -44,7 +44,9 @@ extension Reducer {
                 post(.warning("offline: older history will load when reconnected"), in: &state)
                 break
             }
+            guard !conversation.isLoadingHistory else { break }
             let oldestKey = conversation.messages.first { $0.serverKey != nil }?.serverKey
+            state.conversations[id]?.isLoadingHistory = true
             return [.adapter(.fetchHistory(id, before: oldestKey, limit: historyPageSize))]
         case .notice(let notice):
             post(notice, in: &state)
@@ -61,9 +63,18 @@ extension Reducer {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [] }
         ensureConversation(id, in: &state)
         ensureWindow(.conversation(id), in: &state)
-        let message = Message(
+        var message = Message(
             id: makeMessageID(), conversation: id, sender: selfJID(in: state), text: text, timestamp: now,
             isOutgoing: true, delivery: .pending)
+        let size = text.utf8.count
+        if size > maximumMessageBytes {
+            // Kept in scrollback as failed, so the text is not lost and can be copied out and split.
+            let reason = "too long (\(size / 1024) KiB; the limit is \(maximumMessageBytes / 1024) KiB)"
+            message.delivery = .failed(reason)
+            insert(message, into: &state.conversations[id]!)
+            post(.error("message not sent: \(reason)"), in: &state)
+            return [.persist(message)]
+        }
         insert(message, into: &state.conversations[id]!)
         var effects: [Effect] = [.persist(message)]
         if state.connection.isOnline {
@@ -79,8 +90,10 @@ extension Reducer {
         ensureWindow(.conversation(id), in: &state)
         activate(.conversation(id), in: &state)
         guard let conversation = state.conversations[id], state.connection.isOnline,
-            conversation.hasMoreHistory, !conversation.messages.contains(where: { $0.serverKey != nil })
+            conversation.hasMoreHistory, !conversation.isLoadingHistory,
+            !conversation.messages.contains(where: { $0.serverKey != nil })
         else { return [] }
+        state.conversations[id]?.isLoadingHistory = true
         return [.adapter(.fetchHistory(id, before: nil, limit: historyPageSize))]
     }
 

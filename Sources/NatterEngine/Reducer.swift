@@ -12,6 +12,11 @@ public struct Reducer: Sendable {
     /// How many messages per conversation stay in memory; older ones stay in the SQLite cache and on the server.
     public var scrollbackLimit = 5000
     public var historyPageSize = 50
+    public var catchUpPageSize = 200
+    public var catchUpPageLimit = 10
+    /// Larger messages are refused locally: servers cap frames (natterd at 1 MiB) and a refused send would
+    /// otherwise be retried on every reconnect.
+    public var maximumMessageBytes = 256 * 1024
 
     public init(makeMessageID: @escaping @Sendable () -> String = { "m-" + UUID().uuidString.lowercased() }) {
         self.makeMessageID = makeMessageID
@@ -97,6 +102,16 @@ extension Reducer {
 
     func selfJID(in state: ClientState) -> JID {
         state.account?.bare ?? JID(local: "me", domain: state.domain)
+    }
+
+    /// Remembers the newest key so catch-up knows where to resume. Keys compare as numbers of any padding.
+    func note(serverKey: String?, in state: inout ClientState) {
+        guard let serverKey else { return }
+        guard let newest = state.newestServerKey else {
+            state.newestServerKey = serverKey
+            return
+        }
+        if (serverKey.count, serverKey) > (newest.count, newest) { state.newestServerKey = serverKey }
     }
 
     func pendingOutgoing(in state: ClientState) -> [Message] {

@@ -47,6 +47,8 @@ public struct Conversation: Hashable, Sendable, Identifiable {
     public var occupants: Set<JID>
     /// Whether older history may exist on the server beyond `messages`.
     public var hasMoreHistory: Bool
+    /// A history request is in flight, so the view can say "loading" and scripts can wait for it.
+    public var isLoadingHistory: Bool
 
     public init(
         id: ConversationID, title: String, messages: [Message] = [], unread: Int = 0, typing: Set<JID> = [],
@@ -59,5 +61,6 @@ public struct Conversation: Hashable, Sendable, Identifiable {
         self.typing = typing
         self.occupants = occupants
         self.hasMoreHistory = hasMoreHistory
+        self.isLoadingHistory = false
     }
 }

@@ -57,12 +57,18 @@ public final class ClientSession: Sendable {
         }
         let domain = user.contains("@") ? String(user.split(separator: "@").last!) : "natter.test"
         let account = user.contains("@") ? user : "\(user)@\(domain)"
-        let cachePath =
-            temporaryDirectory.map { $0 + "/cache.sqlite" }
-            ?? SQLiteMessageStore.defaultPath(account: account + "-" + Self.cacheTag(for: serverURL))
-        let store = try SQLiteMessageStore(path: cachePath)
-        let state = interactive ? EngineStore.restoredState(domain: domain, from: store) : ClientState(domain: domain)
-        let engine = EngineStore(state: state, store: store)
+        // Scripts get no cache: a `natter send` that fails must fail, not leave a message in the TUI's outbox
+        // to be sent behind the script's back (and again when the script retries).
+        let engine: EngineStore
+        if interactive {
+            let cachePath =
+                temporaryDirectory.map { $0 + "/cache.sqlite" }
+                ?? SQLiteMessageStore.defaultPath(account: account + "-" + Self.cacheTag(for: serverURL))
+            let store = try SQLiteMessageStore(path: cachePath)
+            engine = EngineStore(state: EngineStore.restoredState(domain: domain, from: store), store: store)
+        } else {
+            engine = EngineStore(state: ClientState(domain: domain))
+        }
         let resource = (configuration.resource ?? (interactive ? "tui" : "cli")) + "-" + Self.shortRandom()
         let adapter = RealtimeAdapter(
             configuration: RealtimeAdapterConfiguration(

@@ -27,17 +27,21 @@ struct SendCommand: ParsableCommand {
                 : text.joined(separator: " ")
             let session = try ClientSession.open(connection, interactive: false)
             defer { session.close() }
-            try session.waitUntil(timeout: timeout, "login") { $0.account != nil && $0.connection.isOnline }
+            // Synchronized means the room list is in, so `--to lounge` can be recognised as a room.
+            try session.waitUntil(timeout: timeout, "login") { $0.isSynchronized }
             let target = try session.resolveTarget(to)
             if case .room(let room) = target { session.engine.dispatch(.joinRoom(room)) }
+            let before = Set(session.engine.state.conversations[target]?.messages.map(\.id) ?? [])
             session.engine.dispatch(.send(text: body, to: target))
+            guard
+                let id = session.engine.state.conversations[target]?.messages.last(where: {
+                    $0.isOutgoing && !before.contains($0.id)
+                })?.id
+            else { throw SessionError("nothing to send: the message is empty") }
             let state = try session.waitUntil(timeout: timeout, "the server's ack") { state in
-                guard let message = state.conversations[target]?.messages.last(where: \.isOutgoing) else {
-                    return false
-                }
-                return message.delivery != .pending
+                state.conversations[target]?.messages.first { $0.id == id }?.delivery != .pending
             }
-            let message = state.conversations[target]!.messages.last(where: \.isOutgoing)!
+            let message = state.conversations[target]!.messages.first { $0.id == id }!
             if case .failed(let reason) = message.delivery { throw SessionError("not sent: \(reason)") }
             print("sent to \(target.jid?.description ?? target.description) (key \(message.serverKey ?? "?"))")
         }

@@ -26,10 +26,15 @@ struct TailCommand: ParsableCommand {
                 let room = try session.resolveRoom(channel)
                 filter = .room(room)
                 session.engine.dispatch(.joinRoom(room))
+                // Joining fetches the room's history; that is the past, not something to tail.
+                try session.waitUntil(timeout: 15, "the room's history") { state in
+                    state.rooms[room]?.joined == true && state.conversations[.room(room)]?.isLoadingHistory == false
+                }
             }
             let printer = TailPrinter(filter: filter, limit: count)
             printer.skipExisting(session.engine.state)
             session.engine.observe { [engine = session.engine] in printer.print(newIn: engine.state) }
+            printer.print(newIn: session.engine.state)
             printer.waitUntilDone()
         }
     }

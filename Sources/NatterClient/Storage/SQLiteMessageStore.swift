@@ -16,18 +16,24 @@ public final class SQLiteMessageStore: MessageStore {
             attributes: [.posixPermissions: 0o700])
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
+        // Chat history is private: the database and its WAL files are readable by the owner only, even in a
+        // data directory that someone else created with looser permissions.
+        let previousMask = umask(0o077)
+        defer { umask(previousMask) }
         database = try DatabasePool(path: path, configuration: configuration)
         try Self.migrator.migrate(database)
+        for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            chmod(file, 0o600)
+        }
     }
 
     public func save(_ message: Message) throws {
         try database.write { db in
-            if let key = message.serverKey,
-                try Bool.fetchOne(
-                    db, sql: "SELECT 1 FROM message WHERE serverKey = ? AND id != ?", arguments: [key, message.id])
-                    == true
-            {
-                return
+            // One row per server key: the newest write is the copy the engine kept (our local id after an ack
+            // merged the server's echo into it), so older twins go.
+            if let key = message.serverKey {
+                try db.execute(
+                    sql: "DELETE FROM message WHERE serverKey = ? AND id != ?", arguments: [key, message.id])
             }
             let (delivery, failure) = Self.encode(message.delivery)
             try db.execute(

@@ -10,13 +10,17 @@ extension RealtimeAdapter {
         while !isStopped {
             emit(.connection(.connecting))
             let failure: any Error
+            var authenticatedAt: ContinuousClock.Instant?
             do {
-                try serveOneConnection(onAuthenticated: { attempt = 0 })
+                try serveOneConnection(onAuthenticated: { authenticatedAt = .now })
                 failure = RealtimeAdapterError.closed(code: nil, reason: "")
             } catch {
                 failure = error
             }
-            shared.withLock { $0.connection = nil }
+            shared.withLock { $0.link = nil }
+            // Only a connection that stayed up resets the backoff: one the server drops right after auth
+            // (say, over something we resend) must not turn into a tight reconnect loop.
+            if let authenticatedAt, ContinuousClock.now - authenticatedAt > Self.stableConnection { attempt = 0 }
             if isStopped { break }
             if let error = failure as? RealtimeAdapterError, error.isPermanent {
                 emit(.connection(.offline(reason: error.description)))
@@ -32,6 +36,8 @@ extension RealtimeAdapter {
         emit(.connection(.offline(reason: nil)))
     }
 
+    static let stableConnection: Duration = .seconds(30)
+
     private func serveOneConnection(onAuthenticated: () -> Void) throws {
         let login = try RealtimeLogin.parse(
             http.perform(
@@ -42,20 +48,25 @@ extension RealtimeAdapter {
         socketConfiguration.caFile = configuration.caFile
         socketConfiguration.verifyTLS = configuration.verifyTLS
         socketConfiguration.maxMessageSize = 8 * 1024 * 1024
+        socketConfiguration.closeTimeout = .seconds(2)
         let connection = try WebSocketConnection.connect(url: login.chatURL, configuration: socketConfiguration)
+        // Whatever ends this connection, shut it down here: that also fails a write stuck on a silent peer.
+        defer { connection.close(code: 1001, reason: "reconnecting") }
+        let link = RealtimeLink(connection)
         let auth = shared.withLock { shared -> RealtimeMessage? in
             guard !shared.stopped else { return nil }
-            shared.connection = connection
+            shared.link = link
             return shared.session.begin(
                 sessionID: login.sessionID, agent: configuration.agent, resource: configuration.resource)
         }
         guard let auth else { return }
-        send(auth, on: connection)
-        try readUntilClosed(connection, onAuthenticated: onAuthenticated)
+        link.send(RealtimeCodec.encode(auth))
+        try readUntilClosed(link, onAuthenticated: onAuthenticated)
     }
 
     /// Reads and dispatches until the connection ends; pings when idle and gives up on a silent server.
-    private func readUntilClosed(_ connection: WebSocketConnection, onAuthenticated: () -> Void) throws {
+    private func readUntilClosed(_ link: RealtimeLink, onAuthenticated: () -> Void) throws {
+        let connection = link.connection
         let interval = configuration.pingInterval
         let deadline = interval * configuration.deadAfterPings
         while !isStopped {
@@ -63,7 +74,7 @@ extension RealtimeAdapter {
                 if isStopped { return }
                 let silence = ContinuousClock.now - connection.lastActivity
                 if silence >= deadline { throw RealtimeAdapterError.silent(seconds: Int(silence.components.seconds)) }
-                if silence >= interval { send(shared.withLock { $0.session.ping() }, on: connection) }
+                if silence >= interval { link.send(RealtimeCodec.encode(shared.withLock { $0.session.ping() })) }
                 continue
             }
             switch event {
@@ -72,12 +83,12 @@ extension RealtimeAdapter {
             case .message(.binary(let bytes)):
                 emit(.notice(.warning("server sent a binary frame of \(bytes.count) bytes; ignored")))
             case .message(.text(let text)):
-                try handle(text, on: connection, onAuthenticated: onAuthenticated)
+                try handle(text, on: link, onAuthenticated: onAuthenticated)
             }
         }
     }
 
-    private func handle(_ text: String, on connection: WebSocketConnection, onAuthenticated: () -> Void) throws {
+    private func handle(_ text: String, on link: RealtimeLink, onAuthenticated: () -> Void) throws {
         let message: RealtimeMessage
         do {
             message = try RealtimeCodec.decode(text)
@@ -86,7 +97,7 @@ extension RealtimeAdapter {
             return
         }
         let actions = shared.withLock { $0.session.incoming(message, now: Date()) }
-        for outgoing in actions.send { send(outgoing, on: connection) }
+        for outgoing in actions.send { link.send(RealtimeCodec.encode(outgoing)) }
         if let failure = actions.failure { throw failure }
         for event in actions.events {
             if case .authenticated = event { onAuthenticated() }

@@ -12,14 +12,15 @@ public final class RealtimeAdapter: ChatAdapter {
     struct Shared {
         var session: RealtimeSession
         var sink: (@Sendable (EngineEvent) -> Void)?
-        var connection: WebSocketConnection?
+        var link: RealtimeLink?
         var stopped = false
     }
 
     let configuration: RealtimeAdapterConfiguration
     let shared: Mutex<Shared>
     let http: HTTPClient
-    let writer = DispatchQueue(label: "natter.realtime.writer")
+    /// Held while an event is handed to the engine, so `stop` can promise that none arrives after it returns.
+    let emitGate = NSRecursiveLock()
     /// Signalled by `stop` so a backoff wait ends at once.
     let wakeUp = DispatchSemaphore(value: 0)
 
@@ -39,40 +40,31 @@ public final class RealtimeAdapter: ChatAdapter {
     }
 
     public func perform(_ command: AdapterCommand) {
-        let (message, connection) = shared.withLock { shared in
-            (shared.session.outgoing(command), shared.connection)
+        let (message, link) = shared.withLock { shared in
+            (shared.session.outgoing(command), shared.link)
         }
-        guard let message, let connection else { return }
-        send(message, on: connection)
+        guard let message, let link else { return }
+        link.send(RealtimeCodec.encode(message))
     }
 
     public func stop() {
-        let connection = shared.withLock { shared in
+        let link = shared.withLock { shared in
             shared.stopped = true
             shared.sink = nil
-            return shared.connection
+            return shared.link
         }
         wakeUp.signal()
-        connection?.interrupt()
-        writer.async { connection?.close(code: 1000, reason: "bye") }
+        link?.connection.interrupt()
+        link?.writer.async { link?.connection.close(code: 1000, reason: "bye") }
+        emitGate.withLock {}
     }
 
     func emit(_ event: EngineEvent) {
-        let sink = shared.withLock { $0.sink }
-        sink?(event)
+        emitGate.withLock {
+            let sink = shared.withLock { $0.sink }
+            sink?(event)
+        }
     }
 
     var isStopped: Bool { shared.withLock { $0.stopped } }
-
-    func send(_ message: RealtimeMessage, on connection: WebSocketConnection) {
-        let text = RealtimeCodec.encode(message)
-        writer.async {
-            do {
-                try connection.send(.text(text))
-            } catch {
-                // The reader thread sees the same failure and reconnects; unacked chats stay pending for the resend.
-                connection.interrupt()
-            }
-        }
-    }
 }

@@ -69,8 +69,8 @@ public enum RealtimeCodec {
             if let limit, limit < 1 { throw .invalidField("limit", id: fields.id) }
             return .history(
                 RealtimeHistoryRequest(
-                    id: fields.id, with: try fields.string("with"), before: try fields.optionalString("before"),
-                    limit: limit))
+                    id: fields.id, with: try fields.optionalString("with"), before: try fields.optionalString("before"),
+                    after: try fields.optionalString("after"), limit: limit))
         case "roster": return .roster(id: fields.id)
         case "team_list": return .teamList(id: fields.id)
         default: throw .unknownType(type, id: fields.id)

@@ -2,15 +2,18 @@
 public struct RealtimeHistoryRequest: Sendable, Equatable {
     public var id: String?
     /// The other party: a user JID for a 1:1 conversation, or a room JID.
-    public var with: String
+    public var with: String?
     /// Return only messages older than the one with this key.
     public var before: String?
+    /// Without `with`: every conversation's messages newer than this key (catch-up after a disconnect).
+    public var after: String?
     public var limit: Int?
 
-    public init(id: String? = nil, with: String, before: String? = nil, limit: Int? = nil) {
+    public init(id: String? = nil, with: String? = nil, before: String? = nil, after: String? = nil, limit: Int? = nil) {
         self.id = id
         self.with = with
         self.before = before
+        self.after = after
         self.limit = limit
     }
 }

@@ -68,13 +68,27 @@ extension RealtimeSession {
             rooms.remove(room)
         case .history(let conversation):
             historyLoaded(ack.response, for: conversation, into: &actions, now: now)
+        case .catchUp:
+            guard let page = try? RealtimeCodec.historyPage(from: ack.response) else {
+                actions.events.append(.notice(.warning("the server's missed-message list was malformed")))
+                break
+            }
+            let messages = page.messages.compactMap { message(from: $0, in: nil, now: now) }
+            actions.events.append(.caughtUp(messages, hasMore: page.more))
         case .ping:
             break
         }
     }
 
     private mutating func failed(id: String?, _ error: RealtimeErrorMessage, into actions: inout Actions) {
-        let request = id.flatMap { pending.removeValue(forKey: $0) }
+        var request = id.flatMap { pending.removeValue(forKey: $0) }
+        // The seed's own failed-auth example carries no id: while auth is outstanding, an id-less auth error is
+        // the answer to it, or the client would sit "connecting" on an open socket forever.
+        if request == nil, !isAuthenticated, error.code == .authFailed || error.code == .notAuthenticated,
+            let authID = pending.first(where: { $0.value == .auth })?.key
+        {
+            request = pending.removeValue(forKey: authID)
+        }
         switch request {
         case .auth:
             actions.failure = .authFailed(error.text)
@@ -84,7 +98,9 @@ extension RealtimeSession {
             rooms.remove(room)
             actions.events.append(.notice(.error("cannot join \(room): \(error.text)")))
         case .history(let conversation):
-            actions.events.append(.notice(.warning("history for \(conversation) unavailable: \(error.text)")))
+            actions.events.append(.historyFailed(conversation, reason: error.text))
+        case .catchUp:
+            actions.events.append(.notice(.warning("could not fetch messages missed while away: \(error.text)")))
         default:
             actions.events.append(.notice(.warning("server error \(error.code): \(error.text)")))
         }
@@ -116,7 +132,7 @@ extension RealtimeSession {
         _ response: [String: JSONValue]?, for conversation: ConversationID, into actions: inout Actions, now: Date
     ) {
         guard let page = try? RealtimeCodec.historyPage(from: response) else {
-            actions.events.append(.notice(.warning("the server's history for \(conversation) was malformed")))
+            actions.events.append(.historyFailed(conversation, reason: "the server's answer was malformed"))
             return
         }
         let messages = page.messages.compactMap { message(from: $0, in: conversation, now: now) }

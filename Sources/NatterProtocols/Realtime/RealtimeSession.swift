@@ -15,6 +15,7 @@ public struct RealtimeSession: Sendable {
         case join(JID)
         case leave(JID)
         case history(ConversationID)
+        case catchUp
         case ping
     }
 
@@ -77,6 +78,8 @@ public struct RealtimeSession: Sendable {
             guard let jid = conversation.jid else { return nil }
             let id = register(.history(conversation))
             return .history(RealtimeHistoryRequest(id: id, with: jid.bareString, before: before, limit: limit))
+        case .catchUp(let after, let limit):
+            return .history(RealtimeHistoryRequest(id: register(.catchUp), after: after, limit: limit))
         }
     }
 

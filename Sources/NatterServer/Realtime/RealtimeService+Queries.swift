@@ -11,7 +11,10 @@ extension RealtimeService {
     ) async throws(RealtimeErrorMessage)
         -> RealtimeHistoryPage
     {
-        let destination = try await resolve(request.with, id: request.id)
+        guard let with = request.with else {
+            throw RealtimeErrorMessage(id: request.id, code: .invalidArg, text: "history needs 'with'")
+        }
+        let destination = try await resolve(with, id: request.id)
         if case .room(let room) = destination {
             let member: Bool
             do {
