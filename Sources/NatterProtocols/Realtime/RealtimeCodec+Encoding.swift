@@ -49,6 +49,7 @@ extension RealtimeCodec {
         case .history(let request):
             return head + [
                 string("id", request.id), string("with", request.with), string("before", request.before),
+                string("after", request.after),
                 request.limit.map { ("limit", .integer($0)) },
             ]
         }
