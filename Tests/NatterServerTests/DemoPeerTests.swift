@@ -119,6 +119,42 @@ struct DemoPeerTests {
         }
     }
 
+    @Test func carolAndDaveSitInTheLounge() async throws {
+        try await withFastPeers { server in
+            let lounge = "lounge@natter.test"
+            let inLounge: @Sendable (RealtimeMessage) -> Bool = {
+                if case .presenceChange(let presence) = $0 { presence.to == lounge } else { false }
+            }
+            let alice = try await server.connect("alice")
+            await alice.send(.teamJoin(RealtimeRoomRequest(id: "j", to: lounge)))
+            var occupants: Set<String> = []
+            while occupants.count < 2 {
+                guard case .presenceChange(let presence) = try await alice.skip(until: inLounge) else { continue }
+                if presence.presence != .unavailable { occupants.insert(presence.from ?? "") }
+            }
+            #expect(occupants == ["carol@natter.test/demo", "dave@natter.test/demo"])
+
+            // dave's wandering reaches the room, not just his watchers.
+            let wandered = try await alice.skip(until: inLounge)
+            guard case .presenceChange(let change) = wandered else { return }
+            #expect(change.from == "dave@natter.test/demo" && change.presence != .unavailable)
+
+            // A real dave takes over: the simulated one leaves the room.
+            _ = try await server.connect("dave", resource: "real")
+            let stepAside = try await alice.skip(until: {
+                if case .presenceChange(let presence) = $0 {
+                    presence.to == lounge && presence.presence == .unavailable
+                } else {
+                    false
+                }
+            })
+            #expect(
+                stepAside
+                    == .presenceChange(
+                        RealtimePresence(from: "dave@natter.test/demo", to: lounge, presence: .unavailable)))
+        }
+    }
+
     @Test func seedIsIdempotentAndComplete() async throws {
         let storage = try Storage(path: nil, passwordIterations: 8)
         defer { storage.close() }
