@@ -15,7 +15,9 @@ extension NatterServer {
             boundAuthority: { [weak self] in "\(configuration.host):\(self?.port ?? configuration.port)" },
             logger: logger
         ).register(on: router)
-        let connection = RealtimeConnection(service: service, maxMessageSize: configuration.maxFrameSize)
+        let connection = RealtimeConnection(
+            service: service, maxMessageSize: configuration.maxFrameSize,
+            authenticationTimeout: configuration.authenticationTimeout)
         let webSocket = WebSocketServerConfiguration(
             maxFrameSize: configuration.maxFrameSize, autoPing: .enabled(timePeriod: .seconds(30)),
             validateUTF8: true)

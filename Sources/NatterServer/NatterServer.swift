@@ -28,7 +28,10 @@ public final class NatterServer: Sendable {
         logger.logLevel = configuration.logLevel
         self.configuration = configuration
         self.logger = logger
-        storage = try Storage(path: configuration.databasePath, passwordIterations: configuration.passwordIterations)
+        let lifetime = configuration.sessionLifetime.components
+        storage = try Storage(
+            path: configuration.databasePath, passwordIterations: configuration.passwordIterations,
+            sessionLifetime: TimeInterval(lifetime.seconds) + TimeInterval(lifetime.attoseconds) * 1e-18)
         service = RealtimeService(storage: storage, domain: configuration.domain, logger: logger)
     }
 
@@ -85,6 +88,8 @@ public final class NatterServer: Sendable {
     }
 
     private func prepare() async throws {
+        let expired = try await storage.deleteExpiredSessions()
+        if expired > 0 { logger.info("deleted expired login sessions", metadata: ["count": "\(expired)"]) }
         guard configuration.demo else { return }
         if try await DemoSeed.seedIfEmpty(storage, domain: configuration.domain) {
             logger.info("seeded demo data", metadata: ["db": "\(storage.path)"])

@@ -17,6 +17,11 @@ public struct ServerConfiguration: Sendable {
     public var maxFrameSize: Int
     /// PBKDF2 rounds for new password hashes; existing hashes keep the count they were made with.
     public var passwordIterations: Int
+    /// How long a WebSocket may stay open without a successful `auth`; then it is closed with 1008 so idle
+    /// or abandoned connections cannot pile up.
+    public var authenticationTimeout: Duration
+    /// How long a login session may go unused before `auth` refuses it and it is deleted.
+    public var sessionLifetime: Duration
     /// Where the server logs; `nil` makes a `natterd` logger from the process's logging backend. An embedding
     /// TUI passes one that does not write to the terminal.
     public var logger: Logger?
@@ -24,7 +29,8 @@ public struct ServerConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 7070, databasePath: String? = nil, domain: String = "natter.test",
         demo: Bool = false, demoPeer: Bool = true, logLevel: Logger.Level = .info, maxFrameSize: Int = 1 << 20,
-        passwordIterations: Int = 4096, logger: Logger? = nil
+        passwordIterations: Int = 4096, authenticationTimeout: Duration = .seconds(10),
+        sessionLifetime: Duration = .seconds(Storage.defaultSessionLifetime), logger: Logger? = nil
     ) {
         self.host = host
         self.port = port
@@ -35,6 +41,8 @@ public struct ServerConfiguration: Sendable {
         self.logLevel = logLevel
         self.maxFrameSize = maxFrameSize
         self.passwordIterations = passwordIterations
+        self.authenticationTimeout = authenticationTimeout
+        self.sessionLifetime = sessionLifetime
         self.logger = logger
     }
 }

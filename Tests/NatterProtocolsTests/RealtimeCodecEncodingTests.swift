@@ -57,6 +57,8 @@ struct RealtimeCodecEncodingTests {
                 error: RealtimeErrorMessage(code: .serverError, text: "boom", data: .object(["cond": "x"])))),
         .error(RealtimeErrorMessage(id: "e", code: .xmppError, text: "x", data: .object(["type": "cancel"]))),
         .history(RealtimeHistoryRequest(id: "7", with: "bob@natter.test", before: "00000009", limit: 50)),
+        .history(RealtimeHistoryRequest(id: "8", with: nil, after: "00000009", limit: 500)),
+        .history(RealtimeHistoryRequest(id: "9", with: "lounge@natter.test", after: "00000009")),
         .roster(id: "r"),
         .teamList(id: nil),
     ]

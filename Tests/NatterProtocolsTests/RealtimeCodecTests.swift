@@ -155,6 +155,14 @@ struct RealtimeCodecErrorTests {
         #expect(failure(#"{"type":"ping","id":{"x":1}}"#) == .invalidField("id", id: nil))
         #expect(failure(#"{"type":"user_typing","to":"a@b","state":"thinking"}"#)?.code == .invalidArg)
         #expect(failure(#"{"type":"history","with":"a@b","limit":0}"#)?.field == "limit")
+        #expect(failure(#"{"type":"history","id":"h","limit":5}"#) == .missingField("with", id: "h"))
+        #expect(failure(#"{"type":"history","id":"h","with":"a@b","after":7}"#) == .invalidField("after", id: "h"))
+    }
+
+    @Test func decodesCatchUpHistory() throws {
+        #expect(
+            try RealtimeCodec.decode(#"{"type":"history","id":"c","after":"00000000000000000042","limit":100}"#)
+                == .history(RealtimeHistoryRequest(id: "c", with: nil, after: "00000000000000000042", limit: 100)))
     }
 
     @Test func survivesRandomBytes() {

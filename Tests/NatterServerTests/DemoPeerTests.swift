@@ -102,14 +102,56 @@ struct DemoPeerTests {
             #expect(afterwards.isEmpty, "the simulated carol stays quiet: \(afterwards)")
 
             await carol.close()
-            let back = try await alice.skip(until: {
-                if case .presenceChange(let presence) = $0 { presence.from == "carol@natter.test/demo" } else { false }
+            // Both carols are available, so watchers see no change; the simulated one simply answers again.
+            let heard = await alice.drain(for: .milliseconds(300))
+            #expect(
+                !heard.contains {
+                    if case .presenceChange(let presence) = $0 {
+                        presence.from?.hasPrefix("carol@") == true && presence.presence == .unavailable
+                    } else {
+                        false
+                    }
+                }, "carol never looked offline: \(heard)")
+            await alice.send(.chat(RealtimeChat(id: "m2", to: "carol", text: "hello again")))
+            let reply = try await alice.skip(until: { if case .chat = $0 { true } else { false } })
+            guard case .chat(let answer) = reply else { return }
+            #expect(answer.from == "carol@natter.test")
+        }
+    }
+
+    @Test func carolAndDaveSitInTheLounge() async throws {
+        try await withFastPeers { server in
+            let lounge = "lounge@natter.test"
+            let inLounge: @Sendable (RealtimeMessage) -> Bool = {
+                if case .presenceChange(let presence) = $0 { presence.to == lounge } else { false }
+            }
+            let alice = try await server.connect("alice")
+            await alice.send(.teamJoin(RealtimeRoomRequest(id: "j", to: lounge)))
+            var occupants: Set<String> = []
+            while occupants.count < 2 {
+                guard case .presenceChange(let presence) = try await alice.skip(until: inLounge) else { continue }
+                if presence.presence != .unavailable { occupants.insert(presence.from ?? "") }
+            }
+            #expect(occupants == ["carol@natter.test/demo", "dave@natter.test/demo"])
+
+            // dave's wandering reaches the room, not just his watchers.
+            let wandered = try await alice.skip(until: inLounge)
+            guard case .presenceChange(let change) = wandered else { return }
+            #expect(change.from == "dave@natter.test/demo" && change.presence != .unavailable)
+
+            // A real dave takes over: the simulated one leaves the room.
+            _ = try await server.connect("dave", resource: "real")
+            let stepAside = try await alice.skip(until: {
+                if case .presenceChange(let presence) = $0 {
+                    presence.to == lounge && presence.presence == .unavailable
+                } else {
+                    false
+                }
             })
             #expect(
-                back
+                stepAside
                     == .presenceChange(
-                        RealtimePresence(from: "carol@natter.test/demo", to: "alice@natter.test", presence: .available))
-            )
+                        RealtimePresence(from: "dave@natter.test/demo", to: lounge, presence: .unavailable)))
         }
     }
 

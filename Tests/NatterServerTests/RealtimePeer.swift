@@ -19,6 +19,7 @@ actor RealtimePeer {
     private var waiter: CheckedContinuation<Void, Never>?
     private var closed = false
     private(set) var closeCode: String?
+    private(set) var closeReason: String?
     private(set) var jid = ""
     private let outbound: AsyncStream<Frame>.Continuation
     private var task: Task<Void, Never>?
@@ -57,9 +58,10 @@ actor RealtimePeer {
                         group.cancelAll()
                     }
                 }
-                await peer.didClose(code: closeFrame.map { String(describing: $0.closeCode) })
+                await peer.didClose(
+                    code: closeFrame.map { String(describing: $0.closeCode) }, reason: closeFrame?.reason)
             } catch {
-                await peer.didClose(code: nil)
+                await peer.didClose(code: nil, reason: nil)
             }
             connectedSink.finish()
         }
@@ -85,9 +87,10 @@ actor RealtimePeer {
         waiter = nil
     }
 
-    private func didClose(code: String?) {
+    private func didClose(code: String?, reason: String?) {
         closed = true
         closeCode = code
+        closeReason = reason
         waiter?.resume()
         waiter = nil
     }

@@ -1,4 +1,5 @@
 import Foundation
+import NatterModel
 import NatterProtocols
 import Testing
 
@@ -33,13 +34,69 @@ struct RealtimeRoutingTableTests {
         #expect(table.presence(of: "carol") == .unavailable)
     }
 
-    @Test func aggregatePresencePrefersTheMostAvailableSession() {
+    private func presence(_ from: String, _ presence: Presence, to: String) -> RealtimeMessage {
+        .presenceChange(RealtimePresence(from: from, to: to, presence: presence))
+    }
+
+    @Test func theLatestPresenceOfAnySessionSpeaksForTheUser() {
         var table = RealtimeRoutingTable(domain: "natter.test")
         _ = table.add(id(1), user: "alice", resource: "a", simulated: false, watchers: [])
         _ = table.add(id(2), user: "alice", resource: "b", simulated: false, watchers: [])
-        _ = table.setPresence(id(1), .xa, watchers: [], contacts: [], now: Date())
+        _ = table.setPresence(id(1), .available, watchers: [], contacts: [], now: Date())
         _ = table.setPresence(id(2), .dnd, watchers: [], contacts: [], now: Date())
-        #expect(table.presence(of: "alice") == .dnd)
+        #expect(table.presence(of: "alice") == .dnd, "a later dnd is not hidden by an earlier available")
+    }
+
+    @Test func aSessionLeavingRevealsThePresenceOfTheOthers() {
+        var table = RealtimeRoutingTable(domain: "natter.test")
+        _ = table.add(id(1), user: "bob", resource: "tui", simulated: false, watchers: [])
+        _ = table.add(id(2), user: "bob", resource: "roster", simulated: false, watchers: [])
+        _ = table.add(id(3), user: "alice", resource: "a", simulated: false, watchers: [])
+        _ = table.setPresence(id(1), .dnd, watchers: ["alice"], contacts: [], now: Date())
+        let announced = table.setPresence(id(2), .available, watchers: ["alice"], contacts: [], now: Date())
+        #expect(
+            announced == [
+                RealtimeDelivery(
+                    target: id(3), message: presence("bob@natter.test/roster", .available, to: "alice@natter.test"))
+            ])
+        // Setting the presence the user already shows changes nothing for watchers.
+        #expect(table.setPresence(id(1), .available, watchers: ["alice"], contacts: [], now: Date()).isEmpty)
+        _ = table.setPresence(id(1), .dnd, watchers: ["alice"], contacts: [], now: Date())
+        _ = table.setPresence(id(2), .available, watchers: ["alice"], contacts: [], now: Date())
+
+        let removal = table.remove(id(2), watchers: ["alice"], now: Date())
+        #expect(
+            removal.deliveries == [
+                RealtimeDelivery(target: id(3), message: presence("bob@natter.test/tui", .dnd, to: "alice@natter.test"))
+            ])
+        #expect(table.presence(of: "bob") == .dnd)
+        let last = table.remove(id(1), watchers: ["alice"], now: Date())
+        #expect(
+            last.deliveries == [
+                RealtimeDelivery(
+                    target: id(3), message: presence("bob@natter.test/tui", .unavailable, to: "alice@natter.test"))
+            ])
+    }
+
+    @Test func aUserLeavesARoomWithItsLastSessionThere() {
+        var table = RealtimeRoutingTable(domain: "natter.test")
+        let lounge = "lounge@natter.test"
+        _ = table.add(id(1), user: "alice", resource: "a", simulated: false, watchers: [])
+        _ = table.add(id(2), user: "bob", resource: "one", simulated: false, watchers: [])
+        _ = table.add(id(3), user: "bob", resource: "two", simulated: false, watchers: [])
+        _ = table.join(id(1), room: "lounge")
+        #expect(table.join(id(2), room: "lounge").map(\.target) == [id(2), id(1)], "hears alice, alice hears bob")
+        #expect(
+            table.join(id(3), room: "lounge") == [
+                RealtimeDelivery(target: id(3), message: presence("alice@natter.test/a", .available, to: lounge)),
+                RealtimeDelivery(target: id(3), message: presence("bob@natter.test/one", .available, to: lounge)),
+            ], "bob is already in the room, so nobody hears him again")
+        _ = table.setPresence(id(3), .away, watchers: [], contacts: [], now: Date())
+        #expect(table.leave(id(3), room: "lounge").isEmpty, "bob/one is still in the room and shows away")
+        #expect(
+            table.remove(id(2), watchers: [], now: Date()).deliveries == [
+                RealtimeDelivery(target: id(1), message: presence("bob@natter.test/one", .unavailable, to: lounge))
+            ])
     }
 
     @Test func removingTheLastRealSessionResumesTheSimulatedOne() {
@@ -54,6 +111,11 @@ struct RealtimeRoutingTableTests {
         #expect(table.setPresence(id(1), .dnd, watchers: ["alice"], contacts: [], now: Date()).isEmpty)
         let removal = table.remove(id(3), watchers: ["alice"], now: Date())
         #expect(removal.resumed == id(1))
-        #expect(removal.deliveries.isEmpty, "the real carol never announced a presence")
+        #expect(
+            removal.deliveries == [
+                RealtimeDelivery(
+                    target: id(2), message: presence("carol@natter.test/demo", .dnd, to: "alice@natter.test"))
+            ],
+            "the real carol never announced a presence; the simulated one speaks again")
     }
 }

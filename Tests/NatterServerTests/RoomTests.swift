@@ -81,6 +81,29 @@ struct RoomTests {
         }
     }
 
+    @Test func aSecondSessionLeavingKeepsTheUserInTheRoom() async throws {
+        try await TestServer.with { (server: TestServer) async throws in
+            let alice = try await server.connect("alice", resource: "a")
+            let bob1 = try await server.connect("bob", resource: "one")
+            let bob2 = try await server.connect("bob", resource: "two")
+            for (peer, number) in [(alice, 1), (bob1, 2), (bob2, 3)] {
+                await peer.send(.teamJoin(RealtimeRoomRequest(id: "j\(number)", to: lounge)))
+                _ = try await peer.skip(until: { if case .ack = $0 { true } else { false } })
+            }
+            #expect(
+                try await alice.next()
+                    == .presenceChange(RealtimePresence(from: "bob@natter.test/one", to: lounge, presence: .available)))
+            await bob2.close()
+            let heard = await alice.drain()
+            #expect(!heard.contains { if case .presenceChange = $0 { true } else { false } }, "bob/one is still in")
+            await bob1.close()
+            #expect(
+                try await alice.next()
+                    == .presenceChange(
+                        RealtimePresence(from: "bob@natter.test/one", to: lounge, presence: .unavailable)))
+        }
+    }
+
     @Test func teamListShowsJoinableRooms() async throws {
         try await TestServer.with { (server: TestServer) async throws in
             let alice = try await server.connect("alice")

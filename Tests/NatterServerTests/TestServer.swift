@@ -13,19 +13,26 @@ struct TestServer {
     let server: NatterServer
     let port: Int
 
-    static func start(demo: Bool = true, demoPeer: Bool = false) async throws -> TestServer {
+    static func start(
+        demo: Bool = true, demoPeer: Bool = false, authenticationTimeout: Duration = .seconds(10),
+        sessionLifetime: Duration = .seconds(3600)
+    ) async throws -> TestServer {
         let server = try NatterServer(
             configuration: ServerConfiguration(
-                port: 0, demo: demo, demoPeer: demoPeer, logLevel: .warning, passwordIterations: 64))
+                port: 0, demo: demo, demoPeer: demoPeer, logLevel: .warning, passwordIterations: 64,
+                authenticationTimeout: authenticationTimeout, sessionLifetime: sessionLifetime))
         let port = try await server.start()
         return TestServer(server: server, port: port)
     }
 
     /// Runs `body` against a fresh server and always stops it, so failing tests do not leak listeners.
     static func with<T>(
-        demo: Bool = true, demoPeer: Bool = false, _ body: (TestServer) async throws -> T
+        demo: Bool = true, demoPeer: Bool = false, authenticationTimeout: Duration = .seconds(10),
+        sessionLifetime: Duration = .seconds(3600), _ body: (TestServer) async throws -> T
     ) async throws -> T {
-        let server = try await start(demo: demo, demoPeer: demoPeer)
+        let server = try await start(
+            demo: demo, demoPeer: demoPeer, authenticationTimeout: authenticationTimeout,
+            sessionLifetime: sessionLifetime)
         do {
             let result = try await body(server)
             await server.server.stop()

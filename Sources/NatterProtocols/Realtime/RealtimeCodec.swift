@@ -67,10 +67,14 @@ public enum RealtimeCodec {
         case "history":
             let limit = try fields.optionalInt("limit")
             if let limit, limit < 1 { throw .invalidField("limit", id: fields.id) }
+            let with = try fields.optionalString("with")
+            let after = try fields.optionalString("after")
+            // Without a conversation the request only makes sense as a catch-up from a known key.
+            if with == nil, after == nil { throw .missingField("with", id: fields.id) }
             return .history(
                 RealtimeHistoryRequest(
-                    id: fields.id, with: try fields.optionalString("with"), before: try fields.optionalString("before"),
-                    after: try fields.optionalString("after"), limit: limit))
+                    id: fields.id, with: with, before: try fields.optionalString("before"), after: after,
+                    limit: limit))
         case "roster": return .roster(id: fields.id)
         case "team_list": return .teamList(id: fields.id)
         default: throw .unknownType(type, id: fields.id)

@@ -79,7 +79,7 @@ public struct RealtimeSession: Sendable {
             let id = register(.history(conversation))
             return .history(RealtimeHistoryRequest(id: id, with: jid.bareString, before: before, limit: limit))
         case .catchUp(let after, let limit):
-            return .history(RealtimeHistoryRequest(id: register(.catchUp), after: after, limit: limit))
+            return .history(RealtimeHistoryRequest(id: register(.catchUp), with: nil, after: after, limit: limit))
         }
     }
 

@@ -2,7 +2,8 @@ import Logging
 import NatterModel
 import NatterProtocols
 
-/// Simulated demo users that make a demo screen feel alive: carol answers 1:1 chats, dave changes presence.
+/// Simulated demo users that make a demo screen feel alive: carol answers 1:1 chats, dave changes presence,
+/// and both sit in the lounge.
 ///
 /// They are server-side sessions attached to the same hub as WebSocket clients, so their chats are stored
 /// and delivered exactly like real ones. Each goes quiet while its user has a real connection.
@@ -15,6 +16,7 @@ actor DemoPeer {
 
     static let responder = "carol"
     static let wanderer = "dave"
+    static let room = "lounge"
     static let presenceCycle: [Presence] = [.available, .away, .dnd, .xa]
 
     private let service: RealtimeService
@@ -50,6 +52,13 @@ actor DemoPeer {
                 })
             sessions[name] = session
             await announce(name)
+            // Present in the lounge, so whoever joins it finds company and sees dave come and go. A database
+            // seeded differently may lack the room or the membership; the peer then just stays out.
+            do {
+                try await service.join(RealtimeRoomRequest(to: DemoPeer.room), session: session)
+            } catch {
+                logger.notice("demo peer stays out of the lounge", metadata: ["user": "\(name)", "error": "\(error)"])
+            }
         }
         wanderer = Task { await self.wander() }
     }

@@ -9,36 +9,70 @@ import NatterProtocols
 struct RealtimeConnection: Sendable {
     let service: RealtimeService
     let maxMessageSize: Int
+    let authenticationTimeout: Duration
 
+    /// Three tasks: the reader feeds the state machine, a watchdog enforces the authentication deadline, and
+    /// the writer (this task) drains the outbox. The writer stops when the reader is done or when the server
+    /// decides to close; then the others are cancelled, so returning never waits on a client that has
+    /// stopped talking, and Hummingbird completes the close handshake with its own timeout.
     func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, logger: Logger) async throws {
         let outbox = RealtimeOutbox()
         let id = await service.hub.makeConnectionID()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                for await frame in outbox.frames { try await outbound.write(.text(frame)) }
-                if outbox.hasOverflowed {
-                    try await outbound.close(.policyViolation, reason: "client is not reading its frames")
-                }
+                try await read(inbound, connection: id, outbox: outbox, logger: logger)
             }
-            var machine = RealtimeConnectionStateMachine()
+            group.addTask {
+                try await Task.sleep(for: authenticationTimeout)
+                if await !service.hub.isRegistered(id) { outbox.close(.authenticationTimeout) }
+            }
             do {
-                for try await message in inbound.messages(maxSize: maxMessageSize) {
-                    let action =
-                        switch message {
-                        case .text(let text): machine.receive(text: text)
-                        case .binary: machine.receiveBinary()
-                        }
-                    await perform(action, machine: &machine, connection: id, outbox: outbox, logger: logger)
-                }
+                try await write(outbox, to: outbound, logger: logger)
             } catch {
-                logger.debug("realtime connection ended", metadata: ["error": "\(error)"])
-                await finish(machine.session, outbox: outbox)
                 group.cancelAll()
                 throw error
             }
-            await finish(machine.session, outbox: outbox)
+            group.cancelAll()
+            // The reader's error (an oversized frame, invalid UTF-8) picks the close code Hummingbird sends.
             try await group.waitForAll()
         }
+    }
+
+    private func write(_ outbox: RealtimeOutbox, to outbound: WebSocketOutboundWriter, logger: Logger) async throws {
+        for await frame in outbox.frames { try await outbound.write(.text(frame)) }
+        switch outbox.closingReason {
+        case .overflowed:
+            try await outbound.close(.policyViolation, reason: "client is not reading its frames")
+        case .authenticationTimeout:
+            logger.debug("realtime connection closed before auth")
+            try await outbound.close(.policyViolation, reason: "authentication timeout")
+        case nil:
+            break
+        }
+    }
+
+    private func read(
+        _ inbound: WebSocketInboundStream, connection id: RealtimeConnectionID, outbox: RealtimeOutbox,
+        logger: Logger
+    ) async throws {
+        var machine = RealtimeConnectionStateMachine()
+        do {
+            for try await message in inbound.messages(maxSize: maxMessageSize) {
+                let action =
+                    switch message {
+                    case .text(let text): machine.receive(text: text)
+                    case .binary: machine.receiveBinary()
+                    }
+                await perform(action, machine: &machine, connection: id, outbox: outbox, logger: logger)
+            }
+        } catch {
+            await finish(machine.session, outbox: outbox)
+            // Cancelled means the server closed the connection; nothing went wrong on the client's side.
+            if Task.isCancelled { return }
+            logger.debug("realtime connection ended", metadata: ["error": "\(error)"])
+            throw error
+        }
+        await finish(machine.session, outbox: outbox)
     }
 
     private func finish(_ session: RealtimeService.Session?, outbox: RealtimeOutbox) async {

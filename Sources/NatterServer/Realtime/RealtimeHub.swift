@@ -61,6 +61,9 @@ actor RealtimeHub {
 
     func isJoined(_ id: RealtimeConnectionID, room: String) -> Bool { table.isJoined(id, room: room) }
 
+    /// Whether the connection has authenticated (and not yet gone).
+    func isRegistered(_ id: RealtimeConnectionID) -> Bool { sinks[id] != nil }
+
     func hasRealSession(_ user: String) -> Bool { table.hasRealSession(user) }
 
     func presence(of user: String) -> Presence { table.presence(of: user) }

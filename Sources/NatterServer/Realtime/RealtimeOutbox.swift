@@ -9,9 +9,15 @@ import Synchronization
 final class RealtimeOutbox: Sendable {
     static let capacity = 4096
 
+    /// Why the server ends a connection on its own initiative; the writer turns it into a close frame.
+    enum Closing: Sendable, Equatable {
+        case overflowed
+        case authenticationTimeout
+    }
+
     let frames: AsyncStream<String>
     private let continuation: AsyncStream<String>.Continuation
-    private let overflowed = Atomic<Bool>(false)
+    private let closing = Mutex<Closing?>(nil)
 
     init(capacity: Int = RealtimeOutbox.capacity) {
         (frames, continuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingOldest(capacity))
@@ -22,13 +28,20 @@ final class RealtimeOutbox: Sendable {
     }
 
     func push(_ frame: String) {
-        if case .dropped = continuation.yield(frame) {
-            overflowed.store(true, ordering: .relaxed)
-            continuation.finish()
+        if case .dropped = continuation.yield(frame) { close(.overflowed) }
+    }
+
+    /// Ends the stream after the frames already queued; the first reason given is the one reported.
+    func close(_ reason: Closing) {
+        closing.withLock { closing in
+            if closing == nil { closing = reason }
         }
+        continuation.finish()
     }
 
     func finish() { continuation.finish() }
 
-    var hasOverflowed: Bool { overflowed.load(ordering: .relaxed) }
+    var closingReason: Closing? { closing.withLock { $0 } }
+
+    var hasOverflowed: Bool { closingReason == .overflowed }
 }

@@ -15,13 +15,16 @@ struct RealtimeRoutingTable: Sendable {
         let simulated: Bool
         var presence: Presence?
         var presenceSince: Date?
+        /// When the presence was set, on a clock that cannot tie: the latest one speaks for the user.
+        var presenceOrder = 0
         var rooms: Set<String> = []
     }
 
     let domain: String
     private(set) var sessions: [RealtimeConnectionID: Session] = [:]
     /// When each user's last session went away, for the `received` of offline contacts.
-    private var lastSeen: [String: Date] = [:]
+    private(set) var lastSeen: [String: Date] = [:]
+    private var presenceClock = 0
 
     init(domain: String) { self.domain = domain }
 
@@ -48,7 +51,7 @@ struct RealtimeRoutingTable: Sendable {
     }
 
     /// Adds a connection and returns its full JID. A real connection silences its user's simulated one,
-    /// whose presence is withdrawn from `watchers`.
+    /// whose presence is withdrawn from `watchers` and its rooms.
     mutating func add(
         _ id: RealtimeConnectionID, user: String, resource: String, simulated: Bool, watchers: [String]
     ) -> (jid: JID, deliveries: [RealtimeDelivery]) {
@@ -56,137 +59,89 @@ struct RealtimeRoutingTable: Sendable {
         let taken = Set(sessions.values.filter { $0.user == user }.compactMap(\.jid.resource))
         if taken.contains(resource) { resource += "-\(id.rawValue)" }
         let jid = bareJID(user).with(resource: resource)
-        var deliveries: [RealtimeDelivery] = []
-        if !simulated {
-            for silenced in activeSessions(of: user) where silenced.simulated && silenced.presence != nil {
-                deliveries += withdraw(silenced, watchers: watchers)
-            }
-        }
+        let before = visibility(of: user)
         sessions[id] = Session(id: id, user: user, jid: jid, simulated: simulated)
-        return (jid, deliveries)
+        return (jid, changes(of: user, since: before, watchers: watchers, except: id))
     }
 
-    /// Removes a connection. When it was the user's last real one, watchers and rooms learn it is gone and
-    /// a simulated session (if any) is returned so its owner can speak up again.
+    /// Removes a connection. Watchers and rooms hear the user's new aggregate presence if it changed. When it
+    /// was the user's last real connection, a simulated session (if any) is returned so its owner can speak up.
     mutating func remove(
         _ id: RealtimeConnectionID, watchers: [String], now: Date
     ) -> (deliveries: [RealtimeDelivery], resumed: RealtimeConnectionID?) {
         guard let session = sessions[id] else { return ([], nil) }
         let wasActive = isActive(id)
+        let before = visibility(of: session.user)
         sessions[id] = nil
-        var deliveries: [RealtimeDelivery] = []
-        for room in session.rooms.sorted() {
-            deliveries += broadcast(presenceFrame(of: session, as: .unavailable, to: bareJID(room)), inRoom: room)
-        }
+        let deliveries = changes(of: session.user, since: before, watchers: watchers, except: id)
         let remaining = activeSessions(of: session.user)
         guard wasActive, remaining.allSatisfy({ $0.simulated }) else { return (deliveries, nil) }
         lastSeen[session.user] = now
-        if session.presence != nil {
-            deliveries += tellWatchers(watchers, session: session, presence: .unavailable)
-        }
         return (deliveries, remaining.first?.id)
     }
 
-    /// Records a presence and fans it out. A session's first presence also earns it a snapshot of `contacts`.
-    /// `lastActive` (from storage) dates offline contacts this server has not seen leave since it started.
+    /// Records a presence and fans out the user's aggregate if it changed. A session's first presence also
+    /// earns it a snapshot of `contacts`. `lastActive` (from storage) dates offline contacts this server has
+    /// not seen leave since it started.
     mutating func setPresence(
         _ id: RealtimeConnectionID, _ presence: Presence, watchers: [String], contacts: [String],
         lastActive: [String: Date] = [:], now: Date
     ) -> [RealtimeDelivery] {
         guard var session = sessions[id] else { return [] }
+        let before = visibility(of: session.user)
         let isFirst = session.presence == nil
+        presenceClock += 1
         session.presence = presence
         session.presenceSince = now
+        session.presenceOrder = presenceClock
         sessions[id] = session
         guard isActive(id) else { return [] }
-        var deliveries = tellWatchers(watchers, session: session, presence: presence)
-        for room in session.rooms.sorted() {
-            deliveries += broadcast(
-                presenceFrame(of: session, as: presence, to: bareJID(room)), inRoom: room, except: id)
-        }
+        var deliveries = changes(of: session.user, since: before, watchers: watchers, except: id)
         if isFirst { deliveries += snapshot(of: contacts, for: session, lastActive: lastActive) }
         return deliveries
     }
 
-    /// Joins a room: the joiner hears each current occupant, the occupants hear the joiner.
+    /// Joins a room: the joiner hears each occupant, the occupants hear the joiner's user unless another of
+    /// its sessions already put it in the room.
     mutating func join(_ id: RealtimeConnectionID, room: String) -> [RealtimeDelivery] {
         guard var session = sessions[id], !session.rooms.contains(room) else { return [] }
         let roomJID = bareJID(room)
-        var deliveries = roomSessions(room).map { occupant in
-            RealtimeDelivery(
-                target: id, message: presenceFrame(of: occupant, as: occupant.presence ?? .available, to: roomJID))
+        let occupants = Set(roomSessions(room).filter { isActive($0.id) }.map(\.user)).sorted()
+        var deliveries = occupants.compactMap { occupant in
+            visibility(of: occupant).rooms[room].map { appearance in
+                RealtimeDelivery(
+                    target: id, message: presenceFrame(from: appearance.jid, as: appearance.presence, to: roomJID))
+            }
         }
-        deliveries += broadcast(
-            presenceFrame(of: session, as: session.presence ?? .available, to: roomJID), inRoom: room)
+        let before = visibility(of: session.user)
         session.rooms.insert(room)
         sessions[id] = session
+        // Joining changes nothing watchers see, so they need not be named.
+        deliveries += changes(of: session.user, since: before, watchers: [], except: id)
         return deliveries
     }
 
+    /// Leaves a room; the occupants hear `unavailable` only when no other session of the user remains in it.
     mutating func leave(_ id: RealtimeConnectionID, room: String) -> [RealtimeDelivery] {
         guard var session = sessions[id], session.rooms.contains(room) else { return [] }
+        let before = visibility(of: session.user)
         session.rooms.remove(room)
         sessions[id] = session
-        return broadcast(presenceFrame(of: session, as: .unavailable, to: bareJID(room)), inRoom: room)
+        return changes(of: session.user, since: before, watchers: [], except: id)
     }
 
     func isJoined(_ id: RealtimeConnectionID, room: String) -> Bool {
         sessions[id]?.rooms.contains(room) ?? false
     }
 
-    /// The aggregate presence of a user as a roster shows it.
-    func presence(of user: String) -> Presence {
-        activeSessions(of: user).compactMap(\.presence).min { $0.sortRank < $1.sortRank } ?? .unavailable
-    }
-
-    private func snapshot(
-        of contacts: [String], for session: Session, lastActive: [String: Date]
-    ) -> [RealtimeDelivery] {
-        var deliveries: [RealtimeDelivery] = []
-        let to = session.jid.bare.description
-        for contact in contacts {
-            let online = activeSessions(of: contact).filter { $0.presence != nil }
-            if online.isEmpty {
-                let message = RealtimePresence(
-                    from: bareJID(contact).description, to: to, presence: .unavailable,
-                    received: (lastSeen[contact] ?? lastActive[contact]).map(RealtimeRoutingTable.timestamp))
-                deliveries.append(RealtimeDelivery(target: session.id, message: .presenceChange(message)))
-            }
-            for peer in online {
-                let message = RealtimePresence(
-                    from: peer.jid.description, to: to, presence: peer.presence ?? .available,
-                    received: peer.presenceSince.map(RealtimeRoutingTable.timestamp))
-                deliveries.append(RealtimeDelivery(target: session.id, message: .presenceChange(message)))
-            }
-        }
-        return deliveries
-    }
-
-    private func withdraw(_ session: Session, watchers: [String]) -> [RealtimeDelivery] {
-        var deliveries = tellWatchers(watchers, session: session, presence: .unavailable)
-        for room in session.rooms.sorted() {
-            deliveries += broadcast(presenceFrame(of: session, as: .unavailable, to: bareJID(room)), inRoom: room)
-        }
-        return deliveries
-    }
-
-    private func tellWatchers(_ watchers: [String], session: Session, presence: Presence) -> [RealtimeDelivery] {
-        watchers.flatMap { watcher in
-            activeSessions(of: watcher).map { target in
-                RealtimeDelivery(
-                    target: target.id, message: self.presenceFrame(of: session, as: presence, to: target.jid.bare))
-            }
-        }
-    }
-
-    private func broadcast(
+    func broadcast(
         _ message: RealtimeMessage, inRoom room: String, except: RealtimeConnectionID? = nil
     ) -> [RealtimeDelivery] {
         roomSessions(room).filter { $0.id != except }.map { RealtimeDelivery(target: $0.id, message: message) }
     }
 
-    private func presenceFrame(of session: Session, as presence: Presence, to: JID) -> RealtimeMessage {
-        .presenceChange(RealtimePresence(from: session.jid.description, to: to.description, presence: presence))
+    func presenceFrame(from: JID, as presence: Presence, to: JID) -> RealtimeMessage {
+        .presenceChange(RealtimePresence(from: from.description, to: to.description, presence: presence))
     }
 
     static func timestamp(_ date: Date) -> String {

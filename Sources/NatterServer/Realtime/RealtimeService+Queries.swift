@@ -5,38 +5,62 @@ import NatterProtocols
 extension RealtimeService {
     static let defaultHistoryLimit = 50
     static let maximumHistoryLimit = 200
+    /// Reading forwards is how a reconnecting client catches up, so its pages are larger.
+    static let defaultCatchUpLimit = 100
+    static let maximumCatchUpLimit = 500
 
     func history(
         _ request: RealtimeHistoryRequest, session: Session
     ) async throws(RealtimeErrorMessage)
         -> RealtimeHistoryPage
     {
-        guard let with = request.with else {
-            throw RealtimeErrorMessage(id: request.id, code: .invalidArg, text: "history needs 'with'")
+        for (name, key) in [("before", request.before), ("after", request.after)]
+        where key.map({ Int64($0) == nil }) ?? false {
+            throw RealtimeErrorMessage(id: request.id, code: .invalidArg, text: "'\(name)' must be a message key")
         }
-        let destination = try await resolve(with, id: request.id)
+        let limit =
+            request.after == nil
+            ? min(request.limit ?? RealtimeService.defaultHistoryLimit, RealtimeService.maximumHistoryLimit)
+            : min(request.limit ?? RealtimeService.defaultCatchUpLimit, RealtimeService.maximumCatchUpLimit)
+        guard request.with != nil || request.after != nil else {
+            throw RealtimeErrorMessage(id: request.id, code: .invalidArg, text: "history needs 'with' or 'after'")
+        }
+        var destination: Storage.Destination?
+        if let with = request.with { destination = try await conversation(with, session: session, id: request.id) }
+        do {
+            let page: (messages: [StoredMessage], more: Bool)
+            if let destination, let after = request.after {
+                page = try await storage.history(
+                    of: session.user, with: destination, afterKey: after, beforeKey: request.before, limit: limit)
+            } else if let destination {
+                page = try await storage.history(
+                    of: session.user, with: destination, beforeKey: request.before, limit: limit)
+            } else {
+                page = try await storage.messages(of: session.user, afterKey: request.after, limit: limit)
+            }
+            return RealtimeHistoryPage(messages: page.messages.map { wireChat($0) }, more: page.more)
+        } catch {
+            throw serverError(error, id: request.id)
+        }
+    }
+
+    /// The conversation a history request names; rooms only for their members.
+    private func conversation(
+        _ address: String, session: Session, id: String?
+    ) async throws(RealtimeErrorMessage) -> Storage.Destination {
+        let destination = try await resolve(address, id: id)
         if case .room(let room) = destination {
             let member: Bool
             do {
                 member = try await storage.isMember(session.user, of: room)
             } catch {
-                throw serverError(error, id: request.id)
+                throw serverError(error, id: id)
             }
             guard member else {
-                throw RealtimeErrorMessage(id: request.id, code: .invalidArg, text: "not a member of \(request.with)")
+                throw RealtimeErrorMessage(id: id, code: .invalidArg, text: "not a member of \(address)")
             }
         }
-        if let before = request.before, Int64(before) == nil {
-            throw RealtimeErrorMessage(id: request.id, code: .invalidArg, text: "'before' must be a message key")
-        }
-        let limit = min(request.limit ?? RealtimeService.defaultHistoryLimit, RealtimeService.maximumHistoryLimit)
-        do {
-            let page = try await storage.history(
-                of: session.user, with: destination, beforeKey: request.before, limit: limit)
-            return RealtimeHistoryPage(messages: page.messages.map { wireChat($0) }, more: page.more)
-        } catch {
-            throw serverError(error, id: request.id)
-        }
+        return destination
     }
 
     func roster(for session: Session, id: String?) async throws(RealtimeErrorMessage) -> [RealtimeRosterContact] {

@@ -34,7 +34,8 @@ extension Storage {
                 db,
                 sql: """
                     SELECT user.id, user.name, user.displayName, contact.displayName AS nickname,
-                           (SELECT MAX(lastUsedAt) FROM session WHERE session.userID = user.id) AS lastActive
+                           COALESCE((SELECT MAX(lastUsedAt) FROM session WHERE session.userID = user.id),
+                                    user.lastActiveAt) AS lastActive
                     FROM contact JOIN user ON user.id = contact.contactID WHERE contact.ownerID = ?
                     """, arguments: [owner.id])
             let groupRows = try Row.fetchAll(

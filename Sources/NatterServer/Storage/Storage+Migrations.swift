@@ -73,6 +73,10 @@ extension Storage {
                 index: "message_sender_client_id", on: "message", columns: ["senderID", "clientID"],
                 condition: Column("clientID") != nil)
         }
+        migrator.registerMigration("v3-user-last-active") { db in
+            // Expired sessions are deleted; their last use is kept here so offline contacts stay dated.
+            try db.alter(table: "user") { table in table.add(column: "lastActiveAt", .double) }
+        }
         return migrator
     }
 }

@@ -9,10 +9,17 @@ public final class Storage: Sendable {
     /// Set when the storage made its own temporary file, which it then deletes on `close()`.
     private let temporaryDirectory: URL?
     let hasher: PasswordHasher
+    /// How long a login session may go unused before it expires and is deleted.
+    let sessionLifetime: TimeInterval
+
+    /// Thirty days: a laptop closed over a holiday still reconnects; a session leaked a year ago does not.
+    public static let defaultSessionLifetime: TimeInterval = 30 * 24 * 60 * 60
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     /// A `nil` path uses a fresh file in a temporary directory.
-    public init(path: String?, passwordIterations: Int = 4096) throws {
+    public init(
+        path: String?, passwordIterations: Int = 4096, sessionLifetime: TimeInterval = Storage.defaultSessionLifetime
+    ) throws {
         var location = path
         if path == nil {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -29,6 +36,7 @@ public final class Storage: Sendable {
         configuration.busyMode = .timeout(5)
         pool = try DatabasePool(path: location!, configuration: configuration)
         hasher = PasswordHasher(iterations: passwordIterations)
+        self.sessionLifetime = sessionLifetime
         try Storage.migrator.migrate(pool)
     }
 

@@ -1,0 +1,101 @@
+import Foundation
+import NatterModel
+import NatterProtocols
+
+/// A user's presence as others see it, aggregated over the user's sessions.
+///
+/// The rule: the presence set most recently by any of the user's active sessions wins. Presence in Natter is
+/// always an explicit choice, so the latest one is what the user means now: `dnd` set in one client is not
+/// hidden by another client that announced `available` earlier, and when the session that set the current
+/// presence goes away the user falls back to the latest presence among the sessions that remain.
+extension RealtimeRoutingTable {
+    struct Appearance: Sendable, Equatable {
+        var presence: Presence
+        /// The full JID of the session that speaks for the user.
+        var jid: JID
+        var since: Date?
+    }
+
+    /// Everything others see of one user: compared before and after a mutation to decide what to send.
+    struct Visibility: Sendable, Equatable {
+        /// `nil` while none of the user's active sessions has set a presence: watchers see them offline.
+        var watchers: Appearance?
+        /// The rooms at least one active session joined. A joined session without a presence of its own
+        /// counts as `available`, as in the seed, which announces joiners before they set a presence.
+        var rooms: [String: Appearance]
+    }
+
+    /// The aggregate presence of a user as a roster shows it.
+    func presence(of user: String) -> Presence {
+        visibility(of: user).watchers?.presence ?? .unavailable
+    }
+
+    func visibility(of user: String) -> Visibility {
+        // Latest presence first; sessions that never set one last, oldest connection first among them.
+        let ordered = activeSessions(of: user).sorted {
+            $0.presenceOrder != $1.presenceOrder ? $0.presenceOrder > $1.presenceOrder : $0.id < $1.id
+        }
+        let speaker = ordered.first { $0.presence != nil }
+        let watchers = speaker.flatMap { session in
+            session.presence.map { Appearance(presence: $0, jid: session.jid, since: session.presenceSince) }
+        }
+        var rooms: [String: Appearance] = [:]
+        for session in ordered {
+            for room in session.rooms where rooms[room] == nil {
+                rooms[room] = Appearance(
+                    presence: watchers?.presence ?? .available, jid: session.jid, since: watchers?.since)
+            }
+        }
+        return Visibility(watchers: watchers, rooms: rooms)
+    }
+
+    /// The frames that tell watchers and rooms how `user` changed since `before`. `except` (the session that
+    /// caused the change) is left out of room broadcasts: it already knows.
+    func changes(
+        of user: String, since before: Visibility, watchers: [String], except: RealtimeConnectionID
+    ) -> [RealtimeDelivery] {
+        let after = visibility(of: user)
+        var deliveries: [RealtimeDelivery] = []
+        let was = before.watchers?.presence ?? .unavailable
+        let now = after.watchers?.presence ?? .unavailable
+        if was != now, let from = (after.watchers ?? before.watchers)?.jid {
+            deliveries += tellWatchers(watchers, from: from, presence: now)
+        }
+        for room in Set(before.rooms.keys).union(after.rooms.keys).sorted() {
+            let old = before.rooms[room]
+            let new = after.rooms[room]
+            guard old?.presence != new?.presence, let from = (new ?? old)?.jid else { continue }
+            let frame = presenceFrame(from: from, as: new?.presence ?? .unavailable, to: bareJID(room))
+            deliveries += broadcast(frame, inRoom: room, except: except)
+        }
+        return deliveries
+    }
+
+    /// One frame per contact: its aggregate presence from the session that set it, or `unavailable` from the
+    /// bare JID dated by when the contact was last seen.
+    func snapshot(of contacts: [String], for session: Session, lastActive: [String: Date]) -> [RealtimeDelivery] {
+        let to = session.jid.bare.description
+        return contacts.map { contact in
+            let message: RealtimePresence
+            if let appearance = visibility(of: contact).watchers {
+                message = RealtimePresence(
+                    from: appearance.jid.description, to: to, presence: appearance.presence,
+                    received: appearance.since.map(RealtimeRoutingTable.timestamp))
+            } else {
+                message = RealtimePresence(
+                    from: bareJID(contact).description, to: to, presence: .unavailable,
+                    received: (lastSeen[contact] ?? lastActive[contact]).map(RealtimeRoutingTable.timestamp))
+            }
+            return RealtimeDelivery(target: session.id, message: .presenceChange(message))
+        }
+    }
+
+    private func tellWatchers(_ watchers: [String], from: JID, presence: Presence) -> [RealtimeDelivery] {
+        watchers.flatMap { watcher in
+            activeSessions(of: watcher).map { target in
+                RealtimeDelivery(
+                    target: target.id, message: presenceFrame(from: from, as: presence, to: target.jid.bare))
+            }
+        }
+    }
+}
