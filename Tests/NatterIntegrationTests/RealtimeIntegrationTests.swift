@@ -80,6 +80,36 @@ import Testing
         #expect(a.wait { $0.conversations[.room(lounge)]?.messages.contains { $0.text == "hello room" } ?? false })
     }
 
+    @Test func messagesSentWhileAwayArriveAfterReconnect() throws {
+        let server = try NatterdProcess()
+        let carol = JID("carol@natter.test")!
+        let a = EngineClient(user: "alice", serverURL: server.url)
+        let b = EngineClient(user: "bob", serverURL: server.url)
+        #expect(a.waitSynchronized() && b.waitSynchronized())
+        b.engine.dispatch(.send(text: "before the break", to: .direct(alice)))
+        #expect(a.wait { $0.conversations[.direct(bob)]?.messages.contains { $0.text == "before the break" } ?? false })
+        let saved = a.state
+        a.stop()
+
+        b.engine.dispatch(.send(text: "while you were away", to: .direct(alice)))
+        #expect(b.wait { $0.conversations[.direct(alice)]?.messages.last?.delivery == .sent })
+        let sent = try TestProcess.run(
+            TestProcess.binary("natter"),
+            ["send", "--server", server.url, "--user", "carol", "--to", "alice", "ping from carol"],
+            environment: ["NATTER_PASSWORD": "carol"])
+        #expect(sent.status == 0, "carol's send failed: \(sent.stderr)")
+
+        let back = EngineClient(user: "alice", serverURL: server.url, state: saved)
+        #expect(
+            back.wait { $0.conversations[.direct(bob)]?.messages.contains { $0.text == "while you were away" } ?? false },
+            "bob's message from the gap never arrived")
+        #expect(
+            back.wait { $0.conversations[.direct(carol)]?.messages.contains { $0.text == "ping from carol" } ?? false },
+            "carol's message never arrived, though alice had no window with her")
+        #expect(back.state.conversations[.direct(carol)]?.unread == 1)
+        #expect(back.state.conversations[.direct(bob)]?.messages.filter { $0.text == "before the break" }.count == 1)
+    }
+
     @Test func messageTypedOfflineIsSentExactlyOnceAfterReconnect() throws {
         let directory = try TestProcess.temporaryDirectory("outbox")
         var server = try NatterdProcess(directory: directory)

@@ -8,9 +8,12 @@ final class EngineClient: @unchecked Sendable {
     let engine: EngineStore
     let user: String
 
-    init(user: String, serverURL: String, resource: String = "test", pingInterval: Duration = .seconds(10)) {
+    init(
+        user: String, serverURL: String, resource: String = "test", pingInterval: Duration = .seconds(10),
+        state: ClientState? = nil
+    ) {
         self.user = user
-        engine = EngineStore(state: ClientState(domain: "natter.test"))
+        engine = EngineStore(state: state ?? ClientState(domain: "natter.test"))
         engine.attach(
             RealtimeAdapter(
                 configuration: RealtimeAdapterConfiguration(
