@@ -101,7 +101,9 @@ import Testing
 
         let back = EngineClient(user: "alice", serverURL: server.url, state: saved)
         #expect(
-            back.wait { $0.conversations[.direct(bob)]?.messages.contains { $0.text == "while you were away" } ?? false },
+            back.wait {
+                $0.conversations[.direct(bob)]?.messages.contains { $0.text == "while you were away" } ?? false
+            },
             "bob's message from the gap never arrived")
         #expect(
             back.wait { $0.conversations[.direct(carol)]?.messages.contains { $0.text == "ping from carol" } ?? false },

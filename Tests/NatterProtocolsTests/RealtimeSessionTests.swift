@@ -59,6 +59,34 @@ import Testing
         #expect(actions.failure == .authFailed("invalid session"))
     }
 
+    @Test func anAuthErrorWithoutIDStillEndsTheAttempt() {
+        var session = RealtimeSession(domain: "natter.test")
+        _ = session.begin(sessionID: "stale", agent: "a", resource: "r")
+        let actions = session.incoming(
+            .error(RealtimeErrorMessage(code: .authFailed, text: "authentication failed; invalid session")), now: now)
+        #expect(actions.failure == .authFailed("authentication failed; invalid session"))
+    }
+
+    @Test func catchUpAsksForEverythingAfterAKeyAndDeliversItAsMissedMessages() {
+        var (session, _) = authenticated()
+        guard case .history(let request) = session.outgoing(.catchUp(after: "00000000000000000042", limit: 200)) else {
+            Issue.record("catch-up must be a history request")
+            return
+        }
+        #expect(request.with == nil && request.after == "00000000000000000042" && request.limit == 200)
+        let page: JSONValue = .array([
+            .object(["from": "bob@natter.test", "to": "alice@natter.test", "text": "missed", "key": "43"])
+        ])
+        let actions = session.incoming(
+            .ack(RealtimeAck(replyTo: request.id!, replyType: "history", response: ["messages": page, "more": false])),
+            now: now)
+        guard case .caughtUp(let messages, let more) = actions.events.first else {
+            Issue.record("expected caught-up messages, got \(actions.events)")
+            return
+        }
+        #expect(messages.map(\.text) == ["missed"] && !more)
+    }
+
     @Test func incomingChatsAreFiledByConversation() {
         var (session, _) = authenticated()
         let direct = session.incoming(
