@@ -64,4 +64,23 @@ import Testing
         #expect(seen.found, "the sanitised message never appeared:\n\(seen.screen)")
         #expect(!seen.screen.contains("pwned"))
     }
+
+    @Test func aLostServerIsShownAndTheClientComesBackOnItsOwn() throws {
+        let directory = try TestProcess.temporaryDirectory("tui-reconnect")
+        var server = try NatterdProcess(directory: directory)
+        let port = server.port
+        let home = try TestProcess.temporaryDirectory("tui-reconnect-home")
+        let alice = try terminal(for: "alice", server: server, home: home)
+        defer { alice.close() }
+        #expect(try alice.waitFor("[online]").found)
+
+        server.kill()
+        let lost = try alice.waitFor("reconnecting in")
+        #expect(lost.found, "the status bar never said the link was lost:\n\(lost.screen)")
+
+        server = try NatterdProcess(port: port, directory: directory)
+        let back = try alice.waitFor("[online]", timeout: 40)
+        #expect(back.found, "the client did not come back by itself:\n\(back.screen)")
+        _ = server
+    }
 }
