@@ -30,14 +30,16 @@ extension Reducer {
             return received(message, in: &state)
         case .messageAcked(let localID, let serverKey, let timestamp):
             note(serverKey: serverKey, in: &state)
+            guard let (id, _) = locate(id: localID, in: state) else { break }
             // The server's copy may already be here (a note to self, or history fetched before a resend's ack):
-            // keep our local message and drop the twin.
+            // keep our local message and drop the twin. A key belongs to one conversation, so look only there.
             var effects: [Effect] = []
-            if let serverKey, let (twinConversation, twinIndex) = locate(serverKey: serverKey, in: state),
-                state.conversations[twinConversation]!.messages[twinIndex].id != localID
+            if let serverKey,
+                let twin = state.conversations[id]!.messages.lastIndex(where: {
+                    $0.serverKey == serverKey && $0.id != localID
+                })
             {
-                let twin = state.conversations[twinConversation]!.messages.remove(at: twinIndex)
-                effects.append(.forget(messageID: twin.id))
+                effects.append(.forget(messageID: state.conversations[id]!.messages.remove(at: twin).id))
             }
             return effects
                 + updateMessage(id: localID, in: &state) { message in
@@ -150,7 +152,12 @@ extension Reducer {
     private func received(_ incoming: Message, in state: inout ClientState) -> [Effect] {
         note(serverKey: incoming.serverKey, in: &state)
         let id = incoming.conversation
-        if let key = incoming.serverKey, locate(serverKey: key, in: state, preferring: id) != nil { return [] }
+        // A key belongs to one conversation: checking only that one keeps a flood of arrivals linear.
+        if let key = incoming.serverKey,
+            state.conversations[id]?.messages.contains(where: { $0.serverKey == key }) == true
+        {
+            return []
+        }
         ensureConversation(id, in: &state)
         ensureWindow(.conversation(id), in: &state)
         var message = incoming

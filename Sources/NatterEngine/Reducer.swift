@@ -81,21 +81,14 @@ extension Reducer {
         }
     }
 
-    /// Where a message with this id or server key already sits, if anywhere.
-    func locate(
-        id: String? = nil, serverKey: String? = nil, in state: ClientState,
-        preferring conversation: ConversationID? = nil
-    ) -> (ConversationID, Int)? {
-        func search(_ conversation: Conversation) -> Int? {
-            conversation.messages.lastIndex { message in
+    /// Where a message with this id or server key already sits, if anywhere. Acks, edits and deletes name a
+    /// message but not its conversation; pending and recent messages sit at the ends, so search from there.
+    func locate(id: String? = nil, serverKey: String? = nil, in state: ClientState) -> (ConversationID, Int)? {
+        for (key, existing) in state.conversations {
+            let index = existing.messages.lastIndex { message in
                 (id != nil && message.id == id) || (serverKey != nil && message.serverKey == serverKey)
             }
-        }
-        if let conversation, let existing = state.conversations[conversation], let index = search(existing) {
-            return (conversation, index)
-        }
-        for (key, existing) in state.conversations where key != conversation {
-            if let index = search(existing) { return (key, index) }
+            if let index { return (key, index) }
         }
         return nil
     }
