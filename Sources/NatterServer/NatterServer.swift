@@ -44,7 +44,7 @@ public final class NatterServer: Sendable {
         if let port = state.withLock({ $0.task == nil ? nil : $0.port }) { return port }
         try await prepare()
         let (ports, portSink) = AsyncThrowingStream<Int, any Error>.makeStream()
-        let application = makeApplication { port in portSink.yield(port) }
+        let application = try makeApplication { port in portSink.yield(port) }
         let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
         let task = Task {
             do {
@@ -81,7 +81,7 @@ public final class NatterServer: Sendable {
     /// Serves until SIGINT or SIGTERM.
     public func run() async throws {
         try await prepare()
-        let application = makeApplication { port in self.didBind(port) }
+        let application = try makeApplication { port in self.didBind(port) }
         try await application.runService(gracefulShutdownSignals: [.sigint, .sigterm])
         await state.withLock { $0.demoPeer }?.stop()
         storage.close()

@@ -25,6 +25,11 @@ public struct ServerConfiguration: Sendable {
     /// Where the server logs; `nil` makes a `natterd` logger from the process's logging backend. An embedding
     /// TUI passes one that does not write to the terminal.
     public var logger: Logger?
+    /// PEM certificate chain and private key; with both set the server speaks only HTTPS and `wss://`.
+    public var tlsCertificatePath: String?
+    public var tlsKeyPath: String?
+
+    public var usesTLS: Bool { tlsCertificatePath != nil && tlsKeyPath != nil }
 
     public init(
         host: String = "127.0.0.1", port: Int = 7070, databasePath: String? = nil, domain: String = "natter.test",

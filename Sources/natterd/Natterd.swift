@@ -40,15 +40,28 @@ struct Serve: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "With --demo: simulate carol answering chats and dave changing presence.")
     var demoPeer = true
 
+    @Option(help: "PEM certificate chain; with --tls-key, serve HTTPS and wss:// only.")
+    var tlsCert: String?
+
+    @Option(help: "PEM private key for --tls-cert.")
+    var tlsKey: String?
+
     @OptionGroup var options: CommonOptions
+
+    func validate() throws {
+        guard (tlsCert == nil) == (tlsKey == nil) else {
+            throw ValidationError("--tls-cert and --tls-key go together")
+        }
+    }
 
     func run() async throws {
         bootstrapLogging(options.logLevel)
-        let server = try NatterServer(
-            configuration: ServerConfiguration(
-                host: host, port: port, databasePath: options.db, domain: options.domain, demo: demo,
-                demoPeer: demoPeer, logLevel: options.logLevel))
-        try await server.run()
+        var configuration = ServerConfiguration(
+            host: host, port: port, databasePath: options.db, domain: options.domain, demo: demo,
+            demoPeer: demoPeer, logLevel: options.logLevel)
+        configuration.tlsCertificatePath = tlsCert
+        configuration.tlsKeyPath = tlsKey
+        try await NatterServer(configuration: configuration).run()
     }
 }
 

@@ -11,6 +11,8 @@ import NatterProtocols
 struct LoginController: Sendable {
     let storage: Storage
     let domain: String
+    /// Whether the listener speaks TLS, so the chat URL handed out is `wss://`.
+    let secure: Bool
     /// `host:port` to advertise when the request has no Host header.
     let boundAuthority: @Sendable () -> String
     let logger: Logger
@@ -42,7 +44,7 @@ struct LoginController: Sendable {
         let body: JSONValue = .object([
             "d": .object([
                 "sessionId": .string(sessionID),
-                "services": .object(["chat": .string("ws://\(authority)/realtime")]),
+                "services": .object(["chat": .string("\(secure ? "wss" : "ws")://\(authority)/realtime")]),
             ])
         ])
         return LoginController.json(body, status: .ok)

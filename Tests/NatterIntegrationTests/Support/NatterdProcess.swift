@@ -6,9 +6,15 @@ final class NatterdProcess: @unchecked Sendable {
     let directory: String
     private let process: ChildProcess
 
-    var url: String { "http://127.0.0.1:\(port)" }
+    let scheme: String
+    var url: String { "\(scheme)://127.0.0.1:\(port)" }
 
-    init(demo: Bool = true, port: Int? = nil, directory: String? = nil) throws {
+    init(
+        demo: Bool = true, port: Int? = nil, directory: String? = nil, arguments: [String] = [], scheme: String = "http"
+    )
+        throws
+    {
+        self.scheme = scheme
         self.directory = try directory ?? TestProcess.temporaryDirectory("natterd")
         var lastError: (any Error)?
         for _ in 0..<5 {
@@ -16,7 +22,7 @@ final class NatterdProcess: @unchecked Sendable {
             let process = try ChildProcess(
                 TestProcess.binary("natterd"),
                 ["--host", "127.0.0.1", "--port", String(candidate), "--db", self.directory + "/natterd.sqlite"]
-                    + (demo ? ["--demo"] : []))
+                    + (demo ? ["--demo"] : []) + arguments)
             if Self.waitUntilListening(port: candidate, process: process) {
                 self.port = candidate
                 self.process = process
