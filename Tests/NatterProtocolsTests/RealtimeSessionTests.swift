@@ -59,6 +59,21 @@ import Testing
         #expect(actions.failure == .authFailed("invalid session"))
     }
 
+    @Test func badFramesFromTheServerBecomeWarningsNotFailures() {
+        var (session, _) = authenticated()
+        for text in ["{not json", "[1,2]", "{\"type\":\"telepathy\"}", "{\"type\":\"chat\",\"text\":5}", "\u{0}"] {
+            let actions = session.incoming(text: text, now: now)
+            #expect(actions.failure == nil, "\(text) broke the connection")
+            guard case .notice(let notice) = actions.events.first else {
+                Issue.record("\(text) produced \(actions.events)")
+                continue
+            }
+            #expect(notice.level == .warning)
+        }
+        #expect(session.incoming(text: "{\"type\":\"telepathy\"}", now: now).events.description.contains("telepathy"))
+        #expect(session.isAuthenticated)
+    }
+
     @Test func anAuthErrorWithoutIDStillEndsTheAttempt() {
         var session = RealtimeSession(domain: "natter.test")
         _ = session.begin(sessionID: "stale", agent: "a", resource: "r")

@@ -89,14 +89,7 @@ extension RealtimeAdapter {
     }
 
     private func handle(_ text: String, on link: RealtimeLink, onAuthenticated: () -> Void) throws {
-        let message: RealtimeMessage
-        do {
-            message = try RealtimeCodec.decode(text)
-        } catch {
-            emit(.notice(.warning("ignored a malformed message from the server: \(error)")))
-            return
-        }
-        let actions = shared.withLock { $0.session.incoming(message, now: Date()) }
+        let actions = shared.withLock { $0.session.incoming(text: text, now: Date()) }
         for outgoing in actions.send { link.send(RealtimeCodec.encode(outgoing)) }
         if let failure = actions.failure { throw failure }
         for event in actions.events {

@@ -3,6 +3,19 @@ import NatterEngine
 import NatterModel
 
 extension RealtimeSession {
+    /// Feeds one text frame through the session. Anything undecodable becomes a warning for the status bar and
+    /// is otherwise ignored: one bad frame from a server must not cost the connection.
+    public mutating func incoming(text: String, now: Date) -> Actions {
+        do {
+            return incoming(try RealtimeCodec.decode(text), now: now)
+        } catch {
+            var actions = Actions()
+            let what = error.unknownType.map { "a message of unknown type '\($0)'" } ?? "a malformed message"
+            actions.events.append(.notice(.warning("ignored \(what) from the server: \(error)")))
+            return actions
+        }
+    }
+
     /// Feeds one decoded server message through the session.
     public mutating func incoming(_ message: RealtimeMessage, now: Date) -> Actions {
         var actions = Actions()
