@@ -64,13 +64,19 @@ public struct ClientState: Sendable {
         activeWindow.conversationID.flatMap { conversations[$0] }
     }
 
-    /// Contacts in display order: online first, then by name. Callers cache by `revision` on big rosters.
+    /// Contacts in display order: online first, then by lowercased name, then address — the order the TUI's
+    /// incremental roster keeps, so `natter roster` lists people the way the screen shows them.
     public var sortedContacts: [Contact] {
-        contacts.values.sorted { lhs, rhs in
-            if lhs.presence.sortRank != rhs.presence.sortRank { return lhs.presence.sortRank < rhs.presence.sortRank }
-            let order = lhs.displayName.localizedCaseInsensitiveCompare(rhs.displayName)
-            return order == .orderedSame ? lhs.jid < rhs.jid : order == .orderedAscending
-        }
+        contacts.values.map { (contact: $0, name: TextSanitizer.line($0.displayName).lowercased()) }
+            .sorted { lhs, rhs in
+                let left = lhs.contact
+                let right = rhs.contact
+                if left.presence.sortRank != right.presence.sortRank {
+                    return left.presence.sortRank < right.presence.sortRank
+                }
+                return lhs.name != rhs.name ? lhs.name < rhs.name : left.jid < right.jid
+            }
+            .map(\.contact)
     }
 
     public var totalUnread: Int { conversations.values.reduce(0) { $0 + $1.unread } }
