@@ -135,15 +135,12 @@ import Testing
         var model = ScreenModel(timeZone: TimeZone(identifier: "UTC")!)
         var ui = InterfaceState(rows: 50, columns: 120)
         _ = model.render(state: state, ui: &ui, now: Fixture.noon)
-        let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            for revision in 1...100 {
-                state.revision = UInt64(revision)
-                _ = model.render(state: state, ui: &ui, now: Fixture.noon)
-            }
+        // Speed is natter-bench's business; here: a hundred renders without a roster change sort it once.
+        for revision in 1...100 {
+            state.revision = UInt64(revision)
+            _ = model.render(state: state, ui: &ui, now: Fixture.noon)
         }
         #expect(ui.roster.cache.sortCount == 1)
-        #expect(elapsed < .seconds(2))
         state.contacts[JID(local: "user1", domain: Fixture.domain)]!.presence = .available
         state.revision = 500
         let screen = model.render(state: state, ui: &ui, now: Fixture.noon).snapshot()

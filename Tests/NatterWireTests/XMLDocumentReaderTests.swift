@@ -84,11 +84,8 @@ import Testing
             document += "<!ENTITY lol\(level) \"\(String(repeating: previous, count: 10))\">\n"
         }
         document += "]>\n<lolz>&lol9;</lolz>"
-        let clock = ContinuousClock()
-        let start = clock.now
         let error = try #require(throws: XMLError.self) { try reader.parse(document) }
         #expect(error.isDoctypeRejection)
-        #expect(clock.now - start < .seconds(1))
     }
 
     @Test func rejectsExternalEntityWithoutReadingTheFile() throws {
