@@ -27,13 +27,19 @@ import Testing
         }
     }
 
-    @Test func verifiedTLSWorksAndAnUnknownCAIsRefused() throws {
-        let directory = try TestProcess.temporaryDirectory("tls")
-        try Self.makeCertificates(in: directory)
+    /// A natterd speaking only HTTPS and wss://, with its CA at `directory/ca.pem`.
+    static func tlsServer(_ label: String) throws -> (NatterdProcess, String) {
+        let directory = try TestProcess.temporaryDirectory(label)
+        try makeCertificates(in: directory)
         let server = try NatterdProcess(
             directory: directory,
             arguments: ["--tls-cert", directory + "/server.pem", "--tls-key", directory + "/server.key"],
             scheme: "https")
+        return (server, directory)
+    }
+
+    @Test func verifiedTLSWorksAndAnUnknownCAIsRefused() throws {
+        let (server, directory) = try Self.tlsServer("tls")
         let environment = ["NATTER_PASSWORD": "alice", "XDG_DATA_HOME": directory, "XDG_CONFIG_HOME": directory]
 
         let trusted = try TestProcess.run(
@@ -51,12 +57,7 @@ import Testing
     }
 
     @Test func theChatServiceIsAdvertisedAsWSS() throws {
-        let directory = try TestProcess.temporaryDirectory("tls-wss")
-        try Self.makeCertificates(in: directory)
-        let server = try NatterdProcess(
-            directory: directory,
-            arguments: ["--tls-cert", directory + "/server.pem", "--tls-key", directory + "/server.key"],
-            scheme: "https")
+        let (server, directory) = try Self.tlsServer("tls-wss")
         let login = try TestProcess.run(
             "/usr/bin/curl",
             [
