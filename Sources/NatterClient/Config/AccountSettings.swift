@@ -1,0 +1,40 @@
+import NatterModel
+
+/// One `[accounts.NAME]` table of config.toml, or the account built from `--server`/`--user` flags.
+///
+/// This is what `ClientSession` turns into adapters: one per protocol the account uses and natter implements.
+public struct AccountSettings: Sendable, Equatable {
+    public var id: AccountID
+    /// Protocols to use; a natterd account (one with `server`) defaults to every protocol natter implements.
+    public var protocols: [ProtocolKind]
+    /// natterd base URL (`http://127.0.0.1:7070`); protocol-specific URLs override it per protocol.
+    public var server: String?
+    public var user: String
+    public var passwordCommand: String?
+    public var resource: String?
+    public var caFile: String?
+    /// `enabled = false` keeps an account in the file without connecting it at start (`/connect NAME` still can).
+    public var enabled: Bool
+
+    public init(
+        id: AccountID, protocols: [ProtocolKind] = [.realtime], server: String? = nil, user: String,
+        passwordCommand: String? = nil, resource: String? = nil, caFile: String? = nil, enabled: Bool = true
+    ) {
+        self.id = id
+        self.protocols = protocols
+        self.server = server
+        self.user = user
+        self.passwordCommand = passwordCommand
+        self.resource = resource
+        self.caFile = caFile
+        self.enabled = enabled
+    }
+
+    /// The user's domain: the part after `@`, else natterd's default.
+    public var domain: String {
+        user.split(separator: "@", maxSplits: 1).dropFirst().first.map(String.init) ?? "natter.test"
+    }
+
+    /// `alice@natter.test` for `alice`.
+    public var address: String { user.contains("@") ? user : "\(user)@\(domain)" }
+}
