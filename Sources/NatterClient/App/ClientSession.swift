@@ -29,6 +29,7 @@ public final class ClientSession: Sendable {
         let serverURL: String
         let user: String
         let password: String
+        var selected: AccountSettings?
         if options.demo {
             let directory = FileManager.default.temporaryDirectory
                 .appendingPathComponent(
@@ -43,17 +44,17 @@ public final class ClientSession: Sendable {
             user = options.user ?? "alice"
             password = user.split(separator: "@").first.map(String.init) ?? user
         } else {
-            guard let server = options.server ?? configuration.server else {
-                throw SessionError(
-                    "no server given: use --server URL (or server = \"…\" in config.toml), or try --demo")
+            // Until the engine routes several accounts, a run uses one: the flags, `--account`, or the only one.
+            let account: AccountSettings
+            do {
+                account = try AccountSelection.resolve(options, configuration: configuration).single()
+            } catch {
+                throw SessionError("\(error)")
             }
-            guard let name = options.user ?? configuration.user else {
-                throw SessionError("no user given: use --user NAME (or user = \"…\" in config.toml)")
-            }
-            serverURL = server
-            user = name
-            password = try PasswordSource.resolve(
-                command: options.passwordCommand ?? configuration.passwordCommand, user: name)
+            selected = account
+            serverURL = account.server ?? ""
+            user = account.user
+            password = try PasswordSource.resolve(command: account.passwordCommand, user: account.user)
         }
         let domain = user.contains("@") ? String(user.split(separator: "@").last!) : "natter.test"
         let account = user.contains("@") ? user : "\(user)@\(domain)"
@@ -69,11 +70,12 @@ public final class ClientSession: Sendable {
         } else {
             engine = EngineStore(state: ClientState(domain: domain))
         }
-        let resource = (configuration.resource ?? (interactive ? "tui" : "cli")) + "-" + Self.shortRandom()
+        let resource =
+            (selected?.resource ?? configuration.resource ?? (interactive ? "tui" : "cli")) + "-" + Self.shortRandom()
         let adapter = RealtimeAdapter(
             configuration: RealtimeAdapterConfiguration(
                 serverURL: serverURL, user: user, password: password, domain: domain, resource: resource,
-                caFile: options.caFile ?? configuration.caFile))
+                caFile: selected?.caFile ?? options.caFile ?? configuration.caFile))
         engine.attach(adapter)
         return ClientSession(
             engine: engine, domain: domain, embedded: embedded, temporaryDirectory: temporaryDirectory)

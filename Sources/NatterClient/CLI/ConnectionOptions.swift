@@ -17,6 +17,9 @@ public struct ConnectionOptions: ParsableArguments, Sendable {
     @Option(name: .long, help: "Extra CA bundle for a server with a private certificate authority.")
     public var caFile: String?
 
+    @Option(name: .long, help: "Use only this [accounts.NAME] of config.toml.")
+    public var account: String?
+
     @Option(name: .long, help: "Configuration file (default: $XDG_CONFIG_HOME/natter/config.toml).")
     public var config: String?
 

@@ -17,7 +17,7 @@ public struct AccountSettings: Sendable, Equatable {
     public var enabled: Bool
 
     public init(
-        id: AccountID, protocols: [ProtocolKind] = [.realtime], server: String? = nil, user: String,
+        id: AccountID, protocols: [ProtocolKind] = ProtocolKind.allCases, server: String? = nil, user: String,
         passwordCommand: String? = nil, resource: String? = nil, caFile: String? = nil, enabled: Bool = true
     ) {
         self.id = id

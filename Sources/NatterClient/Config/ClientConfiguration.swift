@@ -12,10 +12,15 @@ public struct ClientConfiguration: Sendable, Equatable {
     public var resource: String?
     /// An extra CA bundle for self-hosted servers with a private CA; verification itself stays on.
     public var caFile: String?
+    /// The `[accounts.NAME]` tables that could be read, in name order.
+    public var accounts: [AccountSettings]
+    /// The `[accounts.NAME]` tables that could not: reported by name, while the others start.
+    public var accountProblems: [AccountConfigurationProblem]
 
     public init(
         server: String? = nil, user: String? = nil, passwordCommand: String? = nil, theme: String? = nil,
-        resource: String? = nil, caFile: String? = nil
+        resource: String? = nil, caFile: String? = nil, accounts: [AccountSettings] = [],
+        accountProblems: [AccountConfigurationProblem] = []
     ) {
         self.server = server
         self.user = user
@@ -23,6 +28,8 @@ public struct ClientConfiguration: Sendable, Equatable {
         self.theme = theme
         self.resource = resource
         self.caFile = caFile
+        self.accounts = accounts
+        self.accountProblems = accountProblems
     }
 
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -55,7 +62,9 @@ public struct ClientConfiguration: Sendable, Equatable {
             throw ConfigurationError.malformed(path: path, line: nil, reason: "\(error)")
         }
         if table.contains(key: "password") { throw ConfigurationError.plaintextPassword(path: path) }
-        let known: Set<String> = ["server", "user", "password_command", "theme", "resource", "ca_file"]
+        let known: Set<String> = [
+            "server", "user", "password_command", "theme", "resource", "ca_file", "accounts",
+        ]
         if let unknown = table.keys.first(where: { !known.contains($0) }) {
             throw ConfigurationError.unknownKey(path: path, key: unknown)
         }
@@ -64,8 +73,17 @@ public struct ClientConfiguration: Sendable, Equatable {
             guard let string = value.string else { throw ConfigurationError.wrongType(path: path, key: key) }
             return string
         }
+        var accounts: [AccountSettings] = []
+        var problems: [AccountConfigurationProblem] = []
+        if let value = table["accounts"] {
+            guard let accountTables = value.table else {
+                throw ConfigurationError.wrongType(path: path, key: "accounts", expected: "a table of [accounts.NAME]")
+            }
+            (accounts, problems) = AccountTable.parse(accountTables)
+        }
         return ClientConfiguration(
             server: try string("server"), user: try string("user"), passwordCommand: try string("password_command"),
-            theme: try string("theme"), resource: try string("resource"), caFile: try string("ca_file"))
+            theme: try string("theme"), resource: try string("resource"), caFile: try string("ca_file"),
+            accounts: accounts, accountProblems: problems)
     }
 }

@@ -5,7 +5,7 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible, Equa
         case malformed(path: String, line: Int?, reason: String)
         case plaintextPassword(path: String)
         case unknownKey(path: String, key: String)
-        case wrongType(path: String, key: String)
+        case wrongType(path: String, key: String, expected: String)
     }
 
     private let base: Base
@@ -16,7 +16,9 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible, Equa
     }
     static func plaintextPassword(path: String) -> Self { Self(base: .plaintextPassword(path: path)) }
     static func unknownKey(path: String, key: String) -> Self { Self(base: .unknownKey(path: path, key: key)) }
-    static func wrongType(path: String, key: String) -> Self { Self(base: .wrongType(path: path, key: key)) }
+    static func wrongType(path: String, key: String, expected: String = "a string") -> Self {
+        Self(base: .wrongType(path: path, key: key, expected: expected))
+    }
 
     public var description: String {
         switch base {
@@ -26,7 +28,7 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible, Equa
         case .plaintextPassword(let path):
             "\(path) contains a password; remove it and set password_command (or NATTER_PASSWORD) instead"
         case .unknownKey(let path, let key): "\(path): unknown setting '\(key)'"
-        case .wrongType(let path, let key): "\(path): '\(key)' must be a string"
+        case .wrongType(let path, let key, let expected): "\(path): '\(key)' must be \(expected)"
         }
     }
 
