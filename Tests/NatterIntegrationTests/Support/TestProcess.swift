@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Paths and process helpers for tests that drive the real `natter` and `natterd` binaries.
 enum TestProcess {
@@ -76,9 +77,8 @@ enum TestProcess {
     }
 
     /// Drains a pipe on a background thread so a chatty child never blocks on a full pipe.
-    final class Reader: @unchecked Sendable {
-        private var data = Data()
-        private let lock = NSLock()
+    final class Reader: Sendable {
+        private let data = Mutex(Data())
         private let done = DispatchSemaphore(value: 0)
 
         init(_ fd: Int32) {
@@ -87,16 +87,32 @@ enum TestProcess {
                 while true {
                     let count = read(fd, &buffer, buffer.count)
                     if count <= 0 { break }
-                    lock.withLock { data.append(contentsOf: buffer[0..<count]) }
+                    data.withLock { $0.append(contentsOf: buffer[0..<count]) }
                 }
                 close(fd)
                 done.signal()
             }
         }
 
+        /// Everything, once the writer has closed the pipe (or after 5 s).
         func text() -> String {
             _ = done.wait(timeout: .now() + 5)
-            return lock.withLock { String(decoding: data, as: UTF8.self) }
+            return snapshot()
+        }
+
+        /// What has arrived so far, without waiting for the end.
+        func snapshot() -> String {
+            data.withLock { String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// Polls until the output contains `needle` or `timeout` passes; returns whether it did.
+        func waitFor(_ needle: String, timeout: Double = 30) -> Bool {
+            let deadline = Date().addingTimeInterval(timeout)
+            while Date() < deadline {
+                if snapshot().contains(needle) { return true }
+                usleep(20_000)
+            }
+            return snapshot().contains(needle)
         }
     }
 }
