@@ -40,12 +40,16 @@ let package = Package(
             dependencies: ["CLibXML2"],
             swiftSettings: strict),
         .target(
+            name: "NatterCodecs",
+            dependencies: ["NatterModel", "NatterWire"],
+            swiftSettings: strict),
+        .target(
             name: "NatterTransport",
             dependencies: ["CCurl", "CZlib"],
             swiftSettings: strict),
         .target(
             name: "NatterProtocols",
-            dependencies: ["NatterModel", "NatterEngine", "NatterWire", "NatterTransport"],
+            dependencies: ["NatterModel", "NatterEngine", "NatterWire", "NatterCodecs", "NatterTransport"],
             swiftSettings: strict),
         .target(
             name: "NatterTUI",
@@ -58,7 +62,7 @@ let package = Package(
         .target(
             name: "NatterServer",
             dependencies: [
-                "NatterModel", "NatterProtocols",
+                "NatterModel", "NatterWire", "NatterCodecs",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -103,13 +107,16 @@ let package = Package(
         .testTarget(name: "NatterModelTests", dependencies: ["NatterModel"]),
         .testTarget(name: "NatterEngineTests", dependencies: ["NatterEngine", "NatterModel"]),
         .testTarget(name: "NatterWireTests", dependencies: ["NatterWire"]),
+        .testTarget(name: "NatterCodecsTests", dependencies: ["NatterCodecs", "NatterWire", "NatterModel"]),
         .testTarget(name: "NatterTransportTests", dependencies: ["NatterTransport"]),
-        .testTarget(name: "NatterProtocolsTests", dependencies: ["NatterProtocols", "NatterModel"]),
+        .testTarget(
+            name: "NatterProtocolsTests",
+            dependencies: ["NatterProtocols", "NatterCodecs", "NatterWire", "NatterTransport", "NatterModel"]),
         .testTarget(name: "NatterTUITests", dependencies: ["NatterTUI", "NatterModel", "NatterEngine"]),
         .testTarget(
             name: "NatterServerTests",
             dependencies: [
-                "NatterServer", "NatterProtocols",
+                "NatterServer", "NatterCodecs", "NatterWire", "NatterModel",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),

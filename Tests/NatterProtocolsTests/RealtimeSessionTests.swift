@@ -1,7 +1,9 @@
 import Foundation
+import NatterCodecs
 import NatterEngine
 import NatterModel
 import NatterProtocols
+import NatterWire
 import Testing
 
 @Suite struct RealtimeSessionTests {

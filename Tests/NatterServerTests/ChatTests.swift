@@ -1,4 +1,4 @@
-import NatterProtocols
+import NatterCodecs
 import Testing
 
 @Suite("Realtime: chat delivery")

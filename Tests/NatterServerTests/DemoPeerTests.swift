@@ -1,5 +1,5 @@
 import Logging
-import NatterProtocols
+import NatterCodecs
 import Testing
 
 @testable import NatterServer

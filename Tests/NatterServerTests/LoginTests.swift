@@ -1,5 +1,5 @@
 import HummingbirdTesting
-import NatterProtocols
+import NatterCodecs
 import Testing
 
 @testable import NatterServer

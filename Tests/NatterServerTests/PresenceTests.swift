@@ -1,5 +1,5 @@
 import NatterModel
-import NatterProtocols
+import NatterCodecs
 import Testing
 
 @Suite("Realtime: presence")

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdWSClient
 import Logging
-import NatterProtocols
+import NatterCodecs
 import Testing
 
 /// A test client for the Realtime WebSocket: HummingbirdWSClient underneath, with a queue of received

@@ -1,6 +1,6 @@
 import Foundation
 import NatterModel
-import NatterProtocols
+import NatterCodecs
 import Testing
 
 @testable import NatterServer

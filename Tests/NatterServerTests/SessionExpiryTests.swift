@@ -1,5 +1,5 @@
 import Foundation
-import NatterProtocols
+import NatterCodecs
 import Testing
 
 @testable import NatterServer

@@ -1,5 +1,6 @@
 import Foundation
-import NatterProtocols
+import NatterCodecs
+import NatterWire
 import Testing
 
 @testable import NatterServer

@@ -1,6 +1,8 @@
 import Foundation
+import NatterCodecs
 import NatterEngine
 import NatterModel
+import NatterWire
 
 extension RealtimeSession {
     /// Feeds one text frame through the session. Anything undecodable becomes a warning for the status bar and

@@ -1,4 +1,5 @@
 import Foundation
+import NatterCodecs
 import NatterEngine
 import NatterModel
 

@@ -1,6 +1,6 @@
 import Logging
 import NatterModel
-import NatterProtocols
+import NatterCodecs
 
 /// Simulated demo users that make a demo screen feel alive: carol answers 1:1 chats, dave changes presence,
 /// and both sit in the lounge.

@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 import Logging
 import NatterModel
-import NatterProtocols
+import NatterCodecs
+import NatterWire
 
 /// `POST /api/1/odata.svc/User.Login(client='NAME')` with HTTP Basic credentials, as Ryver clients log in.
 ///

@@ -1,4 +1,5 @@
-import NatterProtocols
+import NatterCodecs
+import NatterWire
 
 extension RealtimeConnection {
     /// Runs one authenticated request and returns the ack's `response`, if the request has one.

@@ -1,6 +1,6 @@
 import HummingbirdWebSocket
 import Logging
-import NatterProtocols
+import NatterCodecs
 
 /// The I/O shell around one Realtime WebSocket: reads frames, feeds the state machine, runs its actions.
 ///

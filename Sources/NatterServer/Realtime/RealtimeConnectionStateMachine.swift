@@ -1,4 +1,4 @@
-import NatterProtocols
+import NatterCodecs
 
 /// The per-connection protocol state: nothing but `auth` is accepted until authentication succeeds.
 ///

@@ -1,4 +1,4 @@
-import NatterProtocols
+import NatterCodecs
 
 /// Identifies one Realtime connection (or simulated session) for the lifetime of the server.
 struct RealtimeConnectionID: Hashable, Sendable, Comparable {

@@ -1,6 +1,6 @@
 import Foundation
 import NatterModel
-import NatterProtocols
+import NatterCodecs
 
 /// Owns the routing table and every connection's sink; the only place frames are handed to connections.
 ///

@@ -1,4 +1,4 @@
-import NatterProtocols
+import NatterCodecs
 import Synchronization
 
 /// One connection's queue of encoded frames, drained by its writer task.

@@ -1,6 +1,6 @@
 import Foundation
 import NatterModel
-import NatterProtocols
+import NatterCodecs
 
 /// A user's presence as others see it, aggregated over the user's sessions.
 ///

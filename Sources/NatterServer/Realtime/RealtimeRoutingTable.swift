@@ -1,6 +1,6 @@
 import Foundation
 import NatterModel
-import NatterProtocols
+import NatterCodecs
 
 /// Who is connected, with what presence, in which rooms: the pure core of Realtime routing.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import NatterModel
-import NatterProtocols
+import NatterCodecs
+import NatterWire
 
 extension RealtimeService {
     /// Stores a chat and delivers it: to every session of the recipient and the sender's other sessions

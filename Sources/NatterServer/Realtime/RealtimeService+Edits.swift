@@ -1,4 +1,4 @@
-import NatterProtocols
+import NatterCodecs
 
 /// `chat_updated` and `chat_deleted` from clients: only the author may change a message, and the change
 /// reaches the same audience the original did.

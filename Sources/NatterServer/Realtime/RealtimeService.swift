@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import NatterModel
-import NatterProtocols
+import NatterCodecs
 
 /// The Realtime protocol's behaviour, shared by WebSocket connections and the server-side demo peers so that
 /// both go through one storage and delivery path.

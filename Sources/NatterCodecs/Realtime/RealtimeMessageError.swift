@@ -1,3 +1,5 @@
+import NatterWire
+
 /// `error`: the server's answer to a message it could not process.
 public struct RealtimeErrorMessage: Sendable, Equatable, Error {
     /// The `id` of the offending message, when it had one.

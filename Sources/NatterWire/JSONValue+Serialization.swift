@@ -34,7 +34,7 @@ extension JSONValue {
     }
 
     /// Writes members in the order given, which is how encoders put `type` first.
-    static func writeObject(_ members: [(key: String, value: JSONValue)], to output: inout String) {
+    public static func writeObject(_ members: [(key: String, value: JSONValue)], to output: inout String) {
         output += "{"
         for (index, member) in members.enumerated() {
             if index > 0 { output += "," }

@@ -1,3 +1,5 @@
+import NatterWire
+
 extension RealtimeCodec {
     /// Compact JSON with `type` first and a fixed property order after it; absent optionals are omitted.
     public static func encode(_ message: RealtimeMessage) -> String {

@@ -1,3 +1,5 @@
+import NatterWire
+
 /// `ack`: the server's reply to a client message that carried an `id`.
 public struct RealtimeAck: Sendable, Equatable {
     /// The `id` being acknowledged (`reply_to`; the seed's table calls it `reply_id`, both are accepted).

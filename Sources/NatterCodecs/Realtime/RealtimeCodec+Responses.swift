@@ -1,4 +1,5 @@
 import NatterModel
+import NatterWire
 
 /// Builders and readers for the `response` objects of Natter's extension requests.
 extension RealtimeCodec {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Any JSON value, kept as received so that fields Natter does not interpret (chat `extras`, error `data`)
 /// survive a round trip unchanged.
 public enum JSONValue: Sendable, Hashable {

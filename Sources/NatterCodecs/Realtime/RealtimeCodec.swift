@@ -1,5 +1,6 @@
 import Foundation
 import NatterModel
+import NatterWire
 
 /// Pure translation between Realtime frames (JSON text) and `RealtimeMessage` values; no I/O.
 public enum RealtimeCodec {

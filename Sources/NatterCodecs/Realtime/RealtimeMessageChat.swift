@@ -1,3 +1,5 @@
+import NatterWire
+
 /// `chat` (and `chat_updated`): a message to a user or a team room.
 public struct RealtimeChat: Sendable, Equatable {
     public var id: String?

@@ -1,3 +1,5 @@
+import NatterWire
+
 extension RealtimeCodec {
     /// Typed access to a decoded object's properties, failing with the property name and the message `id`.
     struct Fields {

@@ -1,7 +1,8 @@
 import NatterModel
+import NatterWire
 import Testing
 
-@testable import NatterProtocols
+@testable import NatterCodecs
 
 @Suite("Realtime codec: encoding")
 struct RealtimeCodecEncodingTests {
