@@ -1,3 +1,5 @@
+import NatterWire
+
 /// Why a ContactStore body could not be encoded or decoded.
 ///
 /// A server answers ``answersWithFault`` errors with a SOAP fault carrying ``responseCode`` (as Exchange does for
@@ -10,6 +12,7 @@ public struct ContactStoreCodecError: Error, Sendable, Hashable, CustomStringCon
         case malformedId(path: String, id: String)
         case unexpectedPayload(payload: String)
         case unexpectedResponse(expected: String, found: String)
+        case unsupportedSOAPVersion(String)
     }
 
     private let kind: Kind
@@ -35,6 +38,10 @@ public struct ContactStoreCodecError: Error, Sendable, Hashable, CustomStringCon
 
     static func unexpectedResponse(expected: ContactStoreOperation, found: String) -> Self {
         .init(.unexpectedResponse(expected: expected.responseElementName, found: found), operation: expected)
+    }
+
+    static func unsupportedSOAPVersion(_ version: SOAPVersion) -> Self {
+        .init(.unsupportedSOAPVersion(version.description))
     }
 
     /// The same error, attributed to `operation` unless it already names one.
@@ -70,7 +77,7 @@ public struct ContactStoreCodecError: Error, Sendable, Hashable, CustomStringCon
     /// The EWS response code a server reports for this error.
     public var responseCode: EWSResponseCode {
         switch kind {
-        case .unknownOperation: .errorInvalidRequest
+        case .unknownOperation, .unsupportedSOAPVersion: .errorInvalidRequest
         case .malformedId: .errorInvalidIdMalformed
         case .missingElement, .invalidValue, .unexpectedPayload, .unexpectedResponse: .errorSchemaValidation
         }
@@ -92,6 +99,8 @@ public struct ContactStoreCodecError: Error, Sendable, Hashable, CustomStringCon
             return "\(prefix)a \(payload) payload does not belong in this operation's response"
         case .unexpectedResponse(let expected, let found):
             return "\(prefix)expected \(expected), found \(found)"
+        case .unsupportedSOAPVersion(let version):
+            return "EWS is spoken over SOAP 1.1, not \(version)"
         }
     }
 }

@@ -55,8 +55,7 @@ public enum ContactStoreEnvelope {
     ) throws -> (request: ContactStoreRequest, header: EWSRequestHeader) {
         let envelope = try SOAPEnvelope.parse(bytes, reader: reader)
         guard envelope.version == .soap11 else {
-            throw ContactStoreCodecError.unknownOperation(
-                XMLElementName(name: "Envelope", namespace: envelope.version.namespace))
+            throw ContactStoreCodecError.unsupportedSOAPVersion(envelope.version)
         }
         return (try ContactStoreRequest(parsing: envelope.body), EWSRequestHeader(parsing: envelope.headers))
     }

@@ -8,7 +8,9 @@ extension ContactStoreRequest {
     public init(parsing body: XMLElement) throws {
         guard body.namespace == EWSNamespace.messages.uri,
             let operation = ContactStoreOperation(requestElement: body.name)
-        else { throw ContactStoreCodecError.unknownOperation(XMLElementName(name: body.name, namespace: body.namespace)) }
+        else {
+            throw ContactStoreCodecError.unknownOperation(XMLElementName(name: body.name, namespace: body.namespace))
+        }
         do {
             self = try Self.decode(operation, from: body)
         } catch let error as ContactStoreCodecError {

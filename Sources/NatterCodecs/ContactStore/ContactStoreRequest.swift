@@ -54,9 +54,7 @@ public enum ContactStoreRequest: Sendable, Hashable {
         } catch let error as ContactStoreCodecError {
             throw error.within(operation)
         }
-        // Declaring `t` on the operation keeps a body that is written on its own (logs, schema checks) from
-        // repeating the declaration on every field; inside our envelope it is already bound and not repeated.
-        return m(name) { fields }.declaringNamespace(EWSNamespace.types.uri, prefix: EWSNamespace.types.prefix)
+        return m(name) { fields }.declaringEWSNamespaces()
     }
 
     private func fields(path: String) throws -> [XMLElement] {

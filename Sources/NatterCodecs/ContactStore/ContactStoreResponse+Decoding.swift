@@ -43,13 +43,16 @@ extension ContactStoreResponse {
         case .none:
             payload = .none
         case .imGroup:
-            payload = try body.firstChild(named: "ImGroup", namespace: m.uri)
+            payload =
+                try body.firstChild(named: "ImGroup", namespace: m.uri)
                 .map { .imGroup(try ImGroup(parsing: $0, path: path + "/ImGroup")) } ?? .none
         case .persona:
-            payload = try body.firstChild(named: "Persona", namespace: m.uri)
+            payload =
+                try body.firstChild(named: "Persona", namespace: m.uri)
                 .map { .persona(try Persona(parsing: $0, path: path + "/Persona")) } ?? .none
         case .imItemList:
-            payload = try body.firstChild(named: "ImItemList", namespace: m.uri)
+            payload =
+                try body.firstChild(named: "ImItemList", namespace: m.uri)
                 .map { .imItemList(try ImItemList(parsing: $0, path: path + "/ImItemList")) } ?? .none
         }
         self.init(

@@ -93,6 +93,6 @@ public struct ContactStoreResponse: Sendable, Hashable {
             m("ResponseCode", text: responseCode.rawValue)
             content
         }
-        .declaringNamespace(EWSNamespace.types.uri, prefix: EWSNamespace.types.prefix)
+        .declaringEWSNamespaces()
     }
 }

@@ -49,7 +49,8 @@ public struct Persona: Sendable, Hashable {
 
     public init(parsing element: XMLElement, path: String = "Persona") throws {
         let t = EWSNamespace.types
-        let addresses = element.firstChild(named: "EmailAddresses", namespace: t.uri)?
+        let addresses =
+            element.firstChild(named: "EmailAddresses", namespace: t.uri)?
             .children(named: "Address", namespace: t.uri) ?? []
         self.init(
             personaId: try element.requiredItemId("PersonaId", in: t, path: path),

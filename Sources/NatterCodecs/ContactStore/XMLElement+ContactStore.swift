@@ -57,3 +57,13 @@ func requireNonEmpty(_ value: String, path: String) throws -> String {
     guard !value.isEmpty else { throw ContactStoreCodecError.invalidValue(path, value: value) }
     return value
 }
+
+extension XMLElement {
+    /// Declares `m` and `t` on an operation element, so that a body written on its own (logs, schema checks)
+    /// declares each once instead of on every field; inside our envelope both are already bound and the writer
+    /// does not repeat them.
+    func declaringEWSNamespaces() -> XMLElement {
+        declaringNamespace(EWSNamespace.messages.uri, prefix: EWSNamespace.messages.prefix)
+            .declaringNamespace(EWSNamespace.types.uri, prefix: EWSNamespace.types.prefix)
+    }
+}
