@@ -127,3 +127,31 @@ struct ContactStoreErrorTests {
         #expect(throws: XMLError.self) { try ContactStoreEnvelope.parseRequest(Array("<soap:Envelope".utf8)) }
     }
 }
+
+@Suite("ContactStore codec: answers to bad requests")
+struct ContactStoreErrorAnswerTests {
+    let m = EWSNamespace.messages
+
+    @Test func schemaErrorBecomesAnEWSFault() throws {
+        let error = try #require(throws: ContactStoreCodecError.self) {
+            try ContactStoreRequest(parsing: m("AddImGroup"))
+        }
+        #expect(error.errorResponse() == nil)
+        let bytes = try SOAPEnvelope(fault: error.soapFault()).serialized()
+        let fault = try #require(throws: SOAPFault.self) { try ContactStoreEnvelope.parseResponse(bytes) }
+        #expect(fault.code == .other(namespace: EWSNamespace.types.uri, name: "ErrorSchemaValidation"))
+        #expect(fault.detailCode == "ErrorSchemaValidation")
+        #expect(fault.reason == "AddImGroup: missing required element AddImGroup/DisplayName")
+    }
+
+    @Test func malformedIdBecomesAnErrorResponseThatValidates() throws {
+        let body = m("AddImContactToGroup") { EWSItemId(id: "%%%").element("ContactId", in: m) }
+        let error = try #require(throws: ContactStoreCodecError.self) { try ContactStoreRequest(parsing: body) }
+        let response = try #require(error.errorResponse())
+        #expect(response.operation == .addImContactToGroup)
+        #expect(response.responseClass == .error)
+        #expect(response.responseCode == .errorInvalidIdMalformed)
+        let result = try XMLLint.validate(try response.element().serialized())
+        #expect(result.passed, "\(result.output)")
+    }
+}
