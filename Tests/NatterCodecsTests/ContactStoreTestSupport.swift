@@ -101,6 +101,7 @@ enum ContactStoreFixtures {
         .getImItems(contactIds: [contactId, otherContactId], groupIds: [groupId]),
         .getImItems(contactIds: [], groupIds: [groupId]),
         .getImItems(contactIds: [contactId], groupIds: []),
+        .getImItems(contactIds: [], groupIds: []),
         .removeContactFromImList(contactId: contactId),
         .removeDistributionGroupFromImList(groupId: groupId),
         .removeImContactFromGroup(contactId: contactId, groupId: groupId),
