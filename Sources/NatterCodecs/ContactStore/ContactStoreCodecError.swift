@@ -24,7 +24,7 @@ public struct ContactStoreCodecError: Error, Sendable, Hashable, CustomStringCon
         self.operation = operation
     }
 
-    static func unknownOperation(_ element: XMLElementName) -> Self {
+    static func unknownOperation(_ element: XMLElement) -> Self {
         .init(.unknownOperation(name: element.name, namespace: element.namespace))
     }
 
@@ -103,10 +103,4 @@ public struct ContactStoreCodecError: Error, Sendable, Hashable, CustomStringCon
             return "EWS is spoken over SOAP 1.1, not \(version)"
         }
     }
-}
-
-/// A name and namespace, so errors do not hold whole element trees.
-struct XMLElementName {
-    var name: String
-    var namespace: String?
 }

@@ -9,7 +9,7 @@ extension ContactStoreRequest {
         guard body.namespace == EWSNamespace.messages.uri,
             let operation = ContactStoreOperation(requestElement: body.name)
         else {
-            throw ContactStoreCodecError.unknownOperation(XMLElementName(name: body.name, namespace: body.namespace))
+            throw ContactStoreCodecError.unknownOperation(body)
         }
         do {
             self = try Self.decode(operation, from: body)

@@ -10,7 +10,7 @@ extension ContactStoreResponse {
             let operation = ContactStoreOperation(responseElement: body.name)
         else {
             if let expected { throw ContactStoreCodecError.unexpectedResponse(expected: expected, found: body.name) }
-            throw ContactStoreCodecError.unknownOperation(XMLElementName(name: body.name, namespace: body.namespace))
+            throw ContactStoreCodecError.unknownOperation(body)
         }
         if let expected, expected != operation {
             throw ContactStoreCodecError.unexpectedResponse(expected: expected, found: body.name)
