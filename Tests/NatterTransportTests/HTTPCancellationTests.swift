@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import NatterTransport
@@ -73,19 +74,18 @@ import Testing
 }
 
 /// A tiny lock-protected box for handing a result from a plain thread back to the test.
-final class LockedBox<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
+final class LockedBox<Value: Sendable>: Sendable {
+    private let value: Mutex<Value>
 
     init(_ value: Value) {
-        self.value = value
+        self.value = Mutex(value)
     }
 
     func set(_ newValue: Value) {
-        lock.withLock { value = newValue }
+        value.withLock { $0 = newValue }
     }
 
     func get() -> Value {
-        lock.withLock { value }
+        value.withLock { $0 }
     }
 }

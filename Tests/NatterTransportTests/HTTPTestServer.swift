@@ -6,6 +6,10 @@ import Glibc
 
 /// A real HTTP(S) server on 127.0.0.1 for the HTTP client tests: a small Python script run as a
 /// subprocess, so the client is tested against an implementation that shares no code with it.
+///
+/// `@unchecked Sendable` because `Process` and `Pipe` are not: every property is a `let` set in init,
+/// and after init the process and pipe are touched only by `stop()`, whose calls are idempotent
+/// (closing a closed pipe is ignored, waiting on an exited process returns at once).
 final class HTTPTestServer: @unchecked Sendable {
     let port: Int
     let scheme: String

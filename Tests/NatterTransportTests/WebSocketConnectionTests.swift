@@ -60,7 +60,11 @@ import Testing
         }
         var received: [String] = []
         while received.count < senders * perSender {
-            guard case .message(.text(let text)) = try connection.receive(timeout: .seconds(10)) else { break }
+            let event = try connection.receive(timeout: .seconds(10))
+            guard case .message(.text(let text)) = event else {
+                Issue.record("expected an echoed text message, got \(String(describing: event))")
+                break
+            }
             received.append(text)
         }
         group.wait()
@@ -77,10 +81,11 @@ import Testing
     @Test func refusesConnectionsToClosedPorts() throws {
         let port: Int
         do {
+            // Leaving the scope ends the server: its deinit waits for the process to exit, which is
+            // when the listening socket is gone, so no grace period is needed before connecting.
             let server = try WebSocketTestEchoServer()
             port = server.port
         }
-        Thread.sleep(forTimeInterval: 0.2)
         #expect(throws: WebSocketError.connectFailed) {
             try WebSocketConnection.connect(url: "ws://127.0.0.1:\(port)/", configuration: configuration)
         }

@@ -2,6 +2,13 @@ import Testing
 
 @testable import NatterTransport
 
+extension WebSocketStateMachine {
+    /// Uncompressed connections have no inflater to lend.
+    fileprivate mutating func receivedFrame(_ frame: WebSocketFrame) -> ReceiveAction {
+        receivedFrame(frame, inflater: nil)
+    }
+}
+
 @Suite struct WebSocketStateMachineTests {
     private func openMachine(
         maxMessageSize: Int = 1 << 20, compression: WebSocketDeflateParameters? = nil
@@ -10,7 +17,7 @@ import Testing
     {
         var machine = WebSocketStateMachine(maxMessageSize: maxMessageSize)
         #expect(machine.sendAllowed() != .send)
-        try machine.handshakeCompleted(compression: compression)
+        machine.handshakeCompleted(compression: compression)
         #expect(machine.state == .open)
         return machine
     }
@@ -126,23 +133,27 @@ import Testing
 
     @Test func parserErrorsFailWithTheirCloseCode() throws {
         var machine = try openMachine()
-        guard case .fail(_, 1009, true) = machine.parserFailed(.messageTooBig("x")) else {
-            Issue.record("expected 1009")
-            return
-        }
+        expectFailure(machine.parserFailed(.messageTooBig("x")), code: 1009)
     }
 
     @Test func inflatesCompressedMessages() throws {
         var machine = try openMachine(compression: WebSocketDeflateParameters())
+        let inflater = try WebSocketInflater(noContextTakeover: false)
         let deflater = try WebSocketDeflater(windowBits: 15, noContextTakeover: false)
         let compressed = try Array("Hello, Hello, Hello".utf8).withUnsafeBytes { try deflater.compress($0) }
         let half = compressed.count / 2
-        #expect(
-            machine.receivedFrame(
-                WebSocketFrame(fin: false, rsv1: true, opcode: .text, payload: Array(compressed[..<half]))) == .none)
+        let first = WebSocketFrame(fin: false, rsv1: true, opcode: .text, payload: Array(compressed[..<half]))
+        #expect(machine.receivedFrame(first, inflater: inflater) == .none)
         let last = WebSocketFrame(opcode: .continuation, payload: Array(compressed[half...]))
-        #expect(machine.receivedFrame(last) == .deliver(.text("Hello, Hello, Hello")))
-        expectFailure(machine.receivedFrame(WebSocketFrame(fin: true, rsv1: true, opcode: .continuation)), code: 1002)
+        #expect(machine.receivedFrame(last, inflater: inflater) == .deliver(.text("Hello, Hello, Hello")))
+        let stray = WebSocketFrame(fin: true, rsv1: true, opcode: .continuation)
+        expectFailure(machine.receivedFrame(stray, inflater: inflater), code: 1002)
+    }
+
+    @Test func aCompressedMessageWithoutTheConnectionsInflaterFails() throws {
+        var machine = try openMachine(compression: WebSocketDeflateParameters())
+        expectFailure(
+            machine.receivedFrame(WebSocketFrame(rsv1: true, opcode: .text, payload: [0x02, 0x00])), code: 1007)
     }
 }
 
@@ -150,7 +161,7 @@ import Testing
     @Test func failsInvalidUTF8BeforeTheFrameIsComplete() throws {
         var parser = WebSocketFrameParser()
         var machine = WebSocketStateMachine(maxMessageSize: 1 << 20)
-        try machine.handshakeCompleted(compression: nil)
+        machine.handshakeCompleted(compression: nil)
         parser.append([0x81, 20] + Array("valid".utf8))
         var partial = try #require(parser.partialFrame())
         #expect(machine.receivedPartialFrame(partial) == .none)
@@ -165,7 +176,7 @@ import Testing
     @Test func leavesBinaryAndCompleteFramesAlone() throws {
         var parser = WebSocketFrameParser()
         var machine = WebSocketStateMachine(maxMessageSize: 1 << 20)
-        try machine.handshakeCompleted(compression: nil)
+        machine.handshakeCompleted(compression: nil)
         parser.append([0x82, 4, 0xFF, 0xFE])
         let partial = try #require(parser.partialFrame())
         #expect(machine.receivedPartialFrame(partial) == .none)
@@ -178,7 +189,7 @@ import Testing
     @Test func continuationPrefixContinuesTheMessageState() throws {
         var parser = WebSocketFrameParser()
         var machine = WebSocketStateMachine(maxMessageSize: 1 << 20)
-        try machine.handshakeCompleted(compression: nil)
+        machine.handshakeCompleted(compression: nil)
         #expect(machine.receivedFrame(WebSocketFrame(fin: false, opcode: .text, payload: [0xCE])) == .none)
         parser.append([0x80, 10, 0xBA])
         let partial = try #require(parser.partialFrame())

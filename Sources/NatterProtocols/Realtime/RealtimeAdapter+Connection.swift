@@ -5,44 +5,12 @@ import NatterModel
 import NatterTransport
 
 extension RealtimeAdapter {
-    /// Connect, serve, and on any failure wait with backoff and try again, until stopped or the login is refused.
-    func runConnectionLoop() {
-        var attempt = 0
-        while !isStopped {
-            emit(.connection(.connecting))
-            let failure: any Error
-            var authenticatedAt: ContinuousClock.Instant?
-            do {
-                try serveOneConnection(onAuthenticated: { authenticatedAt = .now })
-                failure = RealtimeAdapterError.closed(code: nil, reason: "")
-            } catch {
-                failure = error
-            }
-            shared.withLock { $0.link = nil }
-            // Only a connection that stayed up resets the backoff: one the server drops right after auth
-            // (say, over something we resend) must not turn into a tight reconnect loop.
-            if let authenticatedAt, ContinuousClock.now - authenticatedAt > Self.stableConnection { attempt = 0 }
-            if isStopped { break }
-            if let error = failure as? RealtimeAdapterError, error.isPermanent {
-                emit(.connection(.offline(reason: error.description)))
-                return
-            }
-            attempt += 1
-            let delay = configuration.backoff.delay(attempt: attempt, random: Double.random(in: 0..<1))
-            let reason = String(describing: failure)
-            emit(
-                .connection(.reconnecting(attempt: attempt, retryAt: Date().addingTimeInterval(delay), reason: reason)))
-            _ = wakeUp.wait(timeout: .now() + delay)
-        }
-        emit(.connection(.offline(reason: nil)))
-    }
-
-    static let stableConnection: Duration = .seconds(30)
-
-    private func serveOneConnection(onAuthenticated: () -> Void) throws {
-        let login = try RealtimeLogin.parse(
+    /// One connection from login to its end, run by the supervisor on its link thread. Returns or throws when
+    /// the connection is gone; the supervisor decides whether and when to try again.
+    func serveOneConnection(_ supervised: LinkSupervisor.Link) throws {
+        let login = try ServerLogin.parse(
             http.perform(
-                RealtimeLogin.request(
+                ServerLogin.request(
                     serverURL: configuration.serverURL, user: configuration.user, password: configuration.password,
                     client: configuration.agent)))
         var socketConfiguration = WebSocketConfiguration()
@@ -50,10 +18,12 @@ extension RealtimeAdapter {
         socketConfiguration.verifyTLS = configuration.verifyTLS
         socketConfiguration.maxMessageSize = 8 * 1024 * 1024
         socketConfiguration.closeTimeout = .seconds(2)
-        let connection = try WebSocketConnection.connect(url: login.chatURL, configuration: socketConfiguration)
+        let connection = try WebSocketConnection.connect(
+            url: login.webSocketURL(for: "chat"), configuration: socketConfiguration)
         // Whatever ends this connection, shut it down here: that also fails a write stuck on a silent peer.
         defer { connection.close(code: 1001, reason: "reconnecting") }
         let link = RealtimeLink(connection)
+        defer { shared.withLock { $0.link = nil } }
         let auth = shared.withLock { shared -> RealtimeMessage? in
             guard !shared.stopped else { return nil }
             shared.link = link
@@ -62,7 +32,8 @@ extension RealtimeAdapter {
         }
         guard let auth else { return }
         link.send(RealtimeCodec.encode(auth))
-        try readUntilClosed(link, onAuthenticated: onAuthenticated)
+        try readUntilClosed(link, onAuthenticated: supervised.connected)
+        throw RealtimeAdapterError.closed(code: nil, reason: "")
     }
 
     /// Reads and dispatches until the connection ends; pings when idle and gives up on a silent server.

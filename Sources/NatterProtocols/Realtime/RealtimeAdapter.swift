@@ -7,13 +7,15 @@ import Synchronization
 
 /// The Ryver-dialect realtime adapter: logs in over HTTP, keeps one WebSocket open, and reconnects with backoff.
 ///
-/// One reader thread owns the connection's lifecycle and blocks in `receive`; commands from the engine are encoded
-/// under the session lock and written from a serial queue, so the UI thread never waits on the network.
+/// A `LinkSupervisor` decides when to connect; its link thread owns one connection's lifecycle and blocks in
+/// `receive`. Commands from the engine are encoded under the session lock and written from a serial queue, so
+/// the UI thread never waits on the network.
 public final class RealtimeAdapter: ChatAdapter {
     struct Shared {
         var session: RealtimeSession
         var sink: (@Sendable (EngineEvent) -> Void)?
         var link: RealtimeLink?
+        var supervisor: LinkSupervisor?
         var stopped = false
     }
 
@@ -22,8 +24,6 @@ public final class RealtimeAdapter: ChatAdapter {
     let http: HTTPClient
     /// Held while an event is handed to the engine, so `stop` can promise that none arrives after it returns.
     let emitGate = NSRecursiveLock()
-    /// Signalled by `stop` so a backoff wait ends at once.
-    let wakeUp = DispatchSemaphore(value: 0)
 
     public init(configuration: RealtimeAdapterConfiguration) {
         self.configuration = configuration
@@ -34,10 +34,20 @@ public final class RealtimeAdapter: ChatAdapter {
     }
 
     public func start(sink: @escaping @Sendable (EngineEvent) -> Void) {
-        shared.withLock { $0.sink = sink }
-        let thread = Thread { [self] in runConnectionLoop() }
-        thread.name = "natter.realtime"
-        thread.start()
+        let supervisor = LinkSupervisor(
+            name: "natter.realtime",
+            configuration: ReconnectStateMachine.Configuration(
+                backoff: configuration.backoff, stablePeriod: Self.stablePeriod),
+            // Strong captures: `stop()` drops the supervisor and with it the cycle.
+            report: { [self] state in emit(.connection(state)) },
+            body: { [self] link in try serveOneConnection(link) })
+        let started = shared.withLock { shared -> Bool in
+            guard !shared.stopped, shared.supervisor == nil else { return false }
+            shared.sink = sink
+            shared.supervisor = supervisor
+            return true
+        }
+        if started { supervisor.start() }
     }
 
     public func perform(_ command: AdapterCommand) {
@@ -49,12 +59,13 @@ public final class RealtimeAdapter: ChatAdapter {
     }
 
     public func stop() {
-        let link = shared.withLock { shared in
+        let (link, supervisor) = shared.withLock { shared in
             shared.stopped = true
             shared.sink = nil
-            return shared.link
+            defer { shared.supervisor = nil }
+            return (shared.link, shared.supervisor)
         }
-        wakeUp.signal()
+        supervisor?.stop()
         link?.connection.interrupt()
         link?.writer.async { link?.connection.close(code: 1000, reason: "bye") }
         emitGate.withLock {}
@@ -68,4 +79,7 @@ public final class RealtimeAdapter: ChatAdapter {
     }
 
     var isStopped: Bool { shared.withLock { $0.stopped } }
+
+    /// How long a connection must stay up before the backoff starts over (seconds).
+    static let stablePeriod: Double = 30
 }

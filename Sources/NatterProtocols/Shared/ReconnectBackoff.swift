@@ -2,7 +2,7 @@
 ///
 /// Full jitter spreads a server's worth of clients over the window after an outage instead of having them all
 /// reconnect on the same tick; the cap keeps a laptop that was asleep from waiting minutes after wake-up.
-public struct ReconnectBackoff: Sendable {
+public struct ReconnectBackoff: Sendable, Equatable {
     public var base: Double
     public var cap: Double
 

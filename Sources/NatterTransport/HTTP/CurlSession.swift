@@ -7,7 +7,8 @@ import CCurl
 /// from its progress callback. The multi handle also owns the connection cache, so keeping the
 /// pair together across requests is what lets connections be reused.
 ///
-/// Not thread-safe; ``HTTPClient`` hands each instance to one thread at a time.
+/// Not thread-safe. `@unchecked Sendable` only so the pool can hold it: ``HTTPClient`` hands each
+/// instance to one thread at a time, checking it in and out of its `Mutex`-guarded pool.
 final class CurlSession: @unchecked Sendable {
     private let easy: UnsafeMutableRawPointer
     private let multi: UnsafeMutableRawPointer

@@ -38,7 +38,7 @@ extension WebSocketConnection {
             let action: WebSocketStateMachine.ReceiveAction
             do {
                 guard let frame = try parser.nextFrame() else { return nil }
-                action = stateLock.withLock { stateMachine.receivedFrame(frame) }
+                action = stateLock.withLock { stateMachine.receivedFrame(frame, inflater: inflater) }
             } catch {
                 action = stateLock.withLock { stateMachine.parserFailed(error) }
             }

@@ -7,6 +7,9 @@ import Foundation
 /// and `interrupt` concurrently with it. `sendLock` keeps whole frames (and the deflate stream) in
 /// order, `stateLock` guards the state machine, `receiveLock` the parser and read buffer. Lock order
 /// is sendLock → stateLock; receive never holds stateLock while writing.
+///
+/// `@unchecked Sendable` because those three locks, not the compiler, guard the mutable state: they
+/// are NSLocks since `close` needs timed acquisition, which `Mutex` does not offer.
 public final class WebSocketConnection: @unchecked Sendable {
     public let configuration: WebSocketConfiguration
     /// The permessage-deflate parameters the server accepted, nil when uncompressed.
@@ -21,6 +24,8 @@ public final class WebSocketConnection: @unchecked Sendable {
     private let deflater: WebSocketDeflater?
 
     let receiveLock = NSLock()
+    /// The permessage-deflate receive stream; the connection owns it, the state machine borrows it.
+    let inflater: WebSocketInflater?
     var parser: WebSocketFrameParser
     let readBuffer: UnsafeMutableRawBufferPointer
     /// Set once `receive` has returned the final `.closed` event or thrown the failure.
@@ -31,13 +36,14 @@ public final class WebSocketConnection: @unchecked Sendable {
 
     private init(
         transport: WebSocketTransport, configuration: WebSocketConfiguration, stateMachine: WebSocketStateMachine,
-        parser: WebSocketFrameParser, deflater: WebSocketDeflater?
+        parser: WebSocketFrameParser, inflater: WebSocketInflater?, deflater: WebSocketDeflater?
     ) {
         self.transport = transport
         self.configuration = configuration
         self.stateMachine = stateMachine
         self.compression = stateMachine.compression
         self.parser = parser
+        self.inflater = inflater
         self.deflater = deflater
         self.lastActivityInstant = .now
         readBuffer = .allocate(byteCount: 256 * 1024, alignment: 16)
@@ -82,10 +88,11 @@ public final class WebSocketConnection: @unchecked Sendable {
         let compression = try handshake.validate(responseHead: response[..<headEnd!])
 
         var stateMachine = WebSocketStateMachine(maxMessageSize: configuration.maxMessageSize)
-        try stateMachine.handshakeCompleted(compression: compression)
+        stateMachine.handshakeCompleted(compression: compression)
         var parser = WebSocketFrameParser(maxFrameSize: configuration.maxFrameSize)
         // Frames the server sent right behind its 101 response arrived in the same read.
         parser.append(response[headEnd!...])
+        let inflater = try compression.map { try WebSocketInflater(noContextTakeover: $0.serverNoContextTakeover) }
         var deflater: WebSocketDeflater?
         if let compression, compression.clientMaxWindowBits >= 9 {
             deflater = try WebSocketDeflater(
@@ -93,7 +100,7 @@ public final class WebSocketConnection: @unchecked Sendable {
         }
         return WebSocketConnection(
             transport: transport, configuration: configuration, stateMachine: stateMachine, parser: parser,
-            deflater: deflater)
+            inflater: inflater, deflater: deflater)
     }
 
     /// Last time bytes arrived from the server.

@@ -1,7 +1,8 @@
 import CZlib
 
-/// Raw-deflate side of permessage-deflate; owned by the sending path and used under its lock.
-final class WebSocketDeflater: @unchecked Sendable {
+/// Raw-deflate side of permessage-deflate. Not `Sendable`: `WebSocketConnection` owns it and only
+/// touches it under its send lock.
+final class WebSocketDeflater {
     private let stream: UnsafeMutablePointer<z_stream>
     private let noContextTakeover: Bool
     private let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 64 * 1024)

@@ -1,8 +1,9 @@
 import CZlib
 
 /// Raw-inflate side of permessage-deflate. A class because the z_stream must stay at a fixed address
-/// between calls; it is only touched by the single receiving thread.
-final class WebSocketInflater: @unchecked Sendable {
+/// between calls and be freed exactly once. Not `Sendable`: `WebSocketConnection` owns it and only
+/// touches it under its receive lock.
+final class WebSocketInflater {
     /// RFC 7692 §7.2.2: senders strip this empty stored block, receivers put it back.
     private static let tail: [UInt8] = [0x00, 0x00, 0xFF, 0xFF]
 

@@ -1,8 +1,12 @@
 /// Turns a sequence of data frames into messages: fragment sequencing, permessage-deflate,
 /// incremental UTF-8 validation and the size limit, each failing at the frame that breaks it.
+///
+/// A value: the zlib stream that inflates compressed messages is the connection's and is lent to
+/// `consume` per frame, so a copy of the assembler never shares (or frees) a live z_stream.
 struct WebSocketMessageAssembler: Sendable {
     var maxMessageSize: Int
-    private var inflater: WebSocketInflater?
+    /// permessage-deflate was negotiated, so RSV1 marks a compressed message.
+    private var inflates: Bool
     /// Opcode of the message being reassembled; nil between messages.
     private var opcode: WebSocketOpcode?
     private var compressed = false
@@ -12,26 +16,29 @@ struct WebSocketMessageAssembler: Sendable {
     /// before the rest of the frame is read; dropped once the frame is consumed.
     private var lookahead: (validator: WebSocketUTF8Validator, checked: Int)?
 
-    init(maxMessageSize: Int, inflater: WebSocketInflater? = nil) {
+    init(maxMessageSize: Int, inflates: Bool = false) {
         self.maxMessageSize = maxMessageSize
-        self.inflater = inflater
+        self.inflates = inflates
     }
 
     var isInsideMessage: Bool { opcode != nil }
 
-    mutating func enableInflate(_ inflater: WebSocketInflater) {
-        self.inflater = inflater
+    mutating func enableInflate() {
+        inflates = true
     }
 
     /// Consumes a text, binary or continuation frame; returns a message when `frame` completes one.
-    mutating func consume(_ frame: WebSocketFrame) throws(WebSocketError) -> WebSocketMessage? {
+    /// `inflater` is required once a compressed message arrives on a connection that negotiated deflate.
+    mutating func consume(
+        _ frame: WebSocketFrame, inflater: WebSocketInflater?
+    ) throws(WebSocketError) -> WebSocketMessage? {
         lookahead = nil
         if frame.opcode == .continuation {
             guard opcode != nil else { throw .protocolViolation("continuation frame outside a message") }
             guard !frame.rsv1 else { throw .protocolViolation("RSV1 set on a continuation frame") }
         } else {
             guard opcode == nil else { throw .protocolViolation("new \(frame.opcode) message inside a fragmented one") }
-            guard !frame.rsv1 || inflater != nil else {
+            guard !frame.rsv1 || inflates else {
                 throw .protocolViolation("RSV1 set without permessage-deflate")
             }
             opcode = frame.opcode
@@ -46,7 +53,8 @@ struct WebSocketMessageAssembler: Sendable {
         }
 
         let previousCount = buffer.count
-        if compressed, let inflater {
+        if compressed {
+            guard let inflater else { throw .compressionFailed("compressed message but no inflater") }
             try inflater.inflate(frame.payload, isFinal: frame.fin, into: &buffer, limit: maxMessageSize)
         } else {
             guard buffer.count + frame.payload.count <= maxMessageSize else {

@@ -1,5 +1,8 @@
 /// The client connection lifecycle (RFC 6455 §4, §5.5, §7) as a pure state machine: frames and events
 /// in, actions out. `WebSocketConnection` performs the actions.
+///
+/// It holds no zlib state: the connection owns the inflater and lends it to `receivedFrame`, so copying
+/// the machine copies plain values only.
 public struct WebSocketStateMachine: Sendable {
     public enum State: Sendable, Equatable {
         case connecting
@@ -35,16 +38,15 @@ public struct WebSocketStateMachine: Sendable {
         assembler = WebSocketMessageAssembler(maxMessageSize: maxMessageSize)
     }
 
-    public mutating func handshakeCompleted(compression: WebSocketDeflateParameters?) throws(WebSocketError) {
+    public mutating func handshakeCompleted(compression: WebSocketDeflateParameters?) {
         precondition(state == .connecting, "handshake completed twice")
         self.compression = compression
-        if let compression {
-            assembler.enableInflate(try WebSocketInflater(noContextTakeover: compression.serverNoContextTakeover))
-        }
+        if compression != nil { assembler.enableInflate() }
         state = .open
     }
 
-    public mutating func receivedFrame(_ frame: WebSocketFrame) -> ReceiveAction {
+    /// `inflater` is the connection's, needed only when `compression` was negotiated.
+    mutating func receivedFrame(_ frame: WebSocketFrame, inflater: WebSocketInflater?) -> ReceiveAction {
         guard state == .open || state == .closing else { return .none }
         guard !frame.rsv2 && !frame.rsv3 else {
             return fail(.protocolViolation("RSV2/RSV3 set without a negotiated extension"))
@@ -62,7 +64,7 @@ public struct WebSocketStateMachine: Sendable {
             return receivedClose(frame.payload)
         default:
             do {
-                guard let message = try assembler.consume(frame) else { return .none }
+                guard let message = try assembler.consume(frame, inflater: inflater) else { return .none }
                 // Data that crosses our close frame is legal but nobody is waiting for it any more.
                 return state == .open ? .deliver(message) : .none
             } catch {

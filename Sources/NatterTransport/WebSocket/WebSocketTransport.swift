@@ -8,6 +8,9 @@ import Glibc
 /// Byte transport over a libcurl CONNECT_ONLY handle: curl does TCP, proxy tunnelling and verified
 /// TLS; we do the framing. The socket is non-blocking, so every wait is a poll(2) that also watches
 /// a self-pipe, which is how `interrupt()` and `shutdown()` wake a blocked reader.
+///
+/// `@unchecked Sendable`: `ioLock` guards the curl handle and `isShutDown`; the socket and pipe
+/// descriptors are immutable after init.
 final class WebSocketTransport: @unchecked Sendable {
     enum ReadResult: Equatable {
         case bytes(Int)
