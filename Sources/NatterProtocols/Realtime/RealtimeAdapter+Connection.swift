@@ -8,7 +8,7 @@ extension RealtimeAdapter {
     func runConnectionLoop() {
         var attempt = 0
         while !isStopped {
-            emit(.connection(.connecting))
+            emit(.session(.connection(.connecting)))
             let failure: any Error
             var authenticatedAt: ContinuousClock.Instant?
             do {
@@ -23,17 +23,19 @@ extension RealtimeAdapter {
             if let authenticatedAt, ContinuousClock.now - authenticatedAt > Self.stableConnection { attempt = 0 }
             if isStopped { break }
             if let error = failure as? RealtimeAdapterError, error.isPermanent {
-                emit(.connection(.offline(reason: error.description)))
+                emit(.session(.connection(.offline(reason: error.description))))
                 return
             }
             attempt += 1
             let delay = configuration.backoff.delay(attempt: attempt, random: Double.random(in: 0..<1))
             let reason = String(describing: failure)
             emit(
-                .connection(.reconnecting(attempt: attempt, retryAt: Date().addingTimeInterval(delay), reason: reason)))
+                .session(
+                    .connection(
+                        .reconnecting(attempt: attempt, retryAt: Date().addingTimeInterval(delay), reason: reason))))
             _ = wakeUp.wait(timeout: .now() + delay)
         }
-        emit(.connection(.offline(reason: nil)))
+        emit(.session(.connection(.offline(reason: nil))))
     }
 
     static let stableConnection: Duration = .seconds(30)
@@ -81,7 +83,7 @@ extension RealtimeAdapter {
             case .closed(let code, let reason):
                 throw RealtimeAdapterError.closed(code: code, reason: reason)
             case .message(.binary(let bytes)):
-                emit(.notice(.warning("server sent a binary frame of \(bytes.count) bytes; ignored")))
+                emit(.session(.notice(.warning("server sent a binary frame of \(bytes.count) bytes; ignored"))))
             case .message(.text(let text)):
                 try handle(text, on: link, onAuthenticated: onAuthenticated)
             }
@@ -93,7 +95,7 @@ extension RealtimeAdapter {
         for outgoing in actions.send { link.send(RealtimeCodec.encode(outgoing)) }
         if let failure = actions.failure { throw failure }
         for event in actions.events {
-            if case .authenticated = event { onAuthenticated() }
+            if case .session(.authenticated) = event { onAuthenticated() }
             emit(event)
         }
     }

@@ -58,11 +58,13 @@ extension ScreenModel {
         switch entry {
         case .conversation(let id, let title):
             unread = state.conversations[id]?.unread ?? 0
-            let joined = id.jid.flatMap { state.rooms[$0]?.joined } ?? true
+            let joined = state.rooms[id]?.joined ?? true
             row.append(cursor ? "▸ " : joined ? "# " : "· ", cursor ? .rosterCursor : .dim)
             row.append(title, unread > 0 ? .unread : .text)
         case .contact(let contact):
-            unread = state.conversations[.direct(contact.jid)]?.unread ?? 0
+            // One roster line per person: their chats on every account count.
+            let accounts = contact.sources.isEmpty ? state.sortedAccounts.map(\.id) : contact.accounts
+            unread = accounts.reduce(0) { $0 + (state.conversations[.direct(contact.jid, account: $1)]?.unread ?? 0) }
             let (symbol, role) = Self.presenceSymbol(contact.presence)
             row.append(cursor ? "▸ " : symbol + " ", cursor ? .rosterCursor : role)
             if unread > 0 {
