@@ -32,7 +32,13 @@ public struct Contact: Hashable, Sendable, Identifiable {
         self.sources = sources
     }
 
-    /// The accounts this contact is reachable from, first preferred.
+    /// Where a chat with this contact opens: the first account that has them on its roster, else the first that
+    /// has seen them at all.
+    public var preferredAccount: AccountID? {
+        (sources.first { $0.onRoster } ?? sources.first)?.account
+    }
+
+    /// The accounts this contact is reachable from, in account order.
     public var accounts: [AccountID] {
         var seen: [AccountID] = []
         for source in sources where !seen.contains(source.account) { seen.append(source.account) }

@@ -73,7 +73,7 @@ public struct ClientState: Sendable {
 
     /// The 1:1 chat with `jid`: on the first account that has them as a contact, else on the current account.
     public func directConversation(with jid: JID) -> ConversationID {
-        let account = contacts[jid.bare]?.sources.first?.account ?? currentAccount
+        let account = contacts[jid.bare]?.preferredAccount ?? currentAccount
         return .direct(jid, account: account)
     }
 

@@ -100,7 +100,7 @@ struct RosterNavigator: Sendable {
     func entry(at index: Int) -> ConversationID {
         guard index < groups.count else {
             let contact = contact(at: index - groups.count)
-            return .direct(contact.jid, account: contact.sources.first?.account ?? .default)
+            return .direct(contact.jid, account: contact.preferredAccount ?? .default)
         }
         return groups[index].id
     }

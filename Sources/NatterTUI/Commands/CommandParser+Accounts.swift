@@ -4,20 +4,26 @@ import NatterModel
 
 extension CommandParser {
     /// `/accounts`: one console line per account with its protocols, state and last error.
-    func accounts(state: ClientState, now: Date = Date()) -> [AppAction] {
+    func accounts(state: ClientState) -> [AppAction] {
         guard !state.accounts.isEmpty else { return [Self.error("/accounts: no accounts configured")] }
         var actions: [AppAction] = [.dispatch(.activate(.console))]
         for account in state.sortedAccounts {
-            actions.append(.dispatch(.notice(.info(Self.describe(account, now: now)))))
+            actions.append(.dispatch(.notice(.info(Self.describe(account)))))
         }
         return actions
     }
 
-    static func describe(_ account: AccountState, now: Date) -> String {
+    /// `work (realtime) as alice@a.test: reconnecting (attempt 2) — last error: refused`. No countdown: the line
+    /// stays in the console, where a number of seconds would soon be wrong; the status bar counts down instead.
+    static func describe(_ account: AccountState) -> String {
         let protocols = account.protocols.map(\.rawValue).joined(separator: ", ")
         var line = "\(account.id) (\(protocols))"
         if let identity = account.identity { line += " as \(identity.bareString)" }
-        line += ": " + TextSanitizer.line(account.connection.summary(now: now))
+        switch account.connection {
+        case .reconnecting(let attempt, _, _): line += ": reconnecting (attempt \(attempt))"
+        case .offline: line += ": offline"
+        case .connecting, .online: line += ": " + account.connection.summary()
+        }
         if let error = account.lastError {
             line += " — last error: " + TextSanitizer.line(error)
         }

@@ -39,8 +39,10 @@ extension ScreenModel {
                     entry < roster.groups.count
                     ? .conversation(roster.groups[entry].id, title: roster.groups[entry].title)
                     : .contact(roster.contact(at: entry - roster.groups.count))
+                let shared = entry >= roster.groups.count && roster.cache.isNameShared(roster.contact(at: entry - roster.groups.count).jid)
                 row = rosterRow(
-                    item, state: state, width: contentWidth, selected: entry == active, cursor: entry == cursor)
+                    item, state: state, width: contentWidth, selected: entry == active, cursor: entry == cursor,
+                    sharedName: shared)
             }
             row.append("│", .border)
             rows.append(row)
@@ -50,7 +52,10 @@ extension ScreenModel {
         return rows
     }
 
-    func rosterRow(_ entry: RosterEntry, state: ClientState, width: Int, selected: Bool, cursor: Bool) -> ScreenRow {
+    /// - Parameter sharedName: another contact shows the same name, so the address follows it.
+    func rosterRow(
+        _ entry: RosterEntry, state: ClientState, width: Int, selected: Bool, cursor: Bool, sharedName: Bool = false
+    ) -> ScreenRow {
         var row = ScreenRow()
         var unread = 0
         var nameRole = StyleRole.text
@@ -73,6 +78,7 @@ extension ScreenModel {
                 nameRole = .dim
             }
             row.append(TextSanitizer.line(contact.displayName), nameRole)
+            if sharedName { row.append(" <\(contact.jid.bareString)>", .dim) }
         }
         let count = unread > 0 ? " (\(unread))" : ""
         var fitted = row.fitted(to: max(0, width - count.count))
