@@ -31,10 +31,13 @@ extension EngineStore {
     }
 
     /// The single-account form: one `default` account in `domain`.
-    public static func restoredState(domain: String, from store: any MessageStore, perConversation: Int = 200)
+    public static func restoredState(
+        domain: String, from store: any MessageStore, perConversation: Int = 200
+    )
         -> ClientState
     {
         restoredState(
-            accounts: [AccountState(id: store.account, domain: domain)], from: [store], perConversation: perConversation)
+            accounts: [AccountState(id: store.account, domain: domain)], from: [store], perConversation: perConversation
+        )
     }
 }

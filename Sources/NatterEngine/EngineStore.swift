@@ -91,7 +91,8 @@ public final class EngineStore: Sendable {
         replaced?.stop()
         guard let generation else { return }
         run { guarded, now in
-            guarded.reducer.reduce(&guarded.state, event: .session(.attached(adapter.capabilities)), from: key, now: now)
+            guarded.reducer.reduce(
+                &guarded.state, event: .session(.attached(adapter.capabilities)), from: key, now: now)
         }
         adapter.start { [weak self] event in self?.ingest(event, from: key, generation: generation) }
     }
@@ -132,7 +133,9 @@ public final class EngineStore: Sendable {
     }
 
     /// An event as if from the adapter attached as `source`, for tests and tools that drive the engine directly.
-    public func ingest(_ event: EngineEvent, from source: SourceKey = SourceKey(account: .default, protocolKind: .realtime)) {
+    public func ingest(
+        _ event: EngineEvent, from source: SourceKey = SourceKey(account: .default, protocolKind: .realtime)
+    ) {
         run { guarded, now in guarded.reducer.reduce(&guarded.state, event: event, from: source, now: now) }
     }
 

@@ -3,8 +3,9 @@ import Foundation
 extension Contact {
     /// Records what `source` says about this contact's presence and recomputes the merged view.
     public mutating func report(_ presence: Presence, status: String?, since: Date, from source: SourceKey) {
-        if let index = sources.firstIndex(where: { $0.account == source.account && $0.protocolKind == source.protocolKind })
-        {
+        if let index = sources.firstIndex(where: {
+            $0.account == source.account && $0.protocolKind == source.protocolKind
+        }) {
             sources[index].presence = presence
             sources[index].statusText = status
         } else {

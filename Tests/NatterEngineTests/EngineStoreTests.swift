@@ -19,7 +19,9 @@ import Testing
             }
         })
         let engine = EngineStore(
-            state: ClientState(accounts: [AccountState(id: work, domain: "a.test"), AccountState(id: home, domain: "b.test")]),
+            state: ClientState(accounts: [
+                AccountState(id: work, domain: "a.test"), AccountState(id: home, domain: "b.test"),
+            ]),
             reducer: reducer, clock: { Date(timeIntervalSince1970: 1_800_000_000) })
         let workAdapter = RecordingAdapter()
         let homeAdapter = RecordingAdapter()

@@ -30,13 +30,14 @@ import Testing
         var harness = ReducerHarness()
         harness.event(.chat(.received(harness.incoming("newest", key: "k3", at: 30))))
         harness.event(
-            .chat(.historyLoaded(
-                .direct(harness.bob),
-                [
-                    harness.incoming("old", key: "k1", at: 10), harness.incoming("newest", key: "k3", at: 30),
-                    harness.incoming("middle", key: "k2", at: 20),
-                ],
-                hasMore: false)))
+            .chat(
+                .historyLoaded(
+                    .direct(harness.bob),
+                    [
+                        harness.incoming("old", key: "k1", at: 10), harness.incoming("newest", key: "k3", at: 30),
+                        harness.incoming("middle", key: "k2", at: 20),
+                    ],
+                    hasMore: false)))
         let texts = harness.state.conversations[.direct(harness.bob)]?.messages.map(\.text)
         #expect(texts == ["old", "middle", "newest"])
         #expect(harness.state.conversations[.direct(harness.bob)]?.hasMoreHistory == false)
@@ -61,7 +62,8 @@ import Testing
         var harness = ReducerHarness()
         let carol = JID("carol@natter.test")!
         harness.event(
-            .roster(.loaded([Contact(jid: harness.bob, displayName: "Bob"), Contact(jid: carol, displayName: "Carol")])))
+            .roster(
+                .loaded([Contact(jid: harness.bob, displayName: "Bob"), Contact(jid: carol, displayName: "Carol")])))
         harness.event(.presence(.changed(carol.with(resource: "x"), .available, status: nil, since: nil)))
         #expect(harness.state.sortedContacts.map(\.displayName) == ["Carol", "Bob"])
         harness.event(.roster(.loaded([Contact(jid: carol, displayName: "Carol C.")])))

@@ -10,7 +10,8 @@ import Testing
 
     func harness() -> ReducerHarness {
         var harness = ReducerHarness(
-            online: false, accounts: [AccountState(id: work, domain: "a.test"), AccountState(id: home, domain: "b.test")])
+            online: false,
+            accounts: [AccountState(id: work, domain: "a.test"), AccountState(id: home, domain: "b.test")])
         harness.event(.session(.authenticated(JID("alice@a.test/tui")!)), from: key(work, .realtime))
         harness.event(.session(.authenticated(JID("alice@b.test/tui")!)), from: key(home, .realtime))
         return harness
@@ -60,7 +61,9 @@ import Testing
         let effects = harness.intent(.conferences(.start(subject: "plans", with: [bob], account: home)))
         #expect(effects.isEmpty)
         #expect(harness.state.statusNotice?.level == .error)
-        #expect(harness.state.statusNotice?.text == "home cannot do conferences: that needs conference, which it does not use")
+        #expect(
+            harness.state.statusNotice?.text
+                == "home cannot do conferences: that needs conference, which it does not use")
         let unknown = harness.intent(.send(text: "x", to: .direct(bob, account: AccountID("nowhere"))))
         #expect(unknown.isEmpty)
         #expect(harness.state.statusNotice?.text == "message not sent: there is no account named nowhere")
@@ -73,7 +76,9 @@ import Testing
         harness.intent(.joinRoom(JID("den@b.test")!, account: home))
         let retry = harness.now.addingTimeInterval(3)
         for account in [work, home] {
-            harness.event(.session(.connection(.reconnecting(attempt: 1, retryAt: retry, reason: "x"))), from: key(account, .realtime))
+            harness.event(
+                .session(.connection(.reconnecting(attempt: 1, retryAt: retry, reason: "x"))),
+                from: key(account, .realtime))
         }
         harness.intent(.send(text: "w", to: .direct(bob, account: work)))
         harness.intent(.send(text: "h", to: .direct(JID("carol@b.test")!, account: home)))
@@ -89,10 +94,14 @@ import Testing
         var harness = harness()
         let shared = JID("dana@c.test")!
         harness.event(
-            .roster(.loaded([Contact(jid: shared, displayName: "Dana", groups: ["Work"]), Contact(jid: bob, displayName: "Bob")])),
+            .roster(
+                .loaded([
+                    Contact(jid: shared, displayName: "Dana", groups: ["Work"]), Contact(jid: bob, displayName: "Bob"),
+                ])),
             from: key(work, .realtime))
         harness.event(
-            .roster(.loaded([Contact(jid: shared, displayName: "Dana", groups: ["Family"])])), from: key(home, .realtime))
+            .roster(.loaded([Contact(jid: shared, displayName: "Dana", groups: ["Family"])])),
+            from: key(home, .realtime))
         harness.event(.presence(.changed(shared, .available, status: nil, since: nil)), from: key(home, .realtime))
         #expect(harness.state.contacts[shared]?.groups == ["Family", "Work"])
         #expect(harness.state.contacts[shared]?.accounts == [home, work])
@@ -117,9 +126,14 @@ import Testing
         let refused = harness.intent(.channels(.setRole(id, member: bob, role: .admin)))
         #expect(refused.isEmpty)
         #expect(harness.state.statusNotice?.text == "only administrators of General can change roles")
-        harness.event(.channels(.member(channel: "general", Member(jid: JID("alice@a.test")!, role: .admin))), from: key(work, .channels))
+        harness.event(
+            .channels(.member(channel: "general", Member(jid: JID("alice@a.test")!, role: .admin))),
+            from: key(work, .channels))
         let allowed = harness.intent(.channels(.setRole(id, member: bob, role: .admin)))
-        #expect(allowed == [.adapter(key(work, .channels), .channels(.setRole(channel: "general", member: bob, role: .admin)))])
+        #expect(
+            allowed == [
+                .adapter(key(work, .channels), .channels(.setRole(channel: "general", member: bob, role: .admin)))
+            ])
     }
 
     @Test func theReducerTakesItsTimeFromItsInputs() {
@@ -127,6 +141,9 @@ import Testing
         harness.now = Date(timeIntervalSince1970: 42)
         harness.intent(.send(text: "x", to: .channel("nope", account: work)))
         harness.event(.session(.connection(.offline(reason: "bye"))), from: key(home, .realtime))
-        #expect(harness.state.console.suffix(2).map(\.timestamp) == [Date(timeIntervalSince1970: 42), Date(timeIntervalSince1970: 42)])
+        #expect(
+            harness.state.console.suffix(2).map(\.timestamp) == [
+                Date(timeIntervalSince1970: 42), Date(timeIntervalSince1970: 42),
+            ])
     }
 }

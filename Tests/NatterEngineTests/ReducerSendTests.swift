@@ -10,7 +10,10 @@ import Testing
         let message = try #require(harness.state.conversations[.direct(harness.bob)]?.messages.last)
         #expect(message.delivery == .pending)
         #expect(message.isOutgoing)
-        #expect(effects.contains(.adapter(ReducerHarness.realtime, .chat(.send(localID: "m-1", to: .direct(harness.bob), text: "hi bob")))))
+        #expect(
+            effects.contains(
+                .adapter(
+                    ReducerHarness.realtime, .chat(.send(localID: "m-1", to: .direct(harness.bob), text: "hi bob")))))
         #expect(effects.contains(.persist(message)))
 
         harness.event(.chat(.acked(localID: "m-1", serverKey: "k-9", timestamp: nil)))
@@ -33,7 +36,10 @@ import Testing
 
         let reconnect = harness.event(.session(.authenticated(harness.alice)))
         let sends = reconnect.filter { if case .adapter(_, .chat(.send)) = $0 { true } else { false } }
-        #expect(sends == [.adapter(ReducerHarness.realtime, .chat(.send(localID: "m-1", to: .direct(harness.bob), text: "later")))])
+        #expect(
+            sends == [
+                .adapter(ReducerHarness.realtime, .chat(.send(localID: "m-1", to: .direct(harness.bob), text: "later")))
+            ])
 
         harness.event(.chat(.acked(localID: "m-1", serverKey: "k-1", timestamp: nil)))
         let again = harness.event(.session(.authenticated(harness.alice)))

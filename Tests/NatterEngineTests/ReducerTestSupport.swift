@@ -24,7 +24,8 @@ struct ReducerHarness {
         state = ClientState(accounts: accounts)
         for account in accounts {
             let source = SourceKey(account: account.id, protocolKind: .realtime)
-            _ = reducer.reduce(&state, event: .session(.attached([.chat, .typing, .rooms, .presence])), from: source, now: now)
+            _ = reducer.reduce(
+                &state, event: .session(.attached([.chat, .typing, .rooms, .presence])), from: source, now: now)
         }
         if online { event(.session(.authenticated(alice))) }
     }

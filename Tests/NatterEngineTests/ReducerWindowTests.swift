@@ -25,13 +25,19 @@ import Testing
     @Test func openingAConversationAsksForHistoryOnce() {
         var harness = ReducerHarness()
         let first = harness.intent(.openConversation(.direct(harness.bob)))
-        #expect(first == [.adapter(ReducerHarness.realtime, .chat(.fetchHistory(.direct(harness.bob), before: nil, limit: 50)))])
+        #expect(
+            first == [
+                .adapter(ReducerHarness.realtime, .chat(.fetchHistory(.direct(harness.bob), before: nil, limit: 50)))
+            ])
         harness.event(.chat(.historyLoaded(.direct(harness.bob), [harness.incoming("old", key: "k1")], hasMore: true)))
         harness.intent(.activate(.console))
         #expect(harness.intent(.openConversation(.direct(harness.bob))).isEmpty)
         #expect(
             harness.intent(.loadOlderHistory(.direct(harness.bob)))
-                == [.adapter(ReducerHarness.realtime, .chat(.fetchHistory(.direct(harness.bob), before: "k1", limit: 50)))])
+                == [
+                    .adapter(
+                        ReducerHarness.realtime, .chat(.fetchHistory(.direct(harness.bob), before: "k1", limit: 50)))
+                ])
     }
 
     @Test func joinAndPartARoom() {

@@ -120,7 +120,9 @@ import Testing
         #expect(a.waitSynchronized())
 
         server.kill()
-        #expect(a.wait { if case .reconnecting = $0.accounts[.default]?.connection { true } else { false } }, "the drop went unnoticed")
+        #expect(
+            a.wait { if case .reconnecting = $0.accounts[.default]?.connection { true } else { false } },
+            "the drop went unnoticed")
         a.engine.dispatch(.send(text: "typed while offline", to: .direct(bob)))
         #expect(a.state.conversations[.direct(bob)]?.messages.last?.delivery == .pending)
 

@@ -76,7 +76,10 @@ import Testing
         saved.conversation = .direct(bob, account: work)
         try store.save(saved)
         #expect(try store.knownConversations() == [.direct(bob, account: work)])
-        #expect(try store.recentMessages(in: .direct(bob, account: work), limit: 5).map(\.conversation) == [saved.conversation])
+        #expect(
+            try store.recentMessages(in: .direct(bob, account: work), limit: 5).map(\.conversation) == [
+                saved.conversation
+            ])
     }
 
     /// A cache written by natter before accounts existed (the v1 schema, as GRDB's migrator left it) opens with its

@@ -7,7 +7,8 @@ import Testing
     @Test func storageKeyRoundTripsEveryKindWithinItsAccount() {
         let work = AccountID("work")
         let ids: [ConversationID] = [
-            .direct(bob, account: work), .room(JID("lounge@natter.test")!, account: work), .channel("c-1", account: work),
+            .direct(bob, account: work), .room(JID("lounge@natter.test")!, account: work),
+            .channel("c-1", account: work),
             .thread("t-9", account: work), .conference("conf-3", account: work),
         ]
         for id in ids { #expect(ConversationID(storageKey: id.storageKey, account: work) == id) }
@@ -19,7 +20,9 @@ import Testing
     @Test func theKeyIsWhatCachesWroteBeforeAccounts() {
         // Old caches stored `direct:bob@natter.test`; the default account must read them unchanged.
         #expect(ConversationID.direct(bob).storageKey == "direct:bob@natter.test")
-        #expect(ConversationID(storageKey: "room:lounge@natter.test", account: .default) == .room(JID("lounge@natter.test")!))
+        #expect(
+            ConversationID(storageKey: "room:lounge@natter.test", account: .default)
+                == .room(JID("lounge@natter.test")!))
     }
 
     @Test func theAccountIsPartOfTheIdentity() {

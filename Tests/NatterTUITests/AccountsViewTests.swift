@@ -24,7 +24,8 @@ import Testing
         Fixture.setConnection(.online, as: JID("alice@b.test/tui")!, account: home, in: &state)
         for (jid, account) in [(bobAtWork, work), (bobAtHome, home)] {
             var contact = Contact(jid: jid)
-            contact.list(name: "Bob", groups: [], reference: nil, from: SourceKey(account: account, protocolKind: .realtime))
+            contact.list(
+                name: "Bob", groups: [], reference: nil, from: SourceKey(account: account, protocolKind: .realtime))
             state.contacts[jid] = contact
         }
         let chat = ConversationID.direct(bobAtHome, account: home)

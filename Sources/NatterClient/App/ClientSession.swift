@@ -70,7 +70,8 @@ public final class ClientSession: Sendable {
     /// protocol natter speaks) is reported as that account's error while the others start. With a single account
     /// the failure is thrown instead, as it always was, so scripts get a clear exit status.
     public static func open(accounts: [AccountSettings], interactive: Bool) throws -> ClientSession {
-        try open(accounts: accounts, interactive: interactive, knownPasswords: [:], embedded: nil, temporaryDirectory: nil)
+        try open(
+            accounts: accounts, interactive: interactive, knownPasswords: [:], embedded: nil, temporaryDirectory: nil)
     }
 
     static func open(

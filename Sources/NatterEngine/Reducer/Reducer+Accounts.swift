@@ -10,7 +10,9 @@ extension Reducer {
                 return []
             }
             guard accountState.attachedAdapters.isEmpty else {
-                post(.info, "\(account) is already connected (\(accountState.connection.summary(now: now)))", at: now, in: &state)
+                post(
+                    .info, "\(account) is already connected (\(accountState.connection.summary(now: now)))", at: now,
+                    in: &state)
                 return []
             }
             state.accounts[account]!.lastError = nil

@@ -46,7 +46,9 @@ extension Reducer {
             return historyLoaded(messages, into: id, hasMore: hasMore, in: &state)
         case .historyFailed(let id, let reason):
             state.conversations[id]?.isLoadingHistory = false
-            post(.warning, "history for \(state.title(of: .conversation(id))) unavailable: \(reason)", at: now, in: &state)
+            post(
+                .warning, "history for \(state.title(of: .conversation(id))) unavailable: \(reason)", at: now,
+                in: &state)
             return []
         case .caughtUp(let messages, let hasMore):
             return caughtUp(messages, hasMore: hasMore, from: source, in: &state, now: now)

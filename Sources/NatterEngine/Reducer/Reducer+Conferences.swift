@@ -8,7 +8,8 @@ extension Reducer {
             let command = AdapterCommand.conferences(.start(subject: subject, with: participants.map(\.bare)))
             return send(command, on: account, in: &state, now: now)
         case .invite(let id, let user):
-            return send(.conferences(.invite(conference: id.address, user.bare)), on: id.account, for: id, in: &state, now: now)
+            return send(
+                .conferences(.invite(conference: id.address, user.bare)), on: id.account, for: id, in: &state, now: now)
         case .leave(let id):
             let effects = close(.conversation(id), in: &state)
             return effects + send(.conferences(.leave(id.address)), on: id.account, for: id, in: &state, now: now)

@@ -16,7 +16,9 @@ extension Reducer {
             if let only, state.accounts[only] == nil {
                 post(.error, "there is no account named \(only)", at: now, in: &state)
             } else {
-                post(.info, "\(only.map { prefix($0, in: state) } ?? "")presence set to \(presence.label)", at: now, in: &state)
+                post(
+                    .info, "\(only.map { prefix($0, in: state) } ?? "")presence set to \(presence.label)", at: now,
+                    in: &state)
             }
             return effects
         }

@@ -14,7 +14,9 @@ enum Route: Equatable {
 extension Reducer {
     /// The conversation's owner when it has one that can do the command, else the account's first attached adapter,
     /// in the capability table's order, that declares the capability.
-    func route(_ command: AdapterCommand, on account: AccountID, for conversation: ConversationID?, in state: ClientState)
+    func route(
+        _ command: AdapterCommand, on account: AccountID, for conversation: ConversationID?, in state: ClientState
+    )
         -> Route
     {
         guard let accountState = state.accounts[account] else { return .unable("there is no account named \(account)") }
@@ -54,7 +56,9 @@ extension Reducer {
     }
 
     /// Whether `source` is where `command` on its account would go now; login uses it to re-send only what is its.
-    func routes(_ command: AdapterCommand, for conversation: ConversationID?, to source: SourceKey, in state: ClientState)
+    func routes(
+        _ command: AdapterCommand, for conversation: ConversationID?, to source: SourceKey, in state: ClientState
+    )
         -> Bool
     {
         route(command, on: source.account, for: conversation, in: state) == .ready(source)

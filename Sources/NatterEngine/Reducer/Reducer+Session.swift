@@ -70,7 +70,9 @@ extension Reducer {
     /// On every (re)authentication of one adapter: announce presence, rejoin rooms, flush the outbox once, then
     /// fetch what was missed — all for this adapter's account only, and only what routes to this adapter. Resends
     /// go first so the server's copies of them come back as duplicates of known messages.
-    private func authenticated(as jid: JID, from source: SourceKey, in state: inout ClientState, now: Date)
+    private func authenticated(
+        as jid: JID, from source: SourceKey, in state: inout ClientState, now: Date
+    )
         -> [Effect]
     {
         let account = source.account

@@ -51,7 +51,8 @@ extension RealtimeSession {
             let conversation: ConversationID = rooms.contains(to.bare) ? .room(to.bare) : .direct(from.bare)
             actions.events.append(.chat(.typing(conversation, from.bare, typing.state == .composing)))
         case .auth, .ping, .teamJoin, .teamLeave, .history, .roster, .teamList:
-            actions.events.append(.session(.notice(.warning("server sent an unexpected '\(message.type)' message; ignored"))))
+            actions.events.append(
+                .session(.notice(.warning("server sent an unexpected '\(message.type)' message; ignored"))))
         }
         return actions
     }
@@ -119,7 +120,8 @@ extension RealtimeSession {
         case .history(let conversation):
             actions.events.append(.chat(.historyFailed(conversation, reason: error.text)))
         case .catchUp:
-            actions.events.append(.session(.notice(.warning("could not fetch messages missed while away: \(error.text)"))))
+            actions.events.append(
+                .session(.notice(.warning("could not fetch messages missed while away: \(error.text)"))))
         default:
             actions.events.append(.session(.notice(.warning("server error \(error.code): \(error.text)"))))
         }
@@ -127,14 +129,16 @@ extension RealtimeSession {
 
     private func rosterLoaded(_ response: [String: JSONValue]?, into actions: inout Actions) {
         guard let contacts = try? RealtimeCodec.rosterContacts(from: response) else {
-            actions.events.append(.session(.notice(.warning("the server's roster was malformed; contacts may be missing"))))
+            actions.events.append(
+                .session(.notice(.warning("the server's roster was malformed; contacts may be missing"))))
             return
         }
         actions.events.append(
-            .roster(.loaded(
-                contacts.compactMap { contact in
-                    jid(contact.jid).map { Contact(jid: $0, displayName: contact.name, groups: contact.groups) }
-                })))
+            .roster(
+                .loaded(
+                    contacts.compactMap { contact in
+                        jid(contact.jid).map { Contact(jid: $0, displayName: contact.name, groups: contact.groups) }
+                    })))
     }
 
     private mutating func teamsListed(_ response: [String: JSONValue]?, into actions: inout Actions) {

@@ -44,7 +44,10 @@ extension CommandParser {
         } else if state.accounts.count == 1, let only = state.accounts.keys.first {
             id = only
         } else {
-            return [Self.error("usage: /\(verb) NAME (one of: \(state.sortedAccounts.map(\.id.rawValue).joined(separator: ", ")))")]
+            return [
+                Self.error(
+                    "usage: /\(verb) NAME (one of: \(state.sortedAccounts.map(\.id.rawValue).joined(separator: ", ")))")
+            ]
         }
         return [.dispatch(.accounts(action == .connect ? .connect(id) : .disconnect(id)))]
     }

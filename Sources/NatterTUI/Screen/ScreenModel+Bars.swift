@@ -66,7 +66,8 @@ extension ScreenModel {
         guard accounts.count > 1 else {
             let connection = accounts.first?.connection ?? .offline(reason: nil)
             row.append("[", .statusBar)
-            row.append(TextSanitizer.line(connection.summary(now: now)), connection.isOnline ? .statusBar : .statusAlert)
+            row.append(
+                TextSanitizer.line(connection.summary(now: now)), connection.isOnline ? .statusBar : .statusAlert)
             row.append("] ", .statusBar)
             if let identity = accounts.first?.identity { row.append(identity.bareString + " ", .statusBar) }
             return

@@ -39,7 +39,9 @@ extension ScreenModel {
                     entry < roster.groups.count
                     ? .conversation(roster.groups[entry].id, title: roster.groups[entry].title)
                     : .contact(roster.contact(at: entry - roster.groups.count))
-                let shared = entry >= roster.groups.count && roster.cache.isNameShared(roster.contact(at: entry - roster.groups.count).jid)
+                let shared =
+                    entry >= roster.groups.count
+                    && roster.cache.isNameShared(roster.contact(at: entry - roster.groups.count).jid)
                 row = rosterRow(
                     item, state: state, width: contentWidth, selected: entry == active, cursor: entry == cursor,
                     sharedName: shared)
