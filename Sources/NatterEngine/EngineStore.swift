@@ -4,38 +4,48 @@ import Synchronization
 
 /// The one place client state lives: serialises intents and events through the reducer and runs the effects.
 ///
-/// Adapters call `ingest` from their own threads and the front end calls `dispatch` from the UI thread; a mutex
-/// keeps reductions in order. Effects run outside it, so an adapter may call back in without deadlock, but
-/// through one queue in reduction order: a `sendChat` typed during a reconnect cannot overtake the `joinRoom`
-/// the reconnect asked for, whichever threads the two came from.
+/// Adapters call in from their own threads (through the sink `attach` gives them, which stamps their account and
+/// protocol) and the front end calls `dispatch` from the UI thread; a mutex keeps reductions in order. Effects run
+/// outside it, so an adapter may call back in without deadlock, but through one queue in reduction order: a send
+/// typed during a reconnect cannot overtake the room join the reconnect asked for, whichever threads they came from.
 public final class EngineStore: Sendable {
     private enum Work: Sendable {
         case effect(Effect)
         case notifyObservers
     }
 
+    /// An attached adapter and the attachment it belongs to: events from an older attachment are dropped.
+    private struct Attachment: Sendable {
+        var adapter: any ChatAdapter
+        var generation: Int
+    }
+
     private struct Guarded {
         var state: ClientState
         var reducer: Reducer
-        var adapters: [any ChatAdapter]
-        var observers: [Int: @Sendable () -> Void]
+        var adapters: [SourceKey: Attachment] = [:]
+        var nextGeneration = 0
+        var stopped = false
+        var observers: [Int: @Sendable () -> Void] = [:]
         var nextObserver = 0
         var wakeScheduler: (@Sendable (Date) -> Void)?
+        var connector: (@Sendable (AccountID) throws -> [any ChatAdapter])?
         var queue: [Work] = []
         /// Whether some thread is already running the queue; only one does at a time.
         var draining = false
     }
 
     private let guarded: Mutex<Guarded>
-    private let store: (any MessageStore)?
+    private let stores: [AccountID: any MessageStore]
     private let clock: @Sendable () -> Date
 
+    /// - Parameter stores: one cache per account; accounts without one keep nothing across restarts.
     public init(
-        state: ClientState, reducer: Reducer = Reducer(), store: (any MessageStore)? = nil,
+        state: ClientState, reducer: Reducer = Reducer(), stores: [any MessageStore] = [],
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
-        self.guarded = Mutex(Guarded(state: state, reducer: reducer, adapters: [], observers: [:], wakeScheduler: nil))
-        self.store = store
+        self.guarded = Mutex(Guarded(state: state, reducer: reducer))
+        self.stores = Dictionary(stores.map { ($0.account, $0) }, uniquingKeysWith: { first, _ in first })
         self.clock = clock
     }
 
@@ -61,31 +71,86 @@ public final class EngineStore: Sendable {
         guarded.withLock { $0.wakeScheduler = scheduler }
     }
 
-    public func attach(_ adapter: any ChatAdapter) {
-        guarded.withLock { $0.adapters.append(adapter) }
-        adapter.start { [weak self] event in self?.ingest(event) }
+    /// Who builds an account's adapters for `/connect NAME`. It runs off the caller's thread (a password command
+    /// may take a while); a thrown error is reported as that account's failure.
+    public func setConnector(_ connector: @escaping @Sendable (AccountID) throws -> [any ChatAdapter]) {
+        guarded.withLock { $0.connector = connector }
     }
 
+    /// Attaches `adapter` to `account` and starts it. Its events reach the reducer stamped with the account and the
+    /// adapter's protocol; an adapter already attached for that account and protocol is stopped first.
+    public func attach(_ adapter: any ChatAdapter, account: AccountID = .default) {
+        let key = SourceKey(account: account, protocolKind: adapter.protocolKind)
+        let (generation, replaced) = guarded.withLock { guarded -> (Int?, (any ChatAdapter)?) in
+            guard !guarded.stopped else { return (nil, nil) }
+            guarded.nextGeneration += 1
+            let replaced = guarded.adapters[key]?.adapter
+            guarded.adapters[key] = Attachment(adapter: adapter, generation: guarded.nextGeneration)
+            return (guarded.nextGeneration, replaced)
+        }
+        replaced?.stop()
+        guard let generation else { return }
+        run { guarded, now in
+            guarded.reducer.reduce(
+                &guarded.state, event: .session(.attached(adapter.capabilities)), from: key, now: now)
+        }
+        adapter.start { [weak self] event in self?.ingest(event, from: key, generation: generation) }
+    }
+
+    /// Stops the account's adapters; the account stays in the state, offline, for `/accounts` and `/connect`.
+    public func detach(account: AccountID) {
+        let detached = guarded.withLock { guarded -> [(SourceKey, any ChatAdapter)] in
+            let keys = guarded.adapters.keys.filter { $0.account == account }.sorted()
+            return keys.compactMap { key in guarded.adapters.removeValue(forKey: key).map { (key, $0.adapter) } }
+        }
+        for (key, adapter) in detached {
+            adapter.stop()
+            run { guarded, now in
+                guarded.reducer.reduce(&guarded.state, event: .session(.detached), from: key, now: now)
+            }
+        }
+    }
+
+    /// Stops every adapter for good: no event reaches the state after this returns, and nothing attaches again.
     public func detachAll() {
         let adapters = guarded.withLock { guarded in
-            defer { guarded.adapters.removeAll() }
-            return guarded.adapters
+            defer {
+                guarded.adapters.removeAll()
+                guarded.stopped = true
+            }
+            return guarded.adapters.values.map(\.adapter)
         }
         for adapter in adapters { adapter.stop() }
     }
 
     public func dispatch(_ intent: Intent) {
-        run { reducer, state, now in reducer.reduce(&state, intent: intent, now: now) }
+        run { guarded, now in guarded.reducer.reduce(&guarded.state, intent: intent, now: now) }
     }
 
-    public func ingest(_ event: EngineEvent) {
-        run { reducer, state, now in reducer.reduce(&state, event: event, now: now) }
+    /// Time passed: lapses typing indicators.
+    public func tick(_ now: Date) {
+        dispatch(.tick(now))
     }
 
-    private func run(_ step: (Reducer, inout ClientState, Date) -> [Effect]) {
+    /// An event as if from the adapter attached as `source`, for tests and tools that drive the engine directly.
+    public func ingest(
+        _ event: EngineEvent, from source: SourceKey = SourceKey(account: .default, protocolKind: .realtime)
+    ) {
+        run { guarded, now in guarded.reducer.reduce(&guarded.state, event: event, from: source, now: now) }
+    }
+
+    private func ingest(_ event: EngineEvent, from source: SourceKey, generation: Int) {
+        run { guarded, now in
+            // Checked under the lock the reduction runs in: a detached or replaced adapter's late event never lands.
+            guard guarded.adapters[source]?.generation == generation else { return nil }
+            return guarded.reducer.reduce(&guarded.state, event: event, from: source, now: now)
+        }
+    }
+
+    private func run(_ step: (inout Guarded, Date) -> [Effect]?) {
         let now = clock()
-        let mustDrain = guarded.withLock { guarded in
-            let effects = step(guarded.reducer, &guarded.state, now)
+        let mustDrain = guarded.withLock { guarded -> Bool in
+            guard let effects = step(&guarded, now) else { return false }
             guarded.queue += effects.map(Work.effect)
             guarded.queue.append(.notifyObservers)
             defer { guarded.draining = true }
@@ -111,28 +176,51 @@ public final class EngineStore: Sendable {
     }
 
     private func perform(_ effect: Effect) {
-        let (adapters, scheduler) = guarded.withLock { ($0.adapters, $0.wakeScheduler) }
         switch effect {
-        case .adapter(let command):
-            for adapter in adapters { adapter.perform(command) }
+        case .adapter(let key, let command):
+            // Exactly one adapter: the reducer routed the command already.
+            guarded.withLock { $0.adapters[key]?.adapter }?.perform(command)
         case .persist(let message):
-            record { try $0.save(message) }
-        case .forget(let messageID):
-            record { try $0.delete(messageID: messageID) }
+            record(message.conversation.account) { try $0.save(message) }
+        case .forget(let messageID, let account):
+            record(account) { try $0.delete(messageID: messageID) }
+        case .saveCursor(let cursor, let key):
+            record(key.account) { try $0.save(cursor: cursor, for: key.protocolKind) }
         case .wake(let date):
-            scheduler?(date)
+            guarded.withLock { $0.wakeScheduler }?(date)
+        case .connect(let account):
+            connect(account)
+        case .disconnect(let account):
+            detach(account: account)
         case .quit:
             break
         }
     }
 
+    private func connect(_ account: AccountID) {
+        guard let connector = guarded.withLock({ $0.connector }) else {
+            dispatch(.notice(Notice(.error, "\(account): this session cannot start accounts", timestamp: clock())))
+            return
+        }
+        Thread.detachNewThread { [self] in
+            do {
+                for adapter in try connector(account) { attach(adapter, account: account) }
+            } catch {
+                let protocolKind = state.accounts[account]?.protocols.first ?? .realtime
+                ingest(
+                    .session(.connection(.offline(reason: "cannot start: \(error)"))),
+                    from: SourceKey(account: account, protocolKind: protocolKind))
+            }
+        }
+    }
+
     /// A failing cache must not take the chat down with it, but the user must hear about it.
-    private func record(_ work: (any MessageStore) throws -> Void) {
-        guard let store else { return }
+    private func record(_ account: AccountID, _ work: (any MessageStore) throws -> Void) {
+        guard let store = stores[account] else { return }
         do {
             try work(store)
         } catch {
-            let notice = Notice.error("local cache: \(error)")
+            let notice = Notice(.error, "local cache: \(error)", timestamp: clock())
             guarded.withLock { guarded in
                 guarded.state.console.append(notice)
                 guarded.state.statusNotice = notice

@@ -21,4 +21,7 @@ public struct Notice: Hashable, Sendable {
     public static func info(_ text: String) -> Notice { Notice(.info, text) }
     public static func warning(_ text: String) -> Notice { Notice(.warning, text) }
     public static func error(_ text: String) -> Notice { Notice(.error, text) }
+
+    /// The same notice stamped at `time`: the reducer takes its clock from its inputs, never from `Date()`.
+    public func at(_ time: Date) -> Notice { Notice(level, text, timestamp: time) }
 }

@@ -24,12 +24,13 @@ struct RosterBenchCommand: ParsableCommand {
         var generator = SplitMix(seed: 42)
         let storm = (0..<presences).map { _ in
             EngineEvent.presence(
-                JID(local: "user\(Int(generator.next() % UInt64(contacts)))", domain: domain, resource: "r"),
-                Presence.allCases[Int(generator.next() % 5)], since: nil)
+                .changed(
+                    JID(local: "user\(Int(generator.next() % UInt64(contacts)))", domain: domain, resource: "r"),
+                    Presence.allCases[Int(generator.next() % 5)], status: nil, since: nil))
         }
 
         let store = EngineStore(state: ClientState(domain: domain))
-        let load = measure { store.ingest(.rosterLoaded(roster)) }
+        let load = measure { store.ingest(.roster(.loaded(roster))) }
         let reduce = measure { for event in storm { store.ingest(event) } }
 
         var model = ScreenModel()

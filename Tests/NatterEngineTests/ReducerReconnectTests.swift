@@ -4,52 +4,52 @@ import NatterModel
 import Testing
 
 @Suite struct ReducerReconnectTests {
-    @Test func resendsGoBeforeHistoryAndCatchUpResumesFromTheNewestKey() {
+    @Test func resendsGoBeforeHistoryAndCatchUpResumesFromTheAdaptersCursor() {
         var harness = ReducerHarness(online: false)
-        harness.event(.messageReceived(harness.incoming("seen", key: "00000000000000000007")))
+        harness.event(.chat(.received(harness.incoming("seen", key: "00000000000000000007"))))
+        let saved = harness.event(.session(.resumeCursor(ResumeCursor("00000000000000000007"))))
+        #expect(saved == [.saveCursor(ResumeCursor("00000000000000000007"), for: ReducerHarness.realtime)])
         harness.intent(.send(text: "queued", to: .direct(harness.bob)))
-        let effects = harness.event(.authenticated(harness.alice))
-        let commands = effects.compactMap { effect -> AdapterCommand? in
-            if case .adapter(let command) = effect { return command }
-            return nil
-        }
+        let effects = harness.event(.session(.authenticated(harness.alice)))
         #expect(
-            commands == [
-                .setPresence(.available, status: nil),
-                .sendChat(localID: "m-1", to: .direct(harness.bob), text: "queued"),
-                .catchUp(after: "00000000000000000007", limit: 200),
+            ReducerHarness.commands(effects) == [
+                .presence(.set(.available, status: nil)),
+                .chat(.send(localID: "m-1", to: .direct(harness.bob), text: "queued")),
+                .chat(.catchUp(after: ResumeCursor("00000000000000000007"), limit: 200)),
             ])
     }
 
-    @Test func caughtUpMessagesCountAsUnreadAndPageUntilDone() {
+    @Test func caughtUpMessagesCountAsUnreadAndPageFromTheMovedCursorUntilDone() {
         var harness = ReducerHarness()
         let carol = JID("carol@natter.test")!
+        harness.event(.session(.resumeCursor(ResumeCursor("11"))))
         let first = harness.event(
-            .caughtUp(
-                [harness.incoming("while away", key: "10"), harness.incoming("also", key: "11", from: carol)],
-                hasMore: true))
-        #expect(first.contains(.adapter(.catchUp(after: "11", limit: 200))))
+            .chat(
+                .caughtUp(
+                    [harness.incoming("while away", key: "10"), harness.incoming("also", key: "11", from: carol)],
+                    hasMore: true)))
+        #expect(ReducerHarness.commands(first) == [.chat(.catchUp(after: ResumeCursor("11"), limit: 200))])
         #expect(harness.state.conversations[.direct(harness.bob)]?.unread == 1)
         #expect(harness.state.conversations[.direct(carol)]?.unread == 1)
-        let last = harness.event(.caughtUp([harness.incoming("end", key: "12")], hasMore: false))
-        #expect(!last.contains { if case .adapter = $0 { true } else { false } })
+        let last = harness.event(.chat(.caughtUp([harness.incoming("end", key: "12")], hasMore: false)))
+        #expect(!ReducerHarness.sendsAny(last))
     }
 
     @Test func catchUpStopsAfterThePageLimit() {
         var harness = ReducerHarness()
         harness.reducer.catchUpPageLimit = 2
-        harness.event(.caughtUp([harness.incoming("a", key: "1")], hasMore: true))
-        let effects = harness.event(.caughtUp([harness.incoming("b", key: "2")], hasMore: true))
-        #expect(!effects.contains { if case .adapter = $0 { true } else { false } })
+        harness.event(.session(.resumeCursor(ResumeCursor("1"))))
+        harness.event(.chat(.caughtUp([harness.incoming("a", key: "1")], hasMore: true)))
+        let effects = harness.event(.chat(.caughtUp([harness.incoming("b", key: "2")], hasMore: true)))
+        #expect(!ReducerHarness.sendsAny(effects))
         #expect(harness.state.statusNotice?.level == .warning)
     }
 
-    @Test func keysCompareAsNumbersWhateverTheirPadding() {
+    @Test func theCursorIsTheAdaptersAndIsNeverInterpreted() {
         var harness = ReducerHarness()
-        harness.event(.messageReceived(harness.incoming("a", key: "99")))
-        harness.event(.messageReceived(harness.incoming("b", key: "100")))
-        harness.event(.messageReceived(harness.incoming("c", key: "98")))
-        #expect(harness.state.newestServerKey == "100")
+        harness.event(.session(.resumeCursor(ResumeCursor("100"))))
+        harness.event(.session(.resumeCursor(ResumeCursor("99"))))
+        #expect(harness.state.accounts[.default]?.cursors[.realtime] == ResumeCursor("99"))
     }
 
     @Test func theServersEchoOfOurOwnMessageMergesIntoIt() throws {
@@ -58,29 +58,26 @@ import Testing
         let echo = Message(
             id: "k5", serverKey: "k5", conversation: .direct(harness.alice.bare), sender: harness.alice,
             text: "note to self", timestamp: harness.now, isOutgoing: false)
-        harness.event(.messageReceived(echo))
-        let effects = harness.event(.messageAcked(localID: "m-1", serverKey: "k5", timestamp: nil))
+        harness.event(.chat(.received(echo)))
+        let effects = harness.event(.chat(.acked(localID: "m-1", serverKey: "k5", timestamp: nil)))
         let messages = try #require(harness.state.conversations[.direct(harness.alice.bare)]?.messages)
         #expect(messages.map(\.id) == ["m-1"])
         #expect(messages.first?.delivery == .sent)
-        #expect(effects.contains(.forget(messageID: "k5")))
+        #expect(effects.contains(.forget(messageID: "k5", account: .default)))
     }
 
     @Test func oversizedMessagesFailLocallyAndKeepTheirText() throws {
         var harness = ReducerHarness()
         harness.reducer.maximumMessageBytes = 10
         let effects = harness.intent(.send(text: String(repeating: "x", count: 11), to: .direct(harness.bob)))
-        #expect(!effects.contains { if case .adapter = $0 { true } else { false } })
+        #expect(!ReducerHarness.sendsAny(effects))
         let message = try #require(harness.state.conversations[.direct(harness.bob)]?.messages.last)
-        guard case .failed(let reason) = message.delivery else {
-            Issue.record("an oversized message must fail")
-            return
-        }
-        #expect(reason.contains("too long"))
+        let failed = if case .failed(let reason) = message.delivery { reason } else { "" }
+        #expect(failed.contains("too long"), "an oversized message must fail, not \(message.delivery)")
         #expect(message.text.count == 11)
         #expect(
-            !harness.event(.authenticated(harness.alice)).contains {
-                if case .adapter(.sendChat) = $0 { true } else { false }
+            !harness.event(.session(.authenticated(harness.alice))).contains {
+                if case .adapter(_, .chat(.send)) = $0 { true } else { false }
             })
     }
 
@@ -89,7 +86,7 @@ import Testing
         harness.intent(.openConversation(.direct(harness.bob)))
         #expect(harness.state.conversations[.direct(harness.bob)]?.isLoadingHistory == true)
         #expect(harness.intent(.loadOlderHistory(.direct(harness.bob))).isEmpty)
-        harness.event(.historyFailed(.direct(harness.bob), reason: "nope"))
+        harness.event(.chat(.historyFailed(.direct(harness.bob), reason: "nope")))
         #expect(harness.state.conversations[.direct(harness.bob)]?.isLoadingHistory == false)
     }
 }

@@ -3,7 +3,7 @@ import NatterEngine
 import NatterModel
 import Synchronization
 
-/// A reducer with predictable ids and a state that is already online as alice.
+/// A reducer with predictable ids and a state whose `default` account has a Realtime adapter, online as alice.
 struct ReducerHarness {
     var reducer: Reducer
     var state: ClientState
@@ -11,8 +11,9 @@ struct ReducerHarness {
     let alice = JID("alice@natter.test/tui")!
     let bob = JID("bob@natter.test")!
     let lounge = JID("lounge@natter.test")!
+    static let realtime = SourceKey(account: .default, protocolKind: .realtime)
 
-    init(online: Bool = true) {
+    init(online: Bool = true, accounts: [AccountState] = [AccountState(id: .default, domain: "natter.test")]) {
         let counter = Mutex(0)
         reducer = Reducer(makeMessageID: {
             counter.withLock { value in
@@ -20,20 +21,40 @@ struct ReducerHarness {
                 return "m-\(value)"
             }
         })
-        state = ClientState(domain: "natter.test")
-        if online { _ = reducer.reduce(&state, event: .authenticated(alice), now: now) }
+        state = ClientState(accounts: accounts)
+        for account in accounts {
+            let source = SourceKey(account: account.id, protocolKind: .realtime)
+            _ = reducer.reduce(
+                &state, event: .session(.attached([.chat, .typing, .rooms, .presence])), from: source, now: now)
+        }
+        if online { event(.session(.authenticated(alice))) }
     }
 
     @discardableResult
     mutating func intent(_ intent: Intent) -> [Effect] { reducer.reduce(&state, intent: intent, now: now) }
 
     @discardableResult
-    mutating func event(_ event: EngineEvent) -> [Effect] { reducer.reduce(&state, event: event, now: now) }
+    mutating func event(_ event: EngineEvent, from source: SourceKey = realtime) -> [Effect] {
+        reducer.reduce(&state, event: event, from: source, now: now)
+    }
 
-    func incoming(_ text: String, key: String, from sender: JID? = nil, at offset: TimeInterval = 0) -> Message {
+    func incoming(
+        _ text: String, key: String, from sender: JID? = nil, at offset: TimeInterval = 0, account: AccountID = .default
+    ) -> Message {
         let from = sender ?? bob
         return Message(
-            id: key, serverKey: key, conversation: .direct(from), sender: from, text: text,
+            id: key, serverKey: key, conversation: .direct(from, account: account), sender: from, text: text,
             timestamp: now.addingTimeInterval(offset), isOutgoing: false)
+    }
+
+    /// The adapter commands among `effects`, for the default account's Realtime adapter.
+    static func commands(_ effects: [Effect]) -> [AdapterCommand] {
+        effects.compactMap { effect in
+            if case .adapter(realtime, let command) = effect { command } else { nil }
+        }
+    }
+
+    static func sendsAny(_ effects: [Effect]) -> Bool {
+        effects.contains { if case .adapter = $0 { true } else { false } }
     }
 }

@@ -25,24 +25,30 @@ import Testing
     @Test func openingAConversationAsksForHistoryOnce() {
         var harness = ReducerHarness()
         let first = harness.intent(.openConversation(.direct(harness.bob)))
-        #expect(first == [.adapter(.fetchHistory(.direct(harness.bob), before: nil, limit: 50))])
-        harness.event(.historyLoaded(.direct(harness.bob), [harness.incoming("old", key: "k1")], hasMore: true))
+        #expect(
+            first == [
+                .adapter(ReducerHarness.realtime, .chat(.fetchHistory(.direct(harness.bob), before: nil, limit: 50)))
+            ])
+        harness.event(.chat(.historyLoaded(.direct(harness.bob), [harness.incoming("old", key: "k1")], hasMore: true)))
         harness.intent(.activate(.console))
         #expect(harness.intent(.openConversation(.direct(harness.bob))).isEmpty)
         #expect(
             harness.intent(.loadOlderHistory(.direct(harness.bob)))
-                == [.adapter(.fetchHistory(.direct(harness.bob), before: "k1", limit: 50))])
+                == [
+                    .adapter(
+                        ReducerHarness.realtime, .chat(.fetchHistory(.direct(harness.bob), before: "k1", limit: 50)))
+                ])
     }
 
     @Test func joinAndPartARoom() {
         var harness = ReducerHarness()
         let effects = harness.intent(.joinRoom(harness.lounge))
-        #expect(effects.first == .adapter(.joinRoom(harness.lounge)))
+        #expect(effects.first == .adapter(ReducerHarness.realtime, .rooms(.join(harness.lounge))))
         #expect(harness.state.activeWindow == .conversation(.room(harness.lounge)))
-        harness.event(.roomOccupant(room: harness.lounge, user: harness.bob, .available))
+        harness.event(.rooms(.occupant(room: harness.lounge, user: harness.bob, .available)))
         #expect(harness.state.conversations[.room(harness.lounge)]?.occupants == [harness.bob])
         let leave = harness.intent(.leaveRoom(harness.lounge))
-        #expect(leave == [.adapter(.leaveRoom(harness.lounge))])
+        #expect(leave == [.adapter(ReducerHarness.realtime, .rooms(.leave(harness.lounge)))])
         #expect(harness.state.windows == [.console])
     }
 

@@ -72,7 +72,7 @@ import Testing
         let a = EngineClient(user: "alice", serverURL: server.url)
         let b = EngineClient(user: "bob", serverURL: server.url)
         #expect(a.waitSynchronized() && b.waitSynchronized())
-        #expect(a.state.rooms[lounge] != nil, "the demo room was not listed")
+        #expect(a.state.rooms[.room(lounge)] != nil, "the demo room was not listed")
         a.engine.dispatch(.joinRoom(lounge))
         b.engine.dispatch(.joinRoom(lounge))
         #expect(a.wait { $0.conversations[.room(lounge)]?.occupants.contains(bob) ?? false })
@@ -120,7 +120,9 @@ import Testing
         #expect(a.waitSynchronized())
 
         server.kill()
-        #expect(a.wait { if case .reconnecting = $0.connection { true } else { false } }, "the drop went unnoticed")
+        #expect(
+            a.wait { if case .reconnecting = $0.accounts[.default]?.connection { true } else { false } },
+            "the drop went unnoticed")
         a.engine.dispatch(.send(text: "typed while offline", to: .direct(bob)))
         #expect(a.state.conversations[.direct(bob)]?.messages.last?.delivery == .pending)
 

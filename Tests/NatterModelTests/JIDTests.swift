@@ -23,12 +23,4 @@ import Testing
         #expect(JID("a@b@c") == nil)
         #expect(JID("a b@c") == nil)
     }
-
-    @Test func conversationStorageKeyRoundTrips() throws {
-        let ids: [ConversationID] = [
-            .direct(JID("bob@natter.test")!), .room(JID("lounge@natter.test")!), .channel("c-1"),
-        ]
-        for id in ids { #expect(ConversationID(storageKey: id.description) == id) }
-        #expect(ConversationID(storageKey: "nope") == nil)
-    }
 }

@@ -20,16 +20,13 @@ import Testing
             ])
     }
 
-    @Test func joinAndPart() {
+    @Test func joinAndPart() throws {
         var state = Fixture.state()
         #expect(parser.parse("/join lounge", state: state) == [.dispatch(.joinRoom(Fixture.lounge))])
         state.activeWindow = .conversation(.room(Fixture.lounge))
         #expect(parser.parse("/part", state: state) == [.dispatch(.leaveRoom(Fixture.lounge))])
         state.activeWindow = .console
-        guard case .dispatch(.notice(let notice)) = parser.parse("/part", state: state).first else {
-            Issue.record("expected an error notice")
-            return
-        }
+        let notice = try Fixture.notice(in: parser.parse("/part", state: state))
         #expect(notice.level == .error)
     }
 
@@ -60,27 +57,21 @@ import Testing
         #expect(actions.count == CommandParser.helpLines.count + 1)
     }
 
-    @Test func unknownCommandIsAnError() {
+    @Test func unknownCommandIsAnError() throws {
         let actions = parser.parse("/frobnicate", state: Fixture.state())
-        guard case .dispatch(.notice(let notice)) = actions.first else {
-            Issue.record("expected a notice")
-            return
-        }
+        let notice = try Fixture.notice(in: actions)
         #expect(notice.level == .error)
         #expect(notice.text.contains("/frobnicate"))
     }
 
-    @Test func plainTextGoesToTheConversationOrWarnsInTheConsole() {
+    @Test func plainTextGoesToTheConversationOrWarnsInTheConsole() throws {
         let chat = Fixture.withChat([])
         #expect(parser.parse("hello", state: chat) == [.dispatch(.send(text: "hello", to: .direct(Fixture.bob)))])
         #expect(
             parser.parse("//etc/passwd", state: chat) == [
                 .dispatch(.send(text: "/etc/passwd", to: .direct(Fixture.bob)))
             ])
-        guard case .dispatch(.notice(let notice)) = parser.parse("hello", state: Fixture.state()).first else {
-            Issue.record("expected a notice")
-            return
-        }
+        let notice = try Fixture.notice(in: parser.parse("hello", state: Fixture.state()))
         #expect(notice.text.contains("/msg"))
     }
 

@@ -70,7 +70,7 @@ import Testing
         _ = ui.handle(.paste("line 1\nline 2\nline 3"), state: state, now: Fixture.noon)
         let actions = ui.handle(.enter, state: state, now: Fixture.noon)
         #expect(actions.first == .dispatch(.send(text: "line 1\nline 2\nline 3", to: bobChat)))
-        #expect(actions.filter { if case .dispatch(.send) = $0 { true } else { false } }.count == 1)
+        #expect(actions.filter { if case .dispatch(.chat(.send)) = $0 { true } else { false } }.count == 1)
     }
 
     @Test func tabCompletesCommandsAndNames() {

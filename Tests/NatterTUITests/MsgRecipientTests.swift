@@ -47,30 +47,25 @@ import Testing
                 == open(Fixture.carol, saying: "Martin was here"))
     }
 
-    @Test func ambiguousDisplayNameAsksForTheAddress() {
+    @Test func ambiguousDisplayNameAsksForTheAddress() throws {
         var state = state()
         state.contacts[Fixture.bob] = nil
         let bob2 = JID("bob2@natter.test")!
         state.contacts[bob2] = Contact(jid: bob2, displayName: "BOB")
         let actions = parser.parse("/msg Bob hi", state: state)
-        guard case .dispatch(.notice(let notice)) = actions.first, actions.count == 1 else {
-            Issue.record("expected one error, got \(actions)")
-            return
-        }
+        #expect(actions.count == 1, "expected one error, got \(actions)")
+        let notice = try Fixture.notice(in: actions)
         #expect(notice.level == .error)
         #expect(notice.text == "/msg: 2 contacts are called bob (bob2@natter.test, bobby@natter.test); use the address")
     }
 
-    @Test func unknownNamesBecomeAddressesInOurDomain() {
+    @Test func unknownNamesBecomeAddressesInOurDomain() throws {
         let zed = JID("zed@natter.test")!
         #expect(parser.parse("/msg zed hi there", state: state()) == open(zed, saying: "hi there"))
         #expect(
             parser.parse("/msg bob@elsewhere.test yo", state: state()) == open(JID("bob@elsewhere.test")!, saying: "yo")
         )
-        guard case .dispatch(.notice(let usage)) = parser.parse("/msg", state: state()).first else {
-            Issue.record("/msg without a name should explain itself")
-            return
-        }
+        let usage = try Fixture.notice(in: parser.parse("/msg", state: state()))
         #expect(usage.text == "usage: /msg NAME [text]")
     }
 }

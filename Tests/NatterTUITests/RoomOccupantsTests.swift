@@ -11,7 +11,7 @@ import Testing
     func roomState() -> ClientState {
         var state = Fixture.state()
         let id = ConversationID.room(Fixture.lounge)
-        state.rooms[Fixture.lounge] = RoomInfo(jid: Fixture.lounge, name: "Lounge", joined: true)
+        state.rooms[.room(Fixture.lounge)] = RoomInfo(jid: Fixture.lounge, name: "Lounge", joined: true)
         state.conversations[id] = Conversation(
             id: id, title: "Lounge", occupants: [Fixture.carol, dave.with(resource: "x"), Fixture.bob, Fixture.alice])
         state.windows.append(.conversation(id))
@@ -49,7 +49,7 @@ import Testing
         var state = roomState()
         state.conversations[.room(Fixture.lounge)]!.occupants = [Fixture.bob]
         #expect(CommandParser.occupantNames(of: .room(Fixture.lounge), state: state) == ["Bob", "me"])
-        state.rooms[Fixture.lounge]!.joined = false
+        state.rooms[.room(Fixture.lounge)]!.joined = false
         #expect(CommandParser.occupantNames(of: .room(Fixture.lounge), state: state) == ["Bob"])
     }
 
@@ -57,7 +57,7 @@ import Testing
         let outside = texts(CommandParser().parse("/who", state: Fixture.withChat([])))
         #expect(outside.count == 1 && outside[0].hasPrefix("/who: this window is not a room"))
         var state = roomState()
-        state.rooms[Fixture.lounge]!.joined = false
+        state.rooms[.room(Fixture.lounge)]!.joined = false
         state.conversations[.room(Fixture.lounge)]!.occupants = []
         #expect(texts(CommandParser().parse("/who", state: state)) == ["/who: not in Lounge; /join lounge first"])
     }

@@ -13,8 +13,7 @@ import Testing
     /// Alice plus user0000…user9999; every third one online.
     static func bigState() -> ClientState {
         var state = ClientState(domain: Fixture.domain)
-        state.account = Fixture.alice
-        state.connection = .online
+        Fixture.setConnection(.online, in: &state)
         for index in 0..<10_000 {
             let jid = JID(local: String(format: "user%04d", index), domain: Fixture.domain)
             state.contacts[jid] = Contact(jid: jid, presence: index % 3 == 0 ? .available : .unavailable)
@@ -53,16 +52,13 @@ import Testing
         #expect(ui.roster.cursor == nil)
     }
 
-    @Test func filterNarrowsTenThousandContactsCorrectly() {
+    @Test func filterNarrowsTenThousandContactsCorrectly() throws {
         let state = Self.bigState()
         var ui = InterfaceState(rows: 30, columns: 100)
         var model = ScreenModel(timeZone: TimeZone(identifier: "UTC")!)
         _ = render(state, ui: &ui, model: &model)
         let actions = ui.filterRoster("  USER12 ", state: state)
-        guard case .dispatch(.notice(let notice)) = actions.first else {
-            Issue.record("expected a notice, got \(actions)")
-            return
-        }
+        let notice = try Fixture.notice(in: actions)
         #expect(
             notice.text
                 == "roster filter \"USER12\": 100 of 10000 contacts — Alt+Up/Down to pick, Alt+Enter to open, /roster to clear"
@@ -96,7 +92,7 @@ import Testing
         let anne = JID("a.n@elsewhere.test")!
         state.contacts[zoe] = Contact(jid: zoe, displayName: "Zoë Brontë", presence: .available)
         state.contacts[anne] = Contact(jid: anne, displayName: "ÁNNE", presence: .available)
-        state.rooms[Fixture.lounge] = RoomInfo(jid: Fixture.lounge, name: "Lounge")
+        state.rooms[.room(Fixture.lounge)] = RoomInfo(jid: Fixture.lounge, name: "Lounge")
         var ui = InterfaceState()
         _ = ui.filterRoster("bronte", state: state)
         #expect(ui.roster.contactCount == 1 && ui.roster.contact(at: 0).jid == zoe)

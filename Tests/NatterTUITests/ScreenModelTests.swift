@@ -94,7 +94,8 @@ import Testing
         let carolChat = ConversationID.direct(Fixture.carol)
         state.conversations[carolChat] = Conversation(id: carolChat, title: "Carol", unread: 3)
         state.windows.append(.conversation(carolChat))
-        state.connection = .reconnecting(attempt: 2, retryAt: Fixture.noon.addingTimeInterval(4.2), reason: "timeout")
+        Fixture.setConnection(
+            .reconnecting(attempt: 2, retryAt: Fixture.noon.addingTimeInterval(4.2), reason: "timeout"), in: &state)
         let status = render(state, columns: 120).snapshot()[22]
         #expect(status.hasPrefix("[reconnecting in 5 s (timeout)] alice@natter.test [1:console] [2:Bob] [3:Carol(3)]"))
         let roster = render(state).snapshot()[3]

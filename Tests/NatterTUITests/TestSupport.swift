@@ -2,7 +2,21 @@ import Foundation
 import NatterEngine
 import NatterModel
 
+@testable import NatterTUI
+
+struct UnexpectedAction: Error, CustomStringConvertible {
+    let description: String
+}
+
 enum Fixture {
+    /// The notice the first action posts; throws, failing the test, when it posts none.
+    static func notice(in actions: [AppAction]) throws -> Notice {
+        guard case .dispatch(.notice(let notice)) = actions.first else {
+            throw UnexpectedAction(description: "expected a notice first, got \(actions)")
+        }
+        return notice
+    }
+
     static let domain = "natter.test"
     static let alice = JID("alice@natter.test/tui")!
     static let bob = JID("bob@natter.test")!
@@ -13,11 +27,21 @@ enum Fixture {
 
     static func state() -> ClientState {
         var state = ClientState(domain: domain)
-        state.account = alice
-        state.connection = .online
+        setConnection(.online, as: alice, in: &state)
         state.contacts[bob] = Contact(jid: bob, displayName: "Bob", presence: .available)
         state.contacts[carol] = Contact(jid: carol, displayName: "Carol", presence: .away)
         return state
+    }
+
+    /// The default account's Realtime adapter attached, logged in as `jid`, with this connection.
+    static func setConnection(
+        _ connection: ConnectionState, as jid: JID = alice, account: AccountID = .default, in state: inout ClientState
+    ) {
+        if state.accounts[account] == nil { state.accounts[account] = AccountState(id: account, domain: jid.domain) }
+        state.accounts[account]!.identity = jid
+        var adapter = AdapterState(protocolKind: .realtime, capabilities: [.chat, .typing, .rooms, .presence])
+        adapter.connection = connection
+        state.accounts[account]!.adapters[.realtime] = adapter
     }
 
     static func withChat(_ messages: [Message]) -> ClientState {

@@ -19,7 +19,7 @@ extension ClientSession {
             let state = engine.state
             if condition(state) { return state }
             // Scripts want an answer, not a retry loop: the first failed attempt ends the wait.
-            switch state.connection {
+            switch state.accounts[primaryAccount]?.connection ?? .offline(reason: "no account \(primaryAccount)") {
             case .offline(let reason?): throw SessionError(reason)
             case .reconnecting(_, _, let reason): throw SessionError("cannot reach the server: \(reason)")
             default: break
@@ -39,15 +39,16 @@ extension ClientSession {
         if text.hasPrefix("room:") || text.hasPrefix("#") {
             return .room(try resolveRoom(String(text.drop { $0 != ":" && $0 != "#" }.dropFirst())))
         }
-        guard let jid = JID(text, defaultDomain: state.account?.domain ?? state.domain) else {
+        guard let jid = JID(text, defaultDomain: state.domain(of: primaryAccount)) else {
             throw SessionError("'\(text)' is not a user or room address")
         }
-        return state.rooms[jid.bare] != nil ? .room(jid.bare) : .direct(jid.bare)
+        let room = ConversationID.room(jid, account: primaryAccount)
+        return state.rooms[room] != nil ? room : .direct(jid, account: primaryAccount)
     }
 
     func resolveRoom(_ text: String) throws -> JID {
         let name = text.hasPrefix("#") ? String(text.dropFirst()) : text
-        guard let jid = JID(name, defaultDomain: engine.state.account?.domain ?? engine.state.domain) else {
+        guard let jid = JID(name, defaultDomain: engine.state.domain(of: primaryAccount)) else {
             throw SessionError("'\(text)' is not a room address")
         }
         return jid.bare

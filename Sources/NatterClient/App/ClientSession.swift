@@ -3,82 +3,117 @@ import NatterEngine
 import NatterModel
 import NatterProtocols
 import NatterServer
+import Synchronization
 
-/// One logged-in client: the engine, its adapters, its cache, and for `--demo` the embedded server.
+/// One client run: the engine, one adapter per protocol of every account, their caches, and for `--demo` the
+/// embedded server.
 ///
 /// The TUI and the scripting subcommands share it, so `natter send` exercises exactly the code the TUI does.
 public final class ClientSession: Sendable {
     public let engine: EngineStore
-    let domain: String
+    /// The configured accounts, in the order given.
+    let accounts: [AccountSettings]
     let embedded: EmbeddedServer?
     /// Removed on close: a demo leaves nothing behind.
     let temporaryDirectory: String?
 
-    init(engine: EngineStore, domain: String, embedded: EmbeddedServer?, temporaryDirectory: String?) {
+    init(engine: EngineStore, accounts: [AccountSettings], embedded: EmbeddedServer?, temporaryDirectory: String?) {
         self.engine = engine
-        self.domain = domain
+        self.accounts = accounts
         self.embedded = embedded
         self.temporaryDirectory = temporaryDirectory
     }
 
-    /// Resolves settings (flags over config file), starts the demo server if asked, and begins connecting.
+    /// The account scripts act on: the first one configured.
+    public var primaryAccount: AccountID { accounts.first?.id ?? .default }
+
+    var domain: String { engine.state.domain(of: primaryAccount) }
+
+    /// Resolves settings (flags over config file) into today's single `default` account, starts the demo server
+    /// if asked, and begins connecting.
     public static func open(_ options: ConnectionOptions, interactive: Bool) throws -> ClientSession {
         let configuration = try ClientConfiguration.load(path: options.config ?? ClientConfiguration.defaultPath())
-        var embedded: EmbeddedServer?
-        var temporaryDirectory: String?
-        let serverURL: String
-        let user: String
-        let password: String
-        var selected: AccountSettings?
-        if options.demo {
-            let directory = FileManager.default.temporaryDirectory
-                .appendingPathComponent(
-                    "natter-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-                )
-                .path
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            temporaryDirectory = directory
-            let server = try EmbeddedServer.start(databasePath: directory + "/natterd.sqlite")
-            embedded = server
-            serverURL = "http://127.0.0.1:\(server.port)"
-            user = options.user ?? "alice"
-            password = user.split(separator: "@").first.map(String.init) ?? user
-        } else {
-            // Until the engine routes several accounts, a run uses one: the flags, `--account`, or the only one.
-            let account: AccountSettings
+        guard options.demo else {
+            let selection: AccountSelection
             do {
-                account = try AccountSelection.resolve(options, configuration: configuration).single()
+                selection = try AccountSelection.resolve(options, configuration: configuration)
             } catch {
                 throw SessionError("\(error)")
             }
-            selected = account
-            serverURL = account.server ?? ""
-            user = account.user
-            password = try PasswordSource.resolve(command: account.passwordCommand, user: account.user)
+            let configured = selection.accounts + selection.dormant
+            guard !configured.isEmpty else {
+                throw SessionError(selection.problems.map(\.description).joined(separator: "; "))
+            }
+            let session = try open(accounts: configured, interactive: interactive)
+            session.report(selection.problems)
+            return session
         }
-        let domain = user.contains("@") ? String(user.split(separator: "@").last!) : "natter.test"
-        let account = user.contains("@") ? user : "\(user)@\(domain)"
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent(
+                "natter-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+            )
+            .path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let server = try EmbeddedServer.start(databasePath: directory + "/natterd.sqlite")
+        let user = options.user ?? "alice"
+        let account = AccountSettings(
+            id: .default, server: "http://127.0.0.1:\(server.port)", user: user, resource: configuration.resource)
+        // The demo's users have their names as passwords.
+        let password = user.split(separator: "@").first.map(String.init) ?? user
+        return try open(
+            accounts: [account], interactive: interactive, knownPasswords: [.default: password], embedded: server,
+            temporaryDirectory: directory)
+    }
+
+    /// One engine for every account in `accounts`: the entry point for config.toml's `[accounts.NAME]` tables.
+    ///
+    /// Each enabled account's adapters start now; an account that cannot start (a failing password command, no
+    /// protocol natter speaks) is reported as that account's error while the others start. With a single account
+    /// the failure is thrown instead, as it always was, so scripts get a clear exit status.
+    public static func open(accounts: [AccountSettings], interactive: Bool) throws -> ClientSession {
+        try open(
+            accounts: accounts, interactive: interactive, knownPasswords: [:], embedded: nil, temporaryDirectory: nil)
+    }
+
+    static func open(
+        accounts: [AccountSettings], interactive: Bool, knownPasswords: [AccountID: String],
+        embedded: EmbeddedServer?, temporaryDirectory: String?
+    ) throws -> ClientSession {
+        guard !accounts.isEmpty else { throw SessionError("no accounts configured: add an [accounts.NAME] table") }
+        let states = accounts.map { AccountState(id: $0.id, protocols: $0.protocols, domain: $0.domain) }
         // Scripts get no cache: a `natter send` that fails must fail, not leave a message in the TUI's outbox
         // to be sent behind the script's back (and again when the script retries).
         let engine: EngineStore
         if interactive {
-            let cachePath =
-                temporaryDirectory.map { $0 + "/cache.sqlite" }
-                ?? SQLiteMessageStore.defaultPath(account: account + "-" + Self.cacheTag(for: serverURL))
-            let store = try SQLiteMessageStore(path: cachePath)
-            engine = EngineStore(state: EngineStore.restoredState(domain: domain, from: store), store: store)
+            let stores = try accounts.map { account in
+                try SQLiteMessageStore(path: cachePath(for: account, in: temporaryDirectory), account: account.id)
+            }
+            engine = EngineStore(state: EngineStore.restoredState(accounts: states, from: stores), stores: stores)
         } else {
-            engine = EngineStore(state: ClientState(domain: domain))
+            engine = EngineStore(state: ClientState(accounts: states))
         }
-        let resource =
-            (selected?.resource ?? configuration.resource ?? (interactive ? "tui" : "cli")) + "-" + Self.shortRandom()
-        let adapter = RealtimeAdapter(
-            configuration: RealtimeAdapterConfiguration(
-                serverURL: serverURL, user: user, password: password, domain: domain, resource: resource,
-                caFile: selected?.caFile ?? options.caFile ?? configuration.caFile))
-        engine.attach(adapter)
-        return ClientSession(
-            engine: engine, domain: domain, embedded: embedded, temporaryDirectory: temporaryDirectory)
+        let starter = AccountStarter(
+            accounts: accounts, interactive: interactive, knownPasswords: knownPasswords)
+        engine.setConnector { id in try starter.adapters(for: id, prompting: false) }
+        let session = ClientSession(
+            engine: engine, accounts: accounts, embedded: embedded, temporaryDirectory: temporaryDirectory)
+        for account in accounts where account.enabled {
+            do {
+                for adapter in try starter.adapters(for: account.id, prompting: true) {
+                    engine.attach(adapter, account: account.id)
+                }
+            } catch {
+                if accounts.count == 1 {
+                    session.close()
+                    throw error
+                }
+                let protocolKind = account.protocols.first ?? .realtime
+                engine.ingest(
+                    .session(.connection(.offline(reason: "cannot start: \(error)"))),
+                    from: SourceKey(account: account.id, protocolKind: protocolKind))
+            }
+        }
+        return session
     }
 
     public func close() {
@@ -87,13 +122,15 @@ public final class ClientSession: Sendable {
         if let temporaryDirectory { try? FileManager.default.removeItem(atPath: temporaryDirectory) }
     }
 
+    /// One cache file per account, named by address and server as before accounts existed, so old caches stay.
+    static func cachePath(for account: AccountSettings, in temporaryDirectory: String?) -> String {
+        if let temporaryDirectory { return temporaryDirectory + "/cache-\(account.id).sqlite" }
+        return SQLiteMessageStore.defaultPath(account: account.address + "-" + cacheTag(for: account.server ?? ""))
+    }
+
     /// Different servers must not share one cache: keys and histories would collide.
     private static func cacheTag(for serverURL: String) -> String {
         let host = serverURL.replacingOccurrences(of: "://", with: "-")
         return String(host.map { $0.isLetter || $0.isNumber ? $0 : "-" })
-    }
-
-    private static func shortRandom() -> String {
-        String(UInt32.random(in: 0...UInt32.max), radix: 36)
     }
 }

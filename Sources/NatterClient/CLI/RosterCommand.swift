@@ -17,7 +17,9 @@ struct RosterCommand: ParsableCommand {
         try ClientSession.reportingErrors {
             let session = try ClientSession.open(connection, interactive: false)
             defer { session.close() }
-            let state = try session.waitUntil(timeout: timeout, "the roster") { $0.isSynchronized }
+            let state = try session.waitUntil(timeout: timeout, "the roster") { [account = session.primaryAccount] in
+                $0.accounts[account]?.isSynchronized == true
+            }
             for contact in state.sortedContacts {
                 let name = TextSanitizer.line(contact.displayName)
                 let status = contact.statusText.map { "\t" + TextSanitizer.line($0) } ?? ""

@@ -28,9 +28,13 @@ struct SendCommand: ParsableCommand {
             let session = try ClientSession.open(connection, interactive: false)
             defer { session.close() }
             // Synchronized means the room list is in, so `--to lounge` can be recognised as a room.
-            try session.waitUntil(timeout: timeout, "login") { $0.isSynchronized }
+            try session.waitUntil(timeout: timeout, "login") { [account = session.primaryAccount] in
+                $0.accounts[account]?.isSynchronized == true
+            }
             let target = try session.resolveTarget(to)
-            if case .room(let room) = target { session.engine.dispatch(.joinRoom(room)) }
+            if case .room(let room) = target.target {
+                session.engine.dispatch(.joinRoom(room, account: target.account))
+            }
             let before = Set(session.engine.state.conversations[target]?.messages.map(\.id) ?? [])
             session.engine.dispatch(.send(text: body, to: target))
             guard

@@ -20,15 +20,18 @@ struct TailCommand: ParsableCommand {
         try ClientSession.reportingErrors {
             let session = try ClientSession.open(connection, interactive: false)
             defer { session.close() }
-            try session.waitUntil(timeout: 15, "login") { $0.account != nil && $0.connection.isOnline }
+            try session.waitUntil(timeout: 15, "login") { [account = session.primaryAccount] in
+                $0.accounts[account]?.identity != nil && $0.accounts[account]?.isOnline == true
+            }
             var filter: ConversationID?
             if let channel {
                 let room = try session.resolveRoom(channel)
-                filter = .room(room)
-                session.engine.dispatch(.joinRoom(room))
+                let id = ConversationID.room(room, account: session.primaryAccount)
+                filter = id
+                session.engine.dispatch(.joinRoom(room, account: id.account))
                 // Joining fetches the room's history; that is the past, not something to tail.
                 try session.waitUntil(timeout: 15, "the room's history") { state in
-                    state.rooms[room]?.joined == true && state.conversations[.room(room)]?.isLoadingHistory == false
+                    state.rooms[id]?.joined == true && state.conversations[id]?.isLoadingHistory == false
                 }
             }
             let printer = TailPrinter(filter: filter, limit: count)
@@ -83,10 +86,10 @@ final class TailPrinter: Sendable {
         let formatter = DateFormatter()
         formatter.dateFormat = "HH:mm:ss"
         let place: String =
-            switch message.conversation {
+            switch message.conversation.target {
             case .direct: ""
             case .room(let room): "#\(room.local) "
-            case .channel(let id): "#\(id) "
+            case .channel(let id), .thread(let id), .conference(let id): "#\(id) "
             }
         let sender = TextSanitizer.line(message.senderName ?? state.displayName(of: message.sender))
         return "\(formatter.string(from: message.timestamp)) \(place)<\(sender)> \(TextSanitizer.message(message.text))"

@@ -5,12 +5,19 @@ import NatterModel
 
 /// The client's cache and outbox in SQLite (WAL), one database per account under `$XDG_DATA_HOME/natter`.
 ///
+/// One file per account, named by address and server rather than by the account's name in config.toml: renaming
+/// `[accounts.work]` keeps its history, and the files natter wrote before accounts existed are the `default`
+/// account's as they are. Conversations are keyed by `ConversationID.storageKey` (`direct:bob@natter.test`),
+/// which is unique within the file's account.
+///
 /// The outbox is not a separate table: a pending outgoing message *is* the outbox entry, so there is no window in
 /// which a message exists in one place and not the other.
 public final class SQLiteMessageStore: MessageStore {
     private let database: DatabasePool
+    public let account: AccountID
 
-    public init(path: String) throws {
+    public init(path: String, account: AccountID = .default) throws {
+        self.account = account
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
             attributes: [.posixPermissions: 0o700])
@@ -46,7 +53,7 @@ public final class SQLiteMessageStore: MessageStore {
                         edited = excluded.edited, senderName = excluded.senderName
                     """,
                 arguments: [
-                    message.id, message.serverKey, message.conversation.description, message.sender.description,
+                    message.id, message.serverKey, message.conversation.storageKey, message.sender.description,
                     message.senderName, message.text, message.timestamp.timeIntervalSince1970, message.isOutgoing,
                     delivery, failure, message.isEdited,
                 ])
@@ -62,8 +69,8 @@ public final class SQLiteMessageStore: MessageStore {
             try Row.fetchAll(
                 db,
                 sql: "SELECT * FROM message WHERE conversation = ? ORDER BY timestamp DESC LIMIT ?",
-                arguments: [conversation.description, limit]
-            ).compactMap(Self.decode).reversed()
+                arguments: [conversation.storageKey, limit]
+            ).compactMap(decode).reversed()
         }
     }
 
@@ -71,14 +78,33 @@ public final class SQLiteMessageStore: MessageStore {
         try database.read { db in
             try String.fetchAll(
                 db, sql: "SELECT conversation FROM message GROUP BY conversation ORDER BY MAX(timestamp) DESC")
-        }.compactMap(ConversationID.init(storageKey:))
+        }.compactMap { ConversationID(storageKey: $0, account: account) }
     }
 
     public func pendingOutbox() throws -> [Message] {
         try database.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM message WHERE outgoing = 1 AND delivery = 'pending' ORDER BY timestamp"
-            ).compactMap(Self.decode)
+            ).compactMap(decode)
+        }
+    }
+
+    public func resumeCursors() throws -> [ProtocolKind: ResumeCursor] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT protocol, token FROM resumeCursor").reduce(into: [:]) { cursors, row in
+                if let kind = ProtocolKind(rawValue: row["protocol"]) { cursors[kind] = ResumeCursor(row["token"]) }
+            }
+        }
+    }
+
+    public func save(cursor: ResumeCursor, for protocolKind: ProtocolKind) throws {
+        try database.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO resumeCursor (protocol, token) VALUES (?, ?)
+                    ON CONFLICT(protocol) DO UPDATE SET token = excluded.token
+                    """,
+                arguments: [protocolKind.rawValue, cursor.token])
         }
     }
 
@@ -120,6 +146,20 @@ extension SQLiteMessageStore {
                     CREATE INDEX message_outbox ON message(delivery) WHERE outgoing = 1;
                     """)
         }
+        // Caches from before accounts resumed catch-up from their newest Realtime key (compared as a number);
+        // that key becomes the Realtime adapter's cursor, which the engine now keeps as an opaque token.
+        migrator.registerMigration("v2-resume-cursors") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE resumeCursor (
+                        protocol TEXT PRIMARY KEY NOT NULL,
+                        token TEXT NOT NULL
+                    );
+                    INSERT INTO resumeCursor (protocol, token)
+                        SELECT 'realtime', serverKey FROM message WHERE serverKey IS NOT NULL
+                        ORDER BY length(serverKey) DESC, serverKey DESC LIMIT 1;
+                    """)
+        }
         return migrator
     }
 
@@ -133,8 +173,8 @@ extension SQLiteMessageStore {
         }
     }
 
-    fileprivate static func decode(_ row: Row) -> Message? {
-        guard let conversation = ConversationID(storageKey: row["conversation"]),
+    fileprivate func decode(_ row: Row) -> Message? {
+        guard let conversation = ConversationID(storageKey: row["conversation"], account: account),
             let sender = JID(row["sender"] as String)
         else { return nil }
         let delivery: DeliveryState =

@@ -53,7 +53,7 @@ extension RealtimeAdapter {
             case .closed(let code, let reason):
                 throw RealtimeAdapterError.closed(code: code, reason: reason)
             case .message(.binary(let bytes)):
-                emit(.notice(.warning("server sent a binary frame of \(bytes.count) bytes; ignored")))
+                emit(.session(.notice(.warning("server sent a binary frame of \(bytes.count) bytes; ignored"))))
             case .message(.text(let text)):
                 try handle(text, on: link, onAuthenticated: onAuthenticated)
             }
@@ -65,7 +65,7 @@ extension RealtimeAdapter {
         for outgoing in actions.send { link.send(RealtimeCodec.encode(outgoing)) }
         if let failure = actions.failure { throw failure }
         for event in actions.events {
-            if case .authenticated = event { onAuthenticated() }
+            if case .session(.authenticated) = event { onAuthenticated() }
             emit(event)
         }
     }

@@ -13,13 +13,19 @@ extension RealtimeSession {
         } catch {
             var actions = Actions()
             let what = error.unknownType.map { "a message of unknown type '\($0)'" } ?? "a malformed message"
-            actions.events.append(.notice(.warning("ignored \(what) from the server: \(error)")))
+            actions.events.append(.session(.notice(.warning("ignored \(what) from the server: \(error)"))))
             return actions
         }
     }
 
     /// Feeds one decoded server message through the session.
     public mutating func incoming(_ message: RealtimeMessage, now: Date) -> Actions {
+        var actions = dispatch(message, now: now)
+        noteCursor(in: &actions)
+        return actions
+    }
+
+    private mutating func dispatch(_ message: RealtimeMessage, now: Date) -> Actions {
         var actions = Actions()
         switch message {
         case .ack(let ack):
@@ -28,26 +34,27 @@ extension RealtimeSession {
             failed(id: error.id, error, into: &actions)
         case .chat(let chat):
             if let message = self.message(from: chat, in: nil, now: now) {
-                actions.events.append(.messageReceived(message))
+                actions.events.append(.chat(.received(message)))
             }
         case .chatUpdated(let chat):
-            if let key = chat.key { actions.events.append(.messageEdited(serverKey: key, text: chat.text)) }
+            if let key = chat.key { actions.events.append(.chat(.edited(serverKey: key, text: chat.text))) }
         case .chatDeleted(let ref):
-            actions.events.append(.messageDeleted(serverKey: ref.key))
+            actions.events.append(.chat(.deleted(serverKey: ref.key)))
         case .presenceChange(let presence):
             guard let from = jid(presence.from) else { break }
             if let room = jid(presence.to)?.bare, rooms.contains(room) {
-                actions.events.append(.roomOccupant(room: room, user: from.bare, presence.presence))
+                actions.events.append(.rooms(.occupant(room: room, user: from.bare, presence.presence)))
             } else {
                 let since = presence.received.flatMap(ISO8601.parse)
-                actions.events.append(.presence(from, presence.presence, since: since))
+                actions.events.append(.presence(.changed(from, presence.presence, status: nil, since: since)))
             }
         case .userTyping(let typing):
             guard let from = jid(typing.from), let to = jid(typing.to) else { break }
             let conversation: ConversationID = rooms.contains(to.bare) ? .room(to.bare) : .direct(from.bare)
-            actions.events.append(.typing(conversation, from.bare, typing.state == .composing))
+            actions.events.append(.chat(.typing(conversation, from.bare, typing.state == .composing)))
         case .auth, .ping, .teamJoin, .teamLeave, .history, .roster, .teamList:
-            actions.events.append(.notice(.warning("server sent an unexpected '\(message.type)' message; ignored")))
+            actions.events.append(
+                .session(.notice(.warning("server sent an unexpected '\(message.type)' message; ignored"))))
         }
         return actions
     }
@@ -68,28 +75,28 @@ extension RealtimeSession {
             markAuthenticated(jid)
             actions.send.append(.roster(id: register(.roster)))
             actions.send.append(.teamList(id: register(.teamList)))
-            actions.events.append(.authenticated(jid))
+            actions.events.append(.session(.authenticated(jid)))
         case .chat(let localID):
-            actions.events.append(.messageAcked(localID: localID, serverKey: ack.key, timestamp: nil))
+            actions.events.append(.chat(.acked(localID: localID, serverKey: ack.key, timestamp: nil)))
         case .presence:
-            if takeSyncMarker() { actions.events.append(.synchronized) }
+            if takeSyncMarker() { actions.events.append(.session(.synchronized)) }
         case .roster:
             rosterLoaded(ack.response, into: &actions)
         case .teamList:
             teamsListed(ack.response, into: &actions)
         case .join(let room):
-            actions.events.append(.roomJoined(room))
+            actions.events.append(.rooms(.joined(room)))
         case .leave(let room):
             rooms.remove(room)
         case .history(let conversation):
             historyLoaded(ack.response, for: conversation, into: &actions, now: now)
         case .catchUp:
             guard let page = try? RealtimeCodec.historyPage(from: ack.response) else {
-                actions.events.append(.notice(.warning("the server's missed-message list was malformed")))
+                actions.events.append(.session(.notice(.warning("the server's missed-message list was malformed"))))
                 break
             }
             let messages = page.messages.compactMap { message(from: $0, in: nil, now: now) }
-            actions.events.append(.caughtUp(messages, hasMore: page.more))
+            actions.events.append(.chat(.caughtUp(messages, hasMore: page.more)))
         case .ping:
             break
         }
@@ -108,50 +115,53 @@ extension RealtimeSession {
         case .auth:
             actions.failure = .authFailed(error.text)
         case .chat(let localID):
-            actions.events.append(.messageFailed(localID: localID, reason: error.text))
+            actions.events.append(.chat(.failed(localID: localID, reason: error.text)))
         case .join(let room):
             rooms.remove(room)
-            actions.events.append(.notice(.error("cannot join \(room): \(error.text)")))
+            actions.events.append(.session(.notice(.error("cannot join \(room): \(error.text)"))))
         case .history(let conversation):
-            actions.events.append(.historyFailed(conversation, reason: error.text))
+            actions.events.append(.chat(.historyFailed(conversation, reason: error.text)))
         case .catchUp:
-            actions.events.append(.notice(.warning("could not fetch messages missed while away: \(error.text)")))
+            actions.events.append(
+                .session(.notice(.warning("could not fetch messages missed while away: \(error.text)"))))
         default:
-            actions.events.append(.notice(.warning("server error \(error.code): \(error.text)")))
+            actions.events.append(.session(.notice(.warning("server error \(error.code): \(error.text)"))))
         }
     }
 
     private func rosterLoaded(_ response: [String: JSONValue]?, into actions: inout Actions) {
         guard let contacts = try? RealtimeCodec.rosterContacts(from: response) else {
-            actions.events.append(.notice(.warning("the server's roster was malformed; contacts may be missing")))
+            actions.events.append(
+                .session(.notice(.warning("the server's roster was malformed; contacts may be missing"))))
             return
         }
         actions.events.append(
-            .rosterLoaded(
-                contacts.compactMap { contact in
-                    jid(contact.jid).map { Contact(jid: $0, displayName: contact.name, groups: contact.groups) }
-                }))
+            .roster(
+                .loaded(
+                    contacts.compactMap { contact in
+                        jid(contact.jid).map { Contact(jid: $0, displayName: contact.name, groups: contact.groups) }
+                    })))
     }
 
     private mutating func teamsListed(_ response: [String: JSONValue]?, into actions: inout Actions) {
         guard let teams = try? RealtimeCodec.teams(from: response) else {
-            actions.events.append(.notice(.warning("the server's room list was malformed")))
+            actions.events.append(.session(.notice(.warning("the server's room list was malformed"))))
             return
         }
         let rooms = teams.compactMap { team in jid(team.jid).map { RoomInfo(jid: $0, name: team.name) } }
         for room in rooms { self.rooms.insert(room.jid) }
-        actions.events.append(.roomsListed(rooms))
+        actions.events.append(.rooms(.listed(rooms)))
     }
 
     private func historyLoaded(
         _ response: [String: JSONValue]?, for conversation: ConversationID, into actions: inout Actions, now: Date
     ) {
         guard let page = try? RealtimeCodec.historyPage(from: response) else {
-            actions.events.append(.historyFailed(conversation, reason: "the server's answer was malformed"))
+            actions.events.append(.chat(.historyFailed(conversation, reason: "the server's answer was malformed")))
             return
         }
         let messages = page.messages.compactMap { message(from: $0, in: conversation, now: now) }
-        actions.events.append(.historyLoaded(conversation, messages, hasMore: page.more))
+        actions.events.append(.chat(.historyLoaded(conversation, messages, hasMore: page.more)))
     }
 
     /// Places a chat in its conversation: a room when addressed to one, else the 1:1 chat with the other party.

@@ -30,7 +30,12 @@ public struct RealtimeSession: Sendable {
         public init() {}
     }
 
+    /// What a Realtime connection offers its account (DESIGN.md's table): chat, typing, rooms and presence.
+    public static let capabilities: Set<Capability> = [.chat, .typing, .rooms, .presence]
+
     public private(set) var account: JID?
+    /// The newest server key seen; the resume cursor the engine keeps for this adapter.
+    public internal(set) var newestKey: String?
     public internal(set) var rooms: Set<JID> = []
     var domain: String
     var pending: [String: Request] = [:]
@@ -60,27 +65,32 @@ public struct RealtimeSession: Sendable {
     public mutating func outgoing(_ command: AdapterCommand) -> RealtimeMessage? {
         guard isAuthenticated else { return nil }
         switch command {
-        case .sendChat(let localID, let to, let text):
+        case .chat(.send(let localID, let to, let text)):
             guard let jid = to.jid else { return nil }
             // The local id doubles as the wire id, so a resend after reconnect is recognisable as the same message.
             pending[localID] = .chat(localID: localID)
             return .chat(RealtimeChat(id: localID, to: jid.bareString, text: text))
-        case .setPresence(let presence, _):
+        case .presence(.set(let presence, _)):
             return .presenceChange(RealtimePresence(id: register(.presence), presence: presence))
-        case .typing(let conversation, let composing):
+        case .chat(.typing(let conversation, let composing)):
             guard let jid = conversation.jid else { return nil }
             return .userTyping(RealtimeTyping(to: jid.bareString, state: composing ? .composing : .done))
-        case .joinRoom(let room):
+        case .rooms(.join(let room)):
             rooms.insert(room.bare)
             return .teamJoin(RealtimeRoomRequest(id: register(.join(room.bare)), to: room.bareString))
-        case .leaveRoom(let room):
+        case .rooms(.leave(let room)):
             return .teamLeave(RealtimeRoomRequest(id: register(.leave(room.bare)), to: room.bareString))
-        case .fetchHistory(let conversation, let before, let limit):
+        case .chat(.fetchHistory(let conversation, let before, let limit)):
             guard let jid = conversation.jid else { return nil }
             let id = register(.history(conversation))
             return .history(RealtimeHistoryRequest(id: id, with: jid.bareString, before: before, limit: limit))
-        case .catchUp(let after, let limit):
-            return .history(RealtimeHistoryRequest(id: register(.catchUp), with: nil, after: after, limit: limit))
+        case .chat(.catchUp(let after, let limit)):
+            advanceCursor(to: after.token)
+            return .history(
+                RealtimeHistoryRequest(id: register(.catchUp), with: nil, after: after.token, limit: limit))
+        case .roster, .groups, .channels, .conferences:
+            // Not among `capabilities`: the engine never routes these here.
+            return nil
         }
     }
 

@@ -39,7 +39,9 @@ extension RosterNavigator {
         guard let index = cursorIndex else { return nil }
         let id = entry(at: index)
         cursor = nil
-        if case .room(let room) = id, state.rooms[room]?.joined != true { return [.joinRoom(room)] }
+        if case .room(let room) = id.target, state.rooms[id]?.joined != true {
+            return [.joinRoom(room, account: id.account)]
+        }
         return [.openConversation(id)]
     }
 

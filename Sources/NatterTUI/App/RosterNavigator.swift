@@ -98,11 +98,15 @@ struct RosterNavigator: Sendable {
 
     /// Entries are the rooms, then the contacts; headers are rows but not entries.
     func entry(at index: Int) -> ConversationID {
-        index < groups.count ? groups[index].id : .direct(contact(at: index - groups.count).jid)
+        guard index < groups.count else {
+            let contact = contact(at: index - groups.count)
+            return .direct(contact.jid, account: contact.preferredAccount ?? .default)
+        }
+        return groups[index].id
     }
 
     func entryIndex(of id: ConversationID) -> Int? {
-        if case .direct(let jid) = id {
+        if case .direct(let jid) = id.target {
             guard let position = cache.position[jid] else { return nil }
             guard let matches else { return groups.count + position }
             // `matches` is ascending, so a binary search finds the contact without a per-filter index.
@@ -140,13 +144,10 @@ struct RosterNavigator: Sendable {
     /// Rooms and channels: those known to the engine plus any open as windows, by name.
     static func groupConversations(state: ClientState) -> [(id: ConversationID, title: String)] {
         var entries: [ConversationID: String] = [:]
-        for room in state.rooms.values { entries[.room(room.jid)] = room.name }
+        for (id, room) in state.rooms { entries[id] = room.name }
         for window in state.windows {
-            guard let id = window.conversationID else { continue }
-            switch id {
-            case .room, .channel: entries[id] = state.conversations[id]?.title ?? id.description
-            case .direct: break
-            }
+            guard let id = window.conversationID, id.kind != .direct else { continue }
+            entries[id] = state.conversations[id]?.title ?? id.address
         }
         return entries.map { (id: $0.key, title: TextSanitizer.line($0.value)) }.sorted {
             let (left, right) = ($0.title.lowercased(), $1.title.lowercased())

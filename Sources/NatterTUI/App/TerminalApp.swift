@@ -84,8 +84,12 @@ public final class TerminalApp {
         var candidates: [Date] = []
         if let wake = pipe?.scheduledWake { candidates.append(wake) }
         if let idle = ui.nextDeadline { candidates.append(idle) }
-        if case .reconnecting(_, let retryAt, _) = store.state.connection {
-            let now = Date()
+        let now = Date()
+        let countdowns = store.state.accounts.values.compactMap { account -> Date? in
+            guard case .reconnecting(_, let retryAt, _) = account.connection else { return nil }
+            return retryAt
+        }
+        for retryAt in countdowns {
             let remaining = retryAt.timeIntervalSince(now)
             if remaining > 0 {
                 let fraction = remaining - remaining.rounded(.down)
@@ -97,7 +101,7 @@ public final class TerminalApp {
 
     private func fireTimers() {
         let now = Date()
-        if pipe?.takeDueWake(now: now) == true { store.ingest(.tick(now)) }
+        if pipe?.takeDueWake(now: now) == true { store.tick(now) }
         perform(ui.tick(now: now), backend: nil)
     }
 

@@ -44,11 +44,11 @@ extension CommandParser {
                 return .success(Recipient(jid: jids[0], text: after(words[length])))
             }
             if let length = found.lastIndex(where: { !$0.isEmpty }), length > 0 { return resolved(length) }
-            let local = JID(local: first.lowercased(), domain: state.domain)
+            let local = JID(local: first.lowercased(), domain: Self.domain(state))
             if let contact = state.contacts[local] { return .success(Recipient(jid: contact.jid, text: after(first))) }
             if !found[0].isEmpty { return resolved(0) }
         }
-        guard let jid = JID(String(first), defaultDomain: state.domain)?.bare else {
+        guard let jid = JID(String(first), defaultDomain: Self.domain(state))?.bare else {
             return .failure(.notAnAddress(first))
         }
         return .success(Recipient(jid: jid, text: after(first)))

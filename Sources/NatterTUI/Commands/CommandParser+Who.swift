@@ -5,10 +5,10 @@ extension CommandParser {
     /// Who is in a room. We are, once joined, even if the server only announced the others.
     static func occupants(of room: ConversationID, state: ClientState) -> Set<JID> {
         var occupants = state.conversations[room]?.occupants ?? []
-        if let account = state.account, let jid = room.jid, state.rooms[jid]?.joined == true,
-            !occupants.contains(where: { $0.bare == account.bare })
+        if let me = state.accounts[room.account]?.identity?.bare, state.rooms[room]?.joined == true,
+            !occupants.contains(where: { $0.bare == me })
         {
-            occupants.insert(account.bare)
+            occupants.insert(me)
         }
         return occupants
     }
@@ -16,9 +16,8 @@ extension CommandParser {
     /// Display names of a room's occupants: others by name, then us ("me"), so the list reads the same each time.
     static func occupantNames(of room: ConversationID, state: ClientState) -> [String] {
         let occupants = occupants(of: room, state: state)
-        let others = occupants.filter { $0.bare != state.account?.bare }.map {
-            TextSanitizer.line(state.displayName(of: $0))
-        }
+        let me = state.accounts[room.account]?.identity?.bare
+        let others: [String] = occupants.filter { $0.bare != me }.map { TextSanitizer.line(state.displayName(of: $0)) }
         let names = others.sorted { $0.lowercased() == $1.lowercased() ? $0 < $1 : $0.lowercased() < $1.lowercased() }
         return occupants.count > others.count ? names + ["me"] : names
     }
@@ -26,22 +25,23 @@ extension CommandParser {
     /// `/who [ROOM]`: one console line per occupant with address and presence, then a summary, which is what the
     /// status bar keeps showing.
     func who(_ arguments: [String], state: ClientState) -> [AppAction] {
-        let room: JID
+        let id: ConversationID
         if let name = arguments.first {
-            let byName = state.rooms.values.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
-            guard let jid = byName?.jid ?? JID(String(name.trimmingPrefix("#")), defaultDomain: state.domain) else {
+            let byName = state.rooms.first { $0.value.name.caseInsensitiveCompare(name) == .orderedSame }?.key
+            guard let jid = byName?.jid ?? JID(String(name.trimmingPrefix("#")), defaultDomain: Self.domain(state))
+            else {
                 return [Self.error("/who: \(name) is not a valid room address")]
             }
-            room = jid.bare
+            id = byName ?? .room(jid, account: state.currentAccount)
         } else {
-            guard case .conversation(.room(let jid)) = state.activeWindow else {
+            guard let active = state.activeWindow.conversationID, active.kind == .room else {
                 return [Self.error("/who: this window is not a room; say which: /who ROOM")]
             }
-            room = jid
+            id = active
         }
-        let id = ConversationID.room(room)
+        let room = id.jid!
         let title = TextSanitizer.line(state.title(of: .conversation(id)))
-        guard state.rooms[room]?.joined == true || !(state.conversations[id]?.occupants.isEmpty ?? true) else {
+        guard state.rooms[id]?.joined == true || !(state.conversations[id]?.occupants.isEmpty ?? true) else {
             return [Self.error("/who: not in \(title); /join \(room.local) first")]
         }
         let occupants = Self.occupants(of: id, state: state).sorted {

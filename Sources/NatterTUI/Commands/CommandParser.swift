@@ -6,6 +6,78 @@ import NatterModel
 public struct CommandParser: Sendable {
     public init() {}
 
+    /// Every command, in `/help` order.
+    static let table: [CommandEntry] = [
+        CommandEntry(
+            ["msg", "query", "m"],
+            help: "/msg NAME [text]     open a chat with NAME (bob → bob@domain, or a contact's name)"
+        ) {
+            $0.message($1.rest, state: $2)
+        },
+        CommandEntry(["join", "j"], help: "/join ROOM           join a room (lounge → lounge@domain)") {
+            $0.join($1.arguments, state: $2)
+        },
+        CommandEntry(["part", "leave"], help: "/part [ROOM]         leave ROOM, or the current room") {
+            $0.part($1.arguments, state: $2)
+        },
+        CommandEntry(
+            ["presence", "status"],
+            help: "/presence STATE [text]  available | away | dnd | xa | offline, with an optional status"
+        ) { parser, input, _ in parser.presence(input.arguments, rest: String(input.rest)) },
+        CommandEntry(["away"], help: "/away [text]         set presence to away") { parser, input, _ in
+            parser.presence(["away"] + input.arguments, rest: "away " + input.rest)
+        },
+        CommandEntry(["back"], help: "/back                set presence to available") { _, _, _ in
+            [.dispatch(.setPresence(.available, status: nil))]
+        },
+        CommandEntry(
+            ["who", "names"], help: "/who [ROOM]          list who is in the current room (or ROOM) in the console"
+        ) {
+            $0.who($1.arguments, state: $2)
+        },
+        CommandEntry(
+            ["accounts"], help: "/accounts            list every account with its protocols, state and last error"
+        ) {
+            parser, _, state in parser.accounts(state: state)
+        },
+        CommandEntry(["connect"], help: "/connect NAME        connect the account NAME") {
+            $0.account(.connect, $1.arguments, state: $2)
+        },
+        CommandEntry(["disconnect"], help: "/disconnect NAME     disconnect the account NAME") {
+            $0.account(.disconnect, $1.arguments, state: $2)
+        },
+        CommandEntry(["close", "wc"], help: "/close               close the current window") { $0.close(state: $2) },
+        CommandEntry(["win", "w", "window"], help: "/win N               go to window N (also Alt+1..9)") {
+            parser, input, _ in parser.window(input.arguments)
+        },
+        CommandEntry(["next"], help: "/next                next window (also Ctrl+N)") { _, _, _ in
+            [.dispatch(.activateNext)]
+        },
+        CommandEntry(["prev"], help: "/prev                previous window (also Ctrl+P)") { _, _, _ in
+            [.dispatch(.activatePrevious)]
+        },
+        CommandEntry(["older", "history"], help: "/older               load older history (also PageUp at the top)") {
+            $0.older(state: $2)
+        },
+        CommandEntry(
+            ["roster", "filter"],
+            help:
+                "/roster [TEXT]       show only contacts and rooms whose name or address contains TEXT; /roster shows all"
+        ) { _, input, _ in [.filterRoster(String(input.rest))] },
+        CommandEntry(["clear"], help: "/clear               clear the current window") { _, _, state in
+            state.activeWindow == .console ? [.dispatch(.clearConsole)] : [.clearWindow(state.activeWindow)]
+        },
+        CommandEntry(["quit", "exit", "q"], help: "/quit                leave Natter") { _, _, _ in [.dispatch(.quit)]
+        },
+        CommandEntry(["help", "h", "?"], help: "/help [COMMAND]      this list, or one command's line") { _, input, _ in
+            Self.help(topic: input.arguments.first)
+        },
+    ]
+
+    /// Name to entry, built once from the table.
+    static let byName: [String: CommandEntry] = Dictionary(
+        table.flatMap { entry in entry.names.map { ($0, entry) } }, uniquingKeysWith: { first, _ in first })
+
     /// - Parameter state: used to resolve names against the roster and to know the current window.
     public func parse(_ line: String, state: ClientState) -> [AppAction] {
         let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -18,29 +90,16 @@ public struct CommandParser: Sendable {
         let name = body.prefix { !$0.isWhitespace }.lowercased()
         let rest = body.dropFirst(name.count).drop { $0.isWhitespace }
         let arguments = rest.split(whereSeparator: \.isWhitespace).map(String.init)
-        switch name {
-        case "msg", "query", "m": return message(rest, state: state)
-        case "join", "j": return join(arguments, state: state)
-        case "part", "leave": return part(arguments, state: state)
-        case "presence", "status": return presence(arguments, rest: String(rest))
-        case "away": return presence(["away"] + arguments, rest: "away " + rest)
-        case "back": return [.dispatch(.setPresence(.available, status: nil))]
-        case "close", "wc": return close(state: state)
-        case "win", "w", "window": return window(arguments)
-        case "next": return [.dispatch(.activateNext)]
-        case "prev": return [.dispatch(.activatePrevious)]
-        case "clear":
-            return state.activeWindow == .console ? [.dispatch(.clearConsole)] : [.clearWindow(state.activeWindow)]
-        case "quit", "exit", "q": return [.dispatch(.quit)]
-        case "help", "h", "?": return Self.help(topic: arguments.first)
-        case "older", "history": return older(state: state)
-        case "roster", "filter": return [.filterRoster(String(rest))]
-        case "who", "names": return who(arguments, state: state)
-        default: return [Self.error("unknown command /\(name) — type /help for the list")]
+        guard let entry = Self.byName[name] else {
+            return [Self.error("unknown command /\(name) — type /help for the list")]
         }
+        return entry.run(self, CommandEntry.Input(name: name, arguments: arguments, rest: rest), state)
     }
 
     static func error(_ text: String) -> AppAction { .dispatch(.notice(.error(text))) }
+
+    /// Bare names typed now resolve in the current account's domain.
+    static func domain(_ state: ClientState) -> String { state.domain(of: state.currentAccount) }
 
     private func sendPlain(_ text: String, state: ClientState) -> [AppAction] {
         guard let id = state.activeWindow.conversationID else {
@@ -49,41 +108,43 @@ public struct CommandParser: Sendable {
         return [.dispatch(.send(text: text, to: id))]
     }
 
-    private func message(_ rest: Substring, state: ClientState) -> [AppAction] {
+    func message(_ rest: Substring, state: ClientState) -> [AppAction] {
         switch Self.recipient(in: rest, state: state) {
         case .failure(let error):
             return [Self.error(error.description)]
         case .success(let recipient):
-            let id = ConversationID.direct(recipient.jid)
+            let id = state.directConversation(with: recipient.jid)
             var actions: [AppAction] = [.dispatch(.openConversation(id))]
             if !recipient.text.isEmpty { actions.append(.dispatch(.send(text: String(recipient.text), to: id))) }
             return actions
         }
     }
 
-    private func join(_ arguments: [String], state: ClientState) -> [AppAction] {
+    func join(_ arguments: [String], state: ClientState) -> [AppAction] {
         guard let name = arguments.first else { return [Self.error("usage: /join ROOM")] }
         let roomByName = state.rooms.values.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
-        guard let room = roomByName?.jid ?? JID(String(name.trimmingPrefix("#")), defaultDomain: state.domain) else {
+        let account = state.rooms.first { $0.value == roomByName }?.key.account ?? state.currentAccount
+        guard let room = roomByName?.jid ?? JID(String(name.trimmingPrefix("#")), defaultDomain: Self.domain(state))
+        else {
             return [Self.error("/join: \(name) is not a valid room address")]
         }
-        return [.dispatch(.joinRoom(room.bare))]
+        return [.dispatch(.joinRoom(room.bare, account: account))]
     }
 
-    private func part(_ arguments: [String], state: ClientState) -> [AppAction] {
+    func part(_ arguments: [String], state: ClientState) -> [AppAction] {
         if let name = arguments.first {
-            guard let room = JID(String(name.trimmingPrefix("#")), defaultDomain: state.domain) else {
+            guard let room = JID(String(name.trimmingPrefix("#")), defaultDomain: Self.domain(state)) else {
                 return [Self.error("/part: \(name) is not a valid room address")]
             }
-            return [.dispatch(.leaveRoom(room.bare))]
+            return [.dispatch(.leaveRoom(room.bare, account: state.currentAccount))]
         }
-        guard case .conversation(.room(let room)) = state.activeWindow else {
+        guard let id = state.activeWindow.conversationID, case .room(let room) = id.target else {
             return [Self.error("/part: this window is not a room; say which: /part ROOM")]
         }
-        return [.dispatch(.leaveRoom(room))]
+        return [.dispatch(.leaveRoom(room, account: id.account))]
     }
 
-    private func presence(_ arguments: [String], rest: String) -> [AppAction] {
+    func presence(_ arguments: [String], rest: String) -> [AppAction] {
         guard let word = arguments.first, let presence = Presence(userInput: word) else {
             return [Self.error("usage: /presence available|away|dnd|xa|offline [status text]")]
         }
@@ -91,19 +152,19 @@ public struct CommandParser: Sendable {
         return [.dispatch(.setPresence(presence, status: status.isEmpty ? nil : status))]
     }
 
-    private func close(state: ClientState) -> [AppAction] {
+    func close(state: ClientState) -> [AppAction] {
         guard state.activeWindow != .console else { return [Self.error("/close: the console stays open")] }
         return [.dispatch(.closeWindow(state.activeWindow))]
     }
 
-    private func window(_ arguments: [String]) -> [AppAction] {
+    func window(_ arguments: [String]) -> [AppAction] {
         guard let first = arguments.first, let number = Int(first), number >= 1 else {
             return [Self.error("usage: /win N")]
         }
         return [.dispatch(.activateNumber(number))]
     }
 
-    private func older(state: ClientState) -> [AppAction] {
+    func older(state: ClientState) -> [AppAction] {
         guard let id = state.activeWindow.conversationID else { return [Self.error("/older: open a chat first")] }
         return [.dispatch(.loadOlderHistory(id))]
     }
@@ -112,11 +173,11 @@ public struct CommandParser: Sendable {
     static func resolveContact(_ name: String, state: ClientState) -> JID? {
         if !name.contains("@") {
             let lowered = name.lowercased()
-            if let contact = state.contacts[JID(local: lowered, domain: state.domain)] { return contact.jid }
+            if let contact = state.contacts[JID(local: lowered, domain: domain(state))] { return contact.jid }
             if let contact = state.contacts.values.first(where: { $0.displayName.lowercased() == lowered }) {
                 return contact.jid
             }
         }
-        return JID(name, defaultDomain: state.domain)?.bare
+        return JID(name, defaultDomain: domain(state))?.bare
     }
 }

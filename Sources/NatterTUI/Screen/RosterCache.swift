@@ -17,6 +17,12 @@ struct RosterCache: Sendable {
     /// How often everything was sorted from scratch, for tests that guard the incremental path.
     private(set) var fullSorts = 0
     private var keys: [JID: SortKey] = [:]
+    /// How many contacts show each (normalised) name: where two accounts both have a "Bob", the address says which.
+    private var nameCounts: [String: Int] = [:]
+
+    func isNameShared(_ jid: JID) -> Bool {
+        keys[jid].map { (nameCounts[$0.name] ?? 0) > 1 } ?? false
+    }
 
     private struct SortKey: Sendable, Comparable {
         var rank: Int
@@ -60,6 +66,7 @@ struct RosterCache: Sendable {
 
     private mutating func sortFromScratch(_ current: [JID: Contact]) {
         keys = current.mapValues(SortKey.init)
+        nameCounts = keys.values.reduce(into: [:]) { counts, key in counts[key.name, default: 0] += 1 }
         sorted = current.values.sorted { keys[$0.jid]! < keys[$1.jid]! }
         fullSorts += 1
     }
@@ -67,10 +74,12 @@ struct RosterCache: Sendable {
     private mutating func patch(changed: [Contact], removed: Set<JID>) {
         let leaving = removed.union(changed.map(\.jid))
         sorted.removeAll { leaving.contains($0.jid) }
+        for jid in leaving { if let old = keys[jid] { nameCounts[old.name, default: 1] -= 1 } }
         for jid in removed { keys[jid] = nil }
         for contact in changed {
             let key = SortKey(contact)
             keys[contact.jid] = key
+            nameCounts[key.name, default: 0] += 1
             var low = 0
             var high = sorted.count
             while low < high {

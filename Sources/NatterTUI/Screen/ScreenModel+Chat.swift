@@ -84,7 +84,7 @@ extension ScreenModel {
     func messageRows(_ message: Message, state: ClientState, width: Int) -> [ScreenRow] {
         let nick: String
         if message.isOutgoing {
-            nick = state.account.map { TextSanitizer.line($0.local) } ?? "me"
+            nick = state.accounts[message.conversation.account]?.identity.map { TextSanitizer.line($0.local) } ?? "me"
         } else {
             nick = TextSanitizer.line(message.senderName ?? state.displayName(of: message.sender))
         }

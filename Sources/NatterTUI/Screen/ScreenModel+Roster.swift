@@ -39,8 +39,12 @@ extension ScreenModel {
                     entry < roster.groups.count
                     ? .conversation(roster.groups[entry].id, title: roster.groups[entry].title)
                     : .contact(roster.contact(at: entry - roster.groups.count))
+                let shared =
+                    entry >= roster.groups.count
+                    && roster.cache.isNameShared(roster.contact(at: entry - roster.groups.count).jid)
                 row = rosterRow(
-                    item, state: state, width: contentWidth, selected: entry == active, cursor: entry == cursor)
+                    item, state: state, width: contentWidth, selected: entry == active, cursor: entry == cursor,
+                    sharedName: shared)
             }
             row.append("│", .border)
             rows.append(row)
@@ -50,7 +54,10 @@ extension ScreenModel {
         return rows
     }
 
-    func rosterRow(_ entry: RosterEntry, state: ClientState, width: Int, selected: Bool, cursor: Bool) -> ScreenRow {
+    /// - Parameter sharedName: another contact shows the same name, so the address follows it.
+    func rosterRow(
+        _ entry: RosterEntry, state: ClientState, width: Int, selected: Bool, cursor: Bool, sharedName: Bool = false
+    ) -> ScreenRow {
         var row = ScreenRow()
         var unread = 0
         var nameRole = StyleRole.text
@@ -58,11 +65,13 @@ extension ScreenModel {
         switch entry {
         case .conversation(let id, let title):
             unread = state.conversations[id]?.unread ?? 0
-            let joined = id.jid.flatMap { state.rooms[$0]?.joined } ?? true
+            let joined = state.rooms[id]?.joined ?? true
             row.append(cursor ? "▸ " : joined ? "# " : "· ", cursor ? .rosterCursor : .dim)
             row.append(title, unread > 0 ? .unread : .text)
         case .contact(let contact):
-            unread = state.conversations[.direct(contact.jid)]?.unread ?? 0
+            // One roster line per person: their chats on every account count.
+            let accounts = contact.sources.isEmpty ? state.sortedAccounts.map(\.id) : contact.accounts
+            unread = accounts.reduce(0) { $0 + (state.conversations[.direct(contact.jid, account: $1)]?.unread ?? 0) }
             let (symbol, role) = Self.presenceSymbol(contact.presence)
             row.append(cursor ? "▸ " : symbol + " ", cursor ? .rosterCursor : role)
             if unread > 0 {
@@ -71,6 +80,7 @@ extension ScreenModel {
                 nameRole = .dim
             }
             row.append(TextSanitizer.line(contact.displayName), nameRole)
+            if sharedName { row.append(" <\(contact.jid.bareString)>", .dim) }
         }
         let count = unread > 0 ? " (\(unread))" : ""
         var fitted = row.fitted(to: max(0, width - count.count))

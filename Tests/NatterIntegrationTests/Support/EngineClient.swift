@@ -34,7 +34,7 @@ final class EngineClient: @unchecked Sendable {
         return condition(engine.state)
     }
 
-    func waitSynchronized() -> Bool { wait { $0.isSynchronized } }
+    func waitSynchronized() -> Bool { wait { $0.accounts[.default]?.isSynchronized == true } }
 
     func stop() { engine.detachAll() }
 

@@ -3,16 +3,15 @@ import NatterModel
 
 /// Everything the front end shows, as one immutable value. The reducer is the only writer.
 public struct ClientState: Sendable {
-    /// Our own address once authenticated (full JID, with resource).
-    public var account: JID?
-    public var domain: String
-    public var connection: ConnectionState
-    /// True once the server has sent the roster and initial presences after the latest login.
-    public var isSynchronized: Bool
-    public var myPresence: Presence
+    /// Every configured account, connected or not.
+    public var accounts: [AccountID: AccountState]
+    /// One roster across accounts, keyed by bare address; each contact keeps what each source said.
     public var contacts: [JID: Contact]
     public var conversations: [ConversationID: Conversation]
-    public var rooms: [JID: RoomInfo]
+    /// Which protocol of its account a conversation belongs to, once an adapter has spoken for it.
+    public var owners: [ConversationID: ProtocolKind]
+    public var rooms: [ConversationID: RoomInfo]
+    public var channels: [ConversationID: Channel]
     /// Open windows in the order the user opened them; the console is always first.
     public var windows: [WindowID]
     public var activeWindow: WindowID
@@ -22,10 +21,6 @@ public struct ClientState: Sendable {
     /// When each typist's indicator lapses if no `done` arrives (peers can vanish mid-sentence).
     public var typingDeadlines: [TypingKey: Date]
     public var isQuitting: Bool
-    /// The newest server key seen, where catch-up resumes after a reconnect.
-    public var newestServerKey: String?
-    /// Catch-up pages fetched since the last login; bounded so a months-old cache does not page forever.
-    public var catchUpPages: Int
     /// Bumped on every change so views can skip work when nothing moved.
     public var revision: UInt64
 
@@ -40,24 +35,46 @@ public struct ClientState: Sendable {
 
     public static let consoleLimit = 500
 
-    public init(domain: String) {
-        self.account = nil
-        self.domain = domain
-        self.connection = .offline(reason: nil)
-        self.isSynchronized = false
-        self.myPresence = .available
+    public init(accounts: [AccountState]) {
+        self.accounts = Dictionary(accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.contacts = [:]
         self.conversations = [:]
+        self.owners = [:]
         self.rooms = [:]
+        self.channels = [:]
         self.windows = [.console]
         self.activeWindow = .console
         self.console = []
         self.statusNotice = nil
         self.typingDeadlines = [:]
         self.isQuitting = false
-        self.newestServerKey = nil
-        self.catchUpPages = 0
         self.revision = 0
+    }
+
+    /// One account called `default` in `domain`: what `--server`/`--user` and the tests use.
+    public init(domain: String) {
+        self.init(accounts: [AccountState(id: .default, domain: domain)])
+    }
+
+    /// Accounts in name order, the order `/accounts` and the status bar use.
+    public var sortedAccounts: [AccountState] { accounts.values.sorted { $0.id < $1.id } }
+
+    /// Whether windows must say which account they belong to.
+    public var hasSeveralAccounts: Bool { accounts.count > 1 }
+
+    /// The account a command typed now is for: the active window's, else the first one.
+    public var currentAccount: AccountID {
+        activeWindow.conversationID?.account ?? sortedAccounts.first?.id ?? .default
+    }
+
+    public func domain(of account: AccountID) -> String {
+        accounts[account].map { $0.identity?.domain ?? $0.domain } ?? "natter.test"
+    }
+
+    /// The 1:1 chat with `jid`: on the first account that has them as a contact, else on the current account.
+    public func directConversation(with jid: JID) -> ConversationID {
+        let account = contacts[jid.bare]?.preferredAccount ?? currentAccount
+        return .direct(jid, account: account)
     }
 
     public var activeConversation: Conversation? {
@@ -79,18 +96,32 @@ public struct ClientState: Sendable {
             .map(\.contact)
     }
 
+    /// Groups as the merged roster has them, by name, with their members by address.
+    public var contactGroups: [ContactGroup] {
+        var members: [String: [JID]] = [:]
+        for contact in contacts.values {
+            for group in contact.groups { members[group, default: []].append(contact.jid) }
+        }
+        return members.keys.sorted().map { ContactGroup(name: $0, members: members[$0]!.sorted()) }
+    }
+
     public var totalUnread: Int { conversations.values.reduce(0) { $0 + $1.unread } }
 
     /// A human title for a window, used by the status bar and window list.
     public func title(of window: WindowID) -> String {
         switch window {
         case .console: "console"
-        case .conversation(let id): conversations[id]?.title ?? id.description
+        case .conversation(let id): conversations[id]?.title ?? id.address
         }
     }
 
     public func displayName(of jid: JID) -> String {
-        if let account, jid.bare == account.bare { return "me" }
+        if isOwnAddress(jid) { return "me" }
         return contacts[jid.bare]?.displayName ?? jid.local
+    }
+
+    /// Whether `jid` is us on any account.
+    public func isOwnAddress(_ jid: JID) -> Bool {
+        accounts.values.contains { $0.identity?.bare == jid.bare }
     }
 }

@@ -1,0 +1,42 @@
+import NatterModel
+
+extension EngineEvent {
+    /// The event with every conversation it names moved to `account`. Adapters do not know their account; the
+    /// engine does, so it stamps events on the way in rather than trusting each adapter to.
+    public func stamped(account: AccountID) -> EngineEvent {
+        switch self {
+        case .chat(let chat): .chat(chat.stamped(account: account))
+        case .session, .presence, .rooms, .roster, .channels, .conferences: self
+        }
+    }
+}
+
+extension ChatEvent {
+    func stamped(account: AccountID) -> ChatEvent {
+        switch self {
+        case .received(let message): .received(message.on(account))
+        case .typing(let id, let user, let composing): .typing(id.on(account), user, composing)
+        case .historyLoaded(let id, let messages, let hasMore):
+            .historyLoaded(id.on(account), messages.map { $0.on(account) }, hasMore: hasMore)
+        case .historyFailed(let id, let reason): .historyFailed(id.on(account), reason: reason)
+        case .caughtUp(let messages, let hasMore): .caughtUp(messages.map { $0.on(account) }, hasMore: hasMore)
+        case .acked, .failed, .edited, .deleted: self
+        }
+    }
+}
+
+extension ConversationID {
+    func on(_ account: AccountID) -> ConversationID {
+        guard self.account != account else { return self }
+        return ConversationID(account: account, target: target)
+    }
+}
+
+extension Message {
+    func on(_ account: AccountID) -> Message {
+        guard conversation.account != account else { return self }
+        var message = self
+        message.conversation = conversation.on(account)
+        return message
+    }
+}

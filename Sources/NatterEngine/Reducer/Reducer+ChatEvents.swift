@@ -1,0 +1,131 @@
+import Foundation
+import NatterModel
+
+extension Reducer {
+    func apply(_ event: ChatEvent, from source: SourceKey, to state: inout ClientState, now: Date) -> [Effect] {
+        let account = source.account
+        switch event {
+        case .received(let message):
+            claim(message.conversation, for: source, in: &state)
+            return received(message, in: &state)
+        case .acked(let localID, let serverKey, let timestamp):
+            guard let (id, _) = locate(id: localID, on: account, in: state) else { return [] }
+            // The server's copy may already be here (a note to self, or history fetched before a resend's ack):
+            // keep our local message and drop the twin. A key belongs to one conversation, so look only there.
+            var effects: [Effect] = []
+            if let serverKey,
+                let twin = state.conversations[id]!.messages.lastIndex(where: {
+                    $0.serverKey == serverKey && $0.id != localID
+                })
+            {
+                let removed = state.conversations[id]!.messages.remove(at: twin)
+                effects.append(.forget(messageID: removed.id, account: account))
+            }
+            return effects
+                + updateMessage(id: localID, on: account, in: &state) { message in
+                    message.delivery = .sent
+                    message.serverKey = serverKey ?? message.serverKey
+                    if let timestamp { message.timestamp = timestamp }
+                }
+        case .failed(let localID, let reason):
+            post(.error, "message not sent: \(reason)", at: now, in: &state)
+            return updateMessage(id: localID, on: account, in: &state) { $0.delivery = .failed(reason) }
+        case .edited(let serverKey, let text):
+            return updateMessage(serverKey: serverKey, on: account, in: &state) { message in
+                message.text = text
+                message.isEdited = true
+            }
+        case .deleted(let serverKey):
+            guard let (id, index) = locate(serverKey: serverKey, on: account, in: state) else { return [] }
+            let removed = state.conversations[id]!.messages.remove(at: index)
+            return [.forget(messageID: removed.id, account: account)]
+        case .typing(let id, let user, let composing):
+            return typing(user.bare, in: id, composing: composing, state: &state, now: now)
+        case .historyLoaded(let id, let messages, let hasMore):
+            claim(id, for: source, in: &state)
+            return historyLoaded(messages, into: id, hasMore: hasMore, in: &state)
+        case .historyFailed(let id, let reason):
+            state.conversations[id]?.isLoadingHistory = false
+            post(
+                .warning, "history for \(state.title(of: .conversation(id))) unavailable: \(reason)", at: now,
+                in: &state)
+            return []
+        case .caughtUp(let messages, let hasMore):
+            return caughtUp(messages, hasMore: hasMore, from: source, in: &state, now: now)
+        }
+    }
+
+    private func caughtUp(
+        _ messages: [Message], hasMore: Bool, from source: SourceKey, in state: inout ClientState, now: Date
+    ) -> [Effect] {
+        var effects = messages.flatMap { message in
+            claim(message.conversation, for: source, in: &state)
+            return received(message, in: &state)
+        }
+        state.accounts[source.account]?.adapters[source.protocolKind]?.catchUpPages += 1
+        // The adapter moved its cursor past this page before reporting it, so the next page starts there.
+        guard hasMore, let cursor = state.accounts[source.account]?.cursors[source.protocolKind] else { return effects }
+        let pages = state.accounts[source.account]?.adapters[source.protocolKind]?.catchUpPages ?? catchUpPageLimit
+        if pages < catchUpPageLimit {
+            effects.append(.adapter(source, .chat(.catchUp(after: cursor, limit: catchUpPageSize))))
+        } else {
+            let label = prefix(source.account, in: state)
+            post(
+                .warning, "\(label)more messages arrived while you were away; open a conversation to load them",
+                at: now, in: &state)
+        }
+        return effects
+    }
+
+    private func received(_ incoming: Message, in state: inout ClientState) -> [Effect] {
+        let id = incoming.conversation
+        // A key belongs to one conversation: checking only that one keeps a flood of arrivals linear.
+        if let key = incoming.serverKey,
+            state.conversations[id]?.messages.contains(where: { $0.serverKey == key }) == true
+        {
+            return []
+        }
+        ensureConversation(id, in: &state)
+        ensureWindow(.conversation(id), in: &state)
+        var message = incoming
+        if message.sender == state.accounts[id.account]?.identity?.bare { message.isOutgoing = true }
+        insert(message, into: &state.conversations[id]!)
+        state.conversations[id]!.typing.remove(message.sender)
+        state.typingDeadlines[.init(conversation: id, user: message.sender)] = nil
+        if !message.isOutgoing && state.activeWindow != .conversation(id) {
+            state.conversations[id]!.unread += 1
+        }
+        return [.persist(message)]
+    }
+
+    private func updateMessage(
+        id: String? = nil, serverKey: String? = nil, on account: AccountID, in state: inout ClientState,
+        _ change: (inout Message) -> Void
+    ) -> [Effect] {
+        guard let (conversation, index) = locate(id: id, serverKey: serverKey, on: account, in: state) else {
+            return []
+        }
+        change(&state.conversations[conversation]!.messages[index])
+        return [.persist(state.conversations[conversation]!.messages[index])]
+    }
+
+    private func historyLoaded(
+        _ messages: [Message], into id: ConversationID, hasMore: Bool, in state: inout ClientState
+    ) -> [Effect] {
+        ensureConversation(id, in: &state)
+        var effects: [Effect] = []
+        let me = state.accounts[id.account]?.identity?.bare
+        for var message in messages {
+            let duplicate = state.conversations[id]!.messages.contains { existing in
+                existing.id == message.id || (message.serverKey != nil && existing.serverKey == message.serverKey)
+            }
+            guard !duplicate else { continue }
+            if message.sender == me { message.isOutgoing = true }
+            insert(message, into: &state.conversations[id]!)
+            effects.append(.persist(message))
+        }
+        state.conversations[id]!.hasMoreHistory = hasMore
+        state.conversations[id]!.isLoadingHistory = false
+        return effects
+    }
+}

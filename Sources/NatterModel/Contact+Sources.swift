@@ -1,0 +1,76 @@
+import Foundation
+
+extension Contact {
+    /// Records what `source` says about this contact's presence and recomputes the merged view.
+    public mutating func report(_ presence: Presence, status: String?, since: Date, from source: SourceKey) {
+        if let index = sources.firstIndex(where: {
+            $0.account == source.account && $0.protocolKind == source.protocolKind
+        }) {
+            sources[index].presence = presence
+            sources[index].statusText = status
+        } else {
+            insert(
+                ContactSource(
+                    account: source.account, protocolKind: source.protocolKind, onRoster: false, presence: presence,
+                    statusText: status))
+        }
+        presenceSince = since
+        mergePresence()
+    }
+
+    /// Records `source`'s roster entry (name, groups, its own reference), keeping its presence.
+    public mutating func list(name: String?, groups: [String], reference: String?, from source: SourceKey) {
+        if let index = sources.firstIndex(where: { $0.key == source }) {
+            sources[index].onRoster = true
+            sources[index].name = name
+            sources[index].groups = groups
+            sources[index].reference = reference
+        } else {
+            insert(
+                ContactSource(
+                    account: source.account, protocolKind: source.protocolKind, name: name, groups: groups,
+                    reference: reference))
+        }
+        mergeRoster()
+    }
+
+    /// `source` no longer lists this contact; a presence it still reports keeps the source, off the roster.
+    public mutating func unlist(from source: SourceKey) {
+        guard let index = sources.firstIndex(where: { $0.key == source }) else { return }
+        if sources[index].presence == .unavailable {
+            sources.remove(at: index)
+        } else {
+            sources[index].onRoster = false
+            sources[index].name = nil
+            sources[index].groups = []
+            sources[index].reference = nil
+        }
+        mergeRoster()
+        mergePresence()
+    }
+
+    private mutating func insert(_ source: ContactSource) {
+        let index = sources.firstIndex { source.key < $0.key } ?? sources.endIndex
+        sources.insert(source, at: index)
+    }
+
+    /// Name from the first source that has one; groups as the union, in source order.
+    private mutating func mergeRoster() {
+        displayName = sources.lazy.compactMap(\.name).first ?? jid.local
+        var merged: [String] = []
+        for source in sources { for group in source.groups where !merged.contains(group) { merged.append(group) } }
+        groups = merged
+    }
+
+    /// The most reachable presence any source reports, with that source's status text.
+    private mutating func mergePresence() {
+        guard var best = sources.first else {
+            presence = .unavailable
+            statusText = nil
+            return
+        }
+        for source in sources.dropFirst() where source.presence.sortRank < best.presence.sortRank { best = source }
+        presence = best.presence
+        statusText = best.statusText
+    }
+}
