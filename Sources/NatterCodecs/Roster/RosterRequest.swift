@@ -123,7 +123,7 @@ public enum RosterRequest: Sendable, Hashable {
                 name, in: ns,
                 [
                     ("addr", addr), ("authorized", String(authorized)), ("add", add ? "true" : nil),
-                    ("name", add ? displayName : nil), ("groups", add ? groups.rosterGroupsAttribute : nil),
+                    ("name", displayName), ("groups", groups.rosterGroupsAttribute),
                 ])
         case .setPresence(let presences):
             return .zimbra(name, in: ns, children: presences.map { .element($0.element(in: ns)) })
