@@ -140,6 +140,7 @@ enum RosterFixtures {
         ]),
         .rosterItem(IMRosterItem(addr: "bob@natter.test", name: "Bob", groups: ["A", "B"], ask: .subscribe)),
         .rosterItem(IMRosterItem(state: .unsubscribed, addr: "bob@natter.test", groups: [])),
+        .rosterItem(IMRosterItem(state: .unsubscribed, addr: "carol@natter.test", name: "Carol", groups: ["X"])),
         .message(
             from: "bob@natter.test", thread: "t-42", timestamp: 1_700_000_000_000,
             content: IMMessageContent(subjects: [.init("s", lang: "en")], body: .init("hi", lang: "en"), typing: true)),

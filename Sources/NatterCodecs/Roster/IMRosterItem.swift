@@ -43,7 +43,7 @@ public struct IMRosterItem: Sendable, Hashable {
 
     var element: XMLElement {
         let attributes: [(String, String?)] = [
-            ("type", state.rawValue), ("to", addr), ("name", state == .subscribed ? name : nil),
+            ("type", state.rawValue), ("to", addr), ("name", name),
             ("groups", groups.joined(separator: ",")), ("subscription", subscription?.rawValue), ("ask", ask?.rawValue),
         ]
         return .zimbra("n", in: ZimbraNamespace.zimbra, attributes)
