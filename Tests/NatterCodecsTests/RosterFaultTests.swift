@@ -18,7 +18,8 @@ struct RosterFaultTests {
             String(decoding: bytes, as: UTF8.self)
                 == """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope"><soap:Body><soap:Fault>\
+                <soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope"><soap:Header>\
+                <context xmlns="urn:zimbra"/></soap:Header><soap:Body><soap:Fault>\
                 <soap:Code><soap:Value>soap:Sender</soap:Value></soap:Code><soap:Reason>\
                 <soap:Text xml:lang="en">no valid authtoken present</soap:Text></soap:Reason><soap:Detail>\
                 <Error xmlns="urn:zimbra"><Code>service.AUTH_REQUIRED</Code></Error></soap:Detail></soap:Fault>\

@@ -42,10 +42,11 @@ public enum RosterEnvelope {
         try envelope(for: response, context: context).serialized(writer: XMLWriter(invalidCharacters: .replace))
     }
 
-    /// A fault envelope (server side); the context still carries the session and pending notifications.
+    /// A fault envelope (server side). The context header is always written, empty if need be, as Zimbra does:
+    /// clients such as python-zimbra read the header of every response and fail on a fault without one.
     public static func bytes(for fault: ZimbraFault, context: ZimbraResponseContext? = nil) throws -> [UInt8] {
-        try SOAPEnvelope(fault: fault.soapFault, headers: (context ?? fault.context).map { [$0.element] } ?? [])
-            .serialized()
+        let context = context ?? fault.context ?? ZimbraResponseContext()
+        return try SOAPEnvelope(fault: fault.soapFault, headers: [context.element]).serialized()
     }
 
     /// Reads a response (client side).
