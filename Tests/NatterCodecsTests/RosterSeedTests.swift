@@ -166,6 +166,20 @@ struct RosterSeedTests {
                 == .sendMessage(to: .thread("t"), IMMessageContent(body: .init(""))))
     }
 
+    /// The reference's "SUBJECT_AS_XML": markup sent as elements is kept as markup text, not dropped.
+    @Test func subjectAndBodyAsXML() throws {
+        let request = try RosterWire.decodeRequest(
+            #"<IMSendMessageRequest xmlns="urn:zimbraIM"><message thread="t"><subject><b>Hi</b> &amp; more</subject><body lang="en">see <a href="x?a=1&amp;b=2">this</a></body></message></IMSendMessageRequest>"#
+        )
+        #expect(
+            request
+                == .sendMessage(
+                    to: .thread("t"),
+                    IMMessageContent(
+                        subjects: [.init("<b>Hi</b> &amp; more")],
+                        body: .init(#"see <a href="x?a=1&amp;b=2">this</a>"#, lang: "en"))))
+    }
+
     /// The reference writes the body indented over several lines; the text is kept as sent.
     @Test func indentedBodyKeepsItsText() throws {
         let request = try RosterWire.decodeRequest(

@@ -53,6 +53,23 @@ public struct IMMessageContent: Sendable, Hashable {
         if let nested = element.rosterChild("text"), element.text.trimmingXMLWhitespace().isEmpty {
             return Text(nested.text, lang: lang ?? nested.rosterOptionalAttribute("lang"))
         }
-        return Text(element.text, lang: lang)
+        if element.elements.isEmpty { return Text(element.text, lang: lang) }
+        return Text(markup(of: element), lang: lang)
+    }
+
+    /// The children of a subject or body sent as XHTML elements rather than escaped text (the reference's
+    /// "SUBJECT_AS_XML"), written back as markup so the formatting is not lost. Whitespace-only text between two
+    /// elements was already dropped by the reader.
+    private static func markup(of element: XMLElement) -> String {
+        // Written inside a copy of the parent so the children need no namespace declarations of their own.
+        let wrapper = XMLElement(
+            name: element.name, namespace: element.namespace, prefix: element.prefix, children: element.children)
+        guard let bytes = try? wrapper.serialized(invalidCharacters: .replace) else { return element.text }
+        let written = String(decoding: bytes, as: UTF8.self)
+        // The wrapper has children, so its start tag ends at the first `>` and its end tag starts at the last `<`.
+        guard let open = written.firstIndex(of: ">"), let close = written.lastIndex(of: "<"), open < close else {
+            return element.text
+        }
+        return String(written[written.index(after: open)..<close])
     }
 }
