@@ -8,9 +8,9 @@ extension ChannelCodec {
         let id: String?
         let sender: ChannelCodecError.Sender
 
-        init(_ object: [String: JSONValue], idKey: String = "id", sender: ChannelCodecError.Sender) throws(
-            ChannelCodecError
-        ) {
+        init(
+            _ object: [String: JSONValue], idKey: String = "id", sender: ChannelCodecError.Sender
+        ) throws(ChannelCodecError) {
             self.object = object
             self.sender = sender
             // Ids are strings or numbers (RFC 7159 numbers, as the seed's note 2 allows); numbers become strings.
@@ -100,16 +100,18 @@ extension ChannelCodec {
             self.sender = sender
         }
 
-        func enumeration<Value: RawRepresentable>(_ key: String, as type: Value.Type) throws(ChannelCodecError)
+        func enumeration<Value: RawRepresentable>(
+            _ key: String, as type: Value.Type
+        ) throws(ChannelCodecError)
             -> Value where Value.RawValue == String
         {
             guard let value = Value(rawValue: try string(key)) else { throw invalid(key) }
             return value
         }
 
-        func optionalEnumeration<Value: RawRepresentable>(_ key: String, as type: Value.Type) throws(
-            ChannelCodecError
-        ) -> Value? where Value.RawValue == String {
+        func optionalEnumeration<Value: RawRepresentable>(
+            _ key: String, as type: Value.Type
+        ) throws(ChannelCodecError) -> Value? where Value.RawValue == String {
             guard let raw = try optionalString(key) else { return nil }
             guard let value = Value(rawValue: raw) else { throw invalid(key) }
             return value

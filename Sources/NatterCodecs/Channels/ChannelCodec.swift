@@ -53,7 +53,9 @@ public enum ChannelCodec {
         return (type, fields)
     }
 
-    private static func clientMessage(type: String, _ fields: Fields) throws(ChannelCodecError)
+    private static func clientMessage(
+        type: String, _ fields: Fields
+    ) throws(ChannelCodecError)
         -> ChannelClientMessage
     {
         let id = fields.id

@@ -74,7 +74,8 @@ public struct CWAConferenceRequest: Sendable, Hashable {
         confId = try element.requiredAttribute("confId", path: path)
         let requests = element.elements.filter(\.isCWA)
         guard requests.count == 1, let request = requests.first else {
-            throw requests.isEmpty ? .missingElement(path + "/*") : .invalidValue(path, value: "\(requests.count) requests")
+            throw requests.isEmpty
+                ? .missingElement(path + "/*") : .invalidValue(path, value: "\(requests.count) requests")
         }
         let here = path + "/" + request.name
         switch request.name {
@@ -82,7 +83,8 @@ public struct CWAConferenceRequest: Sendable, Hashable {
         case "initiateImSession", "initateImSession":
             action = .initiateImSession(
                 uris: try Self.uris(in: request, path: here),
-                message: try CWAMessage(parsing: try request.requiredCWAChild("message", path: here), path: here + "/message"),
+                message: try CWAMessage(
+                    parsing: try request.requiredCWAChild("message", path: here), path: here + "/message"),
                 subject: request.optionalCWAText("subject"))
         case "sendMessage":
             action = .sendMessage(
