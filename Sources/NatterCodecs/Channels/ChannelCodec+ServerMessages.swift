@@ -1,5 +1,3 @@
-import NatterWire
-
 extension ChannelCodec {
     static func serverMessage(type: String, _ fields: Fields) throws(ChannelCodecError) -> ChannelServerMessage {
         switch type {

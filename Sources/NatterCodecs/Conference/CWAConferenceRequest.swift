@@ -119,9 +119,3 @@ public struct CWAConferenceRequest: Sendable, Hashable {
         return uris
     }
 }
-
-/// Whether a participant is typing, for `notifyComposing` and `composingState`.
-public enum CWAComposingState: String, Sendable, Hashable, CaseIterable {
-    case composing
-    case idle
-}

@@ -1,4 +1,3 @@
-import Foundation
 import NatterWire
 
 /// A `<cwaRequests>` document: the body of every `POST` to `MainCommandHandler.ashx`.
