@@ -103,6 +103,13 @@ struct ChannelsErrorTests {
             #expect(error.answersWithAck)
             #expect(error.description == "frame of \(big.count) bytes exceeds the limit of 100 bytes")
         }
+        #expect(throws: ChannelCodecError.frameTooLarge(size: big.count, limit: 100, sender: .client)) {
+            try ChannelCodec.decodeClientMessage(String(decoding: big, as: UTF8.self), maximumFrameSize: 100)
+        }
+        // At the limit the frame is read.
+        #expect(throws: ChannelCodecError.missingField("channel-id", id: nil, .client)) {
+            try ChannelCodec.decodeClientMessage(big, maximumFrameSize: big.count)
+        }
     }
 
     @Test func serverMessageErrorsAreNotAcked() throws {

@@ -8,15 +8,11 @@ extension ChannelCodec {
         let id: String?
         let sender: ChannelCodecError.Sender
 
-        init(
-            _ object: [String: JSONValue], idKey: String = "id", sender: ChannelCodecError.Sender
-        ) throws(ChannelCodecError) {
+        init(_ object: [String: JSONValue], sender: ChannelCodecError.Sender) throws(ChannelCodecError) {
             self.object = object
             self.sender = sender
             // Ids are strings or numbers (RFC 7159 numbers, as the seed's note 2 allows); numbers become strings.
-            guard let id = Fields.identifier(object[idKey]) else {
-                throw .invalidField(idKey, id: nil, sender)
-            }
+            guard let id = Fields.identifier(object["id"]) else { throw .invalidField("id", id: nil, sender) }
             self.id = id
         }
 

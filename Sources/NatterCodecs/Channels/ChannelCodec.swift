@@ -16,8 +16,10 @@ public enum ChannelCodec {
         return try clientMessage(type: type, fields)
     }
 
-    public static func decodeClientMessage(_ text: String) throws(ChannelCodecError) -> ChannelClientMessage {
-        try decodeClientMessage(Data(text.utf8))
+    public static func decodeClientMessage(
+        _ text: String, maximumFrameSize: Int = defaultMaximumFrameSize
+    ) throws(ChannelCodecError) -> ChannelClientMessage {
+        try decodeClientMessage(Data(text.utf8), maximumFrameSize: maximumFrameSize)
     }
 
     /// Reads a server message, as a client does.
@@ -28,12 +30,13 @@ public enum ChannelCodec {
         return try serverMessage(type: type, fields)
     }
 
-    public static func decodeServerMessage(_ text: String) throws(ChannelCodecError) -> ChannelServerMessage {
-        try decodeServerMessage(Data(text.utf8))
+    public static func decodeServerMessage(
+        _ text: String, maximumFrameSize: Int = defaultMaximumFrameSize
+    ) throws(ChannelCodecError) -> ChannelServerMessage {
+        try decodeServerMessage(Data(text.utf8), maximumFrameSize: maximumFrameSize)
     }
 
-    /// The parsed object and its `type`. Server messages carry no `id` of their own except the ack's, so errors
-    /// there echo whatever `id` is present only for the reader's diagnostics.
+    /// The parsed object and its `type`, refusing an oversized frame before the JSON parser sees it.
     private static func envelope(
         _ data: Data, sender: ChannelCodecError.Sender, maximumFrameSize: Int
     ) throws(ChannelCodecError) -> (String, Fields) {
