@@ -57,6 +57,9 @@ struct ConferenceErrorTests {
         #expect(try requestError("<cwaResponses/>").code == "unknownRequest")
         #expect(try requestError(#"<cwaRequests xmlns="urn:other"><logon/></cwaRequests>"#).code == "unknownRequest")
         #expect(try requestError("<cwaRequests sid=\"1\"/>") == .noRequests)
+        let foreign = try requestError(
+            #"<cwaRequests><x:logon xmlns:x="urn:other"><user>a</user></x:logon></cwaRequests>"#)
+        #expect(foreign.isUnknownElement)
     }
 
     @Test func unknownRequestCarriesItsRid() throws {

@@ -35,6 +35,7 @@ public enum CWARequest: Sendable, Hashable {
     init(parsing element: XMLElement, path: String) throws(CWACodecError) {
         let rid = element.attribute("rid")
         do throws(CWACodecError) {
+            guard element.isCWA else { throw CWACodecError.unknownElement(element, path: path) }
             switch element.name {
             case "logon":
                 let here = path + "/logon"
