@@ -3,7 +3,7 @@ import NatterProtocols
 extension RealtimeConnection {
     /// Runs one authenticated request and returns the ack's `response`, if the request has one.
     func handle(
-        _ message: RealtimeMessage, session: RealtimeService.Session
+        _ message: RealtimeMessage, session: HubSession
     ) async throws(RealtimeErrorMessage) -> [String: JSONValue]? {
         switch message {
         case .chat(let chat):
@@ -16,7 +16,7 @@ extension RealtimeConnection {
             try await service.deleteChat(ref, from: session)
             return ["key": .string(ref.key)]
         case .presenceChange(let presence):
-            try await service.setPresence(presence.presence, for: session, id: presence.id)
+            try await service.setPresence(presence, for: session)
             return nil
         case .userTyping(let typing):
             try await service.typing(typing, from: session)
