@@ -7,29 +7,23 @@ import NIOCore
 import NIOSSL
 
 extension NatterServer {
-    static let realtimePath = "/realtime"
-
-    /// One HTTP/1.1 listener for every protocol; WebSocket upgrades are accepted on the Realtime path only.
+    /// One HTTP/1.1 listener for every door: their routes on one router, their WebSocket paths on one
+    /// upgrade router.
     func makeApplication(onBound: @escaping @Sendable (Int) -> Void) throws -> some ApplicationProtocol {
-        let router = Router()
+        let router = Router(context: NatterRequestContext.self)
+        var upgrades = WebSocketUpgradeRouter(authenticator: authenticator)
+        for door in doors {
+            door.registerRoutes(on: router)
+            door.registerWebSockets(on: &upgrades)
+        }
+        upgrades.registerRefusals(on: router)
         let configuration = self.configuration
-        LoginController(
-            storage: storage, domain: configuration.domain, secure: configuration.usesTLS,
-            boundAuthority: { [weak self] in "\(configuration.host):\(self?.port ?? configuration.port)" },
-            logger: logger
-        ).register(on: router)
-        let connection = RealtimeConnection(
-            service: service, maxMessageSize: configuration.maxFrameSize,
-            authenticationTimeout: configuration.authenticationTimeout)
         let webSocket = WebSocketServerConfiguration(
             maxFrameSize: configuration.maxFrameSize, autoPing: .enabled(timePeriod: .seconds(30)),
             validateUTF8: true)
-        let plain = HTTPServerBuilder.http1WebSocketUpgrade(configuration: .init(ws: webSocket)) { request, _, _ in
-            let path = request.path?.split(separator: "?", maxSplits: 1).first.map(String.init)
-            guard path == NatterServer.realtimePath else { return .dontUpgrade }
-            return .upgrade([:]) { inbound, outbound, context in
-                try await connection.run(inbound: inbound, outbound: outbound, logger: context.logger)
-            }
+        let plain = HTTPServerBuilder.http1WebSocketUpgrade(configuration: .init(ws: webSocket)) {
+            [upgrades] request, _, logger in
+            await upgrades.shouldUpgrade(request, logger: logger)
         }
         return Application(
             router: router,

@@ -4,48 +4,68 @@ import Logging
 import ServiceLifecycle
 import Synchronization
 
-/// natterd: the Ryver-compatible login and Realtime WebSocket endpoints over one SQLite database.
+/// natterd: one protocol-neutral core and the protocol doors that lead to it, over one SQLite database.
 ///
 /// Embeddable: `natter --demo` and the tests run it in-process with `start()`/`stop()`; the `natterd`
 /// executable uses `run()`. A server is started once; after `stop()` make a new one.
 public final class NatterServer: Sendable {
     public let configuration: ServerConfiguration
     public let storage: Storage
-    let service: RealtimeService
+    /// The protocol-neutral core every door and the demo peers share.
+    let core: HubService
+    let authenticator: Authenticator
+    let doors: [any Door]
     let logger: Logger
 
     private struct State: Sendable {
         var task: Task<Void, Never>?
         var group: ServiceGroup?
-        var port: Int?
         var demoPeer: DemoPeer?
     }
 
     private let state = Mutex(State())
+    /// The listener's port, shared with the doors that put it into URLs they hand out.
+    private let boundPort = BoundPort()
 
-    public init(configuration: ServerConfiguration) throws {
+    public convenience init(configuration: ServerConfiguration) throws {
+        try self.init(configuration: configuration, extraDoors: [])
+    }
+
+    /// `extraDoors` lets tests add a door of their own to check the mechanics every door relies on.
+    init(configuration: ServerConfiguration, extraDoors: [@Sendable (DoorContext) -> any Door]) throws {
         var logger = configuration.logger ?? Logger(label: "natterd")
         logger.logLevel = configuration.logLevel
         self.configuration = configuration
         self.logger = logger
         let lifetime = configuration.sessionLifetime.components
         storage = try Storage(
-            path: configuration.databasePath, passwordIterations: configuration.passwordIterations,
+            path: configuration.databasePath, passwordCost: configuration.passwordCost,
             sessionLifetime: TimeInterval(lifetime.seconds) + TimeInterval(lifetime.attoseconds) * 1e-18)
-        service = RealtimeService(storage: storage, domain: configuration.domain, logger: logger)
+        core = HubService(storage: storage, domain: configuration.domain, clock: configuration.clock, logger: logger)
+        authenticator = Authenticator(
+            storage: storage, domain: configuration.domain, clock: configuration.clock, logger: logger)
+        let boundPort = boundPort
+        let context = DoorContext(
+            core: core, authenticator: authenticator, configuration: configuration, logger: logger,
+            boundAuthority: { "\(configuration.host):\(boundPort.value ?? configuration.port)" })
+        let makers: [@Sendable (DoorContext) -> any Door] =
+            [{ LoginDoor(context: $0) }, { RealtimeDoor(context: $0) }] + extraDoors
+        doors = makers.map { $0(context) }
+        try storage.migrate(doors.flatMap(\.migrations))
     }
 
     /// The bound port once `start()` has returned.
-    public var port: Int? { state.withLock { $0.port } }
+    public var port: Int? { boundPort.value }
 
     /// Binds and serves in the background; returns the bound port once clients can connect.
     @discardableResult
     public func start() async throws -> Int {
-        if let port = state.withLock({ $0.task == nil ? nil : $0.port }) { return port }
+        if state.withLock({ $0.task != nil }), let port = boundPort.value { return port }
         try await prepare()
         let (ports, portSink) = AsyncThrowingStream<Int, any Error>.makeStream()
         let application = try makeApplication { port in portSink.yield(port) }
-        let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(services: [application] + doors.flatMap(\.services), logger: logger))
         let task = Task {
             do {
                 try await group.run()
@@ -82,29 +102,42 @@ public final class NatterServer: Sendable {
     public func run() async throws {
         try await prepare()
         let application = try makeApplication { port in self.didBind(port) }
-        try await application.runService(gracefulShutdownSignals: [.sigint, .sigterm])
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [application] + doors.flatMap(\.services), gracefulShutdownSignals: [.sigint, .sigterm],
+                logger: logger))
+        try await group.run()
         await state.withLock { $0.demoPeer }?.stop()
         storage.close()
     }
 
     private func prepare() async throws {
-        let expired = try await storage.deleteExpiredSessions()
+        let expired = try await storage.deleteExpiredSessions(now: configuration.clock.now())
         if expired > 0 { logger.info("deleted expired login sessions", metadata: ["count": "\(expired)"]) }
         guard configuration.demo else { return }
         if try await DemoSeed.seedIfEmpty(storage, domain: configuration.domain) {
             logger.info("seeded demo data", metadata: ["db": "\(storage.path)"])
         }
         if configuration.demoPeer {
-            let peer = DemoPeer(service: service, logger: logger)
+            let peer = DemoPeer(service: core, logger: logger)
             state.withLock { $0.demoPeer = peer }
             try await peer.start()
         }
     }
 
     private func didBind(_ port: Int) {
-        state.withLock { $0.port = port }
+        boundPort.set(port)
         logger.info(
             "natterd listening",
             metadata: ["address": "\(configuration.host):\(port)", "domain": "\(configuration.domain)"])
     }
+}
+
+/// A port learnt once the listener is bound.
+final class BoundPort: Sendable {
+    private let port = Mutex<Int?>(nil)
+
+    var value: Int? { port.withLock { $0 } }
+
+    func set(_ value: Int) { port.withLock { $0 = value } }
 }

@@ -15,8 +15,9 @@ public struct ServerConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// Largest WebSocket frame accepted; bigger ones close the connection with 1009.
     public var maxFrameSize: Int
-    /// PBKDF2 rounds for new password hashes; existing hashes keep the count they were made with.
-    public var passwordIterations: Int
+    /// bcrypt cost (log2 rounds, 4...31) for new password hashes. A login whose stored hash is older (PBKDF2)
+    /// or cheaper is rehashed at this cost.
+    public var passwordCost: Int
     /// How long a WebSocket may stay open without a successful `auth`; then it is closed with 1008 so idle
     /// or abandoned connections cannot pile up.
     public var authenticationTimeout: Duration
@@ -28,14 +29,18 @@ public struct ServerConfiguration: Sendable {
     /// PEM certificate chain and private key; with both set the server speaks only HTTPS and `wss://`.
     public var tlsCertificatePath: String?
     public var tlsKeyPath: String?
+    /// The time source for session expiry, presence stamps and the authentication deadline; tests inject one
+    /// they move by hand.
+    public var clock: any ServerClock
 
     public var usesTLS: Bool { tlsCertificatePath != nil && tlsKeyPath != nil }
 
     public init(
         host: String = "127.0.0.1", port: Int = 7070, databasePath: String? = nil, domain: String = "natter.test",
         demo: Bool = false, demoPeer: Bool = true, logLevel: Logger.Level = .info, maxFrameSize: Int = 1 << 20,
-        passwordIterations: Int = 4096, authenticationTimeout: Duration = .seconds(10),
-        sessionLifetime: Duration = .seconds(Storage.defaultSessionLifetime), logger: Logger? = nil
+        passwordCost: Int = Storage.defaultPasswordCost, authenticationTimeout: Duration = .seconds(10),
+        sessionLifetime: Duration = .seconds(Storage.defaultSessionLifetime), logger: Logger? = nil,
+        clock: any ServerClock = SystemServerClock()
     ) {
         self.host = host
         self.port = port
@@ -45,9 +50,10 @@ public struct ServerConfiguration: Sendable {
         self.demoPeer = demoPeer
         self.logLevel = logLevel
         self.maxFrameSize = maxFrameSize
-        self.passwordIterations = passwordIterations
+        self.passwordCost = passwordCost
         self.authenticationTimeout = authenticationTimeout
         self.sessionLifetime = sessionLifetime
         self.logger = logger
+        self.clock = clock
     }
 }

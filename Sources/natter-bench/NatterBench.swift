@@ -4,5 +4,5 @@ import ArgumentParser
 struct NatterBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "natter-bench", abstract: "Natter micro-benchmarks.",
-        subcommands: [WebSocketBenchCommand.self, RosterBenchCommand.self])
+        subcommands: [WebSocketBenchCommand.self, RosterBenchCommand.self, ServerBenchCommand.self])
 }

@@ -7,7 +7,7 @@ import NatterServer
 struct Natterd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "natterd",
-        abstract: "The Natter chat server: Ryver-compatible login and Realtime WebSocket over SQLite.",
+        abstract: "The Natter chat server: one core, protocol doors (today the Ryver login and Realtime), over SQLite.",
         subcommands: [Serve.self, AddUser.self],
         defaultSubcommand: Serve.self)
 }
@@ -21,6 +21,13 @@ struct CommonOptions: ParsableArguments {
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
+
+    @Option(help: "bcrypt cost (4-31) for new password hashes; logins rehash older or cheaper ones.")
+    var bcryptCost = Storage.defaultPasswordCost
+
+    func validate() throws {
+        guard (4...31).contains(bcryptCost) else { throw ValidationError("--bcrypt-cost must be within 4...31") }
+    }
 }
 
 extension Logger.Level: @retroactive ExpressibleByArgument {}
@@ -46,11 +53,20 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "PEM private key for --tls-cert.")
     var tlsKey: String?
 
+    @Option(help: "Seconds a WebSocket may stay open without authenticating.")
+    var authTimeout: Double = 10
+
+    @Option(help: "Seconds a login session may go unused before it expires (default: 30 days).")
+    var sessionLifetime: Double = Storage.defaultSessionLifetime
+
     @OptionGroup var options: CommonOptions
 
     func validate() throws {
         guard (tlsCert == nil) == (tlsKey == nil) else {
             throw ValidationError("--tls-cert and --tls-key go together")
+        }
+        guard authTimeout > 0, sessionLifetime > 0 else {
+            throw ValidationError("--auth-timeout and --session-lifetime must be positive")
         }
     }
 
@@ -58,7 +74,9 @@ struct Serve: AsyncParsableCommand {
         bootstrapLogging(options.logLevel)
         var configuration = ServerConfiguration(
             host: host, port: port, databasePath: options.db, domain: options.domain, demo: demo,
-            demoPeer: demoPeer, logLevel: options.logLevel)
+            demoPeer: demoPeer, logLevel: options.logLevel, passwordCost: options.bcryptCost,
+            authenticationTimeout: .milliseconds(Int64(authTimeout * 1000)),
+            sessionLifetime: .milliseconds(Int64(sessionLifetime * 1000)))
         configuration.tlsCertificatePath = tlsCert
         configuration.tlsKeyPath = tlsKey
         try await NatterServer(configuration: configuration).run()
@@ -86,7 +104,7 @@ struct AddUser: AsyncParsableCommand {
         bootstrapLogging(options.logLevel)
         let password = ProcessInfo.processInfo.environment["NATTER_PASSWORD"] ?? readLine(strippingNewline: true)
         guard let password, !password.isEmpty else { throw ValidationError("no password given") }
-        let storage = try Storage(path: options.db)
+        let storage = try Storage(path: options.db, passwordCost: options.bcryptCost)
         defer { storage.close() }
         let user = try await storage.createUser(name: name, displayName: displayName, password: password)
         print("created \(user.name)@\(options.domain)")

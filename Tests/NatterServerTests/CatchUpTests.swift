@@ -11,14 +11,9 @@ struct CatchUpTests {
     @discardableResult
     private func say(_ text: String, to: String, from peer: RealtimePeer) async throws -> String {
         await peer.send(.chat(RealtimeChat(id: text, to: to, text: text)))
-        let reply = try await peer.skip(until: { if case .ack(let ack) = $0 { ack.replyTo == text } else { false } })
-        guard case .ack(let ack) = reply, let key = ack.key else {
-            throw CatchUpTestError.noKey(text)
-        }
-        return key
+        let reply = try await peer.skip(until: { $0.ack?.replyTo == text })
+        return try #require(reply.ack?.key, "the ack of '\(text)' carries the key")
     }
-
-    private enum CatchUpTestError: Error { case noKey(String) }
 
     private func join(_ room: String, _ peer: RealtimePeer) async throws {
         await peer.send(.teamJoin(RealtimeRoomRequest(id: "join-\(room)", to: room)))
@@ -57,7 +52,7 @@ struct CatchUpTests {
             repeat {
                 await back.send(
                     .history(RealtimeHistoryRequest(id: "c\(pages.count)", with: nil, after: after, limit: 2)))
-                guard case .ack(let ack) = try await back.skip(until: Self.notPresence) else { return }
+                let ack = try #require(try await back.skip(until: Self.notPresence).ack)
                 let page = try RealtimeCodec.historyPage(from: ack.response)
                 texts += page.messages.map(\.text)
                 pages.append(page.more)
@@ -78,7 +73,7 @@ struct CatchUpTests {
             try await say("to carol", to: "carol", from: alice)
             try await say("two", to: "bob", from: alice)
             await alice.send(.history(RealtimeHistoryRequest(id: "h", with: "bob", after: first)))
-            guard case .ack(let ack) = try await alice.skip(until: Self.notPresence) else { return }
+            let ack = try #require(try await alice.skip(until: Self.notPresence).ack)
             let page = try RealtimeCodec.historyPage(from: ack.response)
             #expect(page.messages.map(\.text) == ["two"] && !page.more)
 

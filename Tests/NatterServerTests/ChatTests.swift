@@ -16,7 +16,7 @@ struct ChatTests {
             let key = try #require(ack.key)
 
             for peer in [bob, alicePhone] {
-                guard case .chat(let chat) = try await peer.next() else { Issue.record("expected chat"); continue }
+                let chat = try #require(try await peer.next().chat)
                 #expect(chat.key == key)
                 #expect(chat.from == "alice@natter.test")
                 #expect(chat.to == "bob@natter.test")
@@ -26,7 +26,7 @@ struct ChatTests {
                 #expect(chat.received != nil)
             }
             // The sending connection gets the ack, not a copy of its own message.
-            #expect(await alice.drain().isEmpty)
+            #expect(try await alice.sync().isEmpty)
         }
     }
 
@@ -46,9 +46,9 @@ struct ChatTests {
             let alice = try await server.connect("alice")
             let bob = try await server.connect("bob")
             await alice.send(.chat(RealtimeChat(to: "bob@natter.test", text: "no ack please")))
-            guard case .chat(let chat) = try await bob.next() else { Issue.record("expected chat"); return }
+            let chat = try #require(try await bob.next().chat)
             #expect(chat.text == "no ack please")
-            #expect(await alice.drain().isEmpty)
+            #expect(try await alice.sync().isEmpty)
         }
     }
 
@@ -65,12 +65,12 @@ struct ChatTests {
 
             await alice.send(.chatUpdated(RealtimeChat(id: "2", to: "bob", text: "the typo", key: key)))
             #expect(try await alice.nextAck().key == key)
-            guard case .chatUpdated(let edit) = try await bob.next() else { Issue.record("expected edit"); return }
+            let edit = try #require(try await bob.next().chatUpdated)
             #expect(edit.text == "the typo" && edit.key == key)
 
             await alice.send(.chatDeleted(RealtimeChatRef(id: "3", key: key)))
             #expect(try await alice.nextAck().replyType == "chat_deleted")
-            guard case .chatDeleted(let ref) = try await bob.next() else { Issue.record("expected delete"); return }
+            let ref = try #require(try await bob.next().chatDeleted)
             #expect(ref.key == key)
         }
     }

@@ -10,7 +10,7 @@ struct DemoPeerTests {
     private func withFastPeers(_ body: (TestServer) async throws -> Void) async throws {
         try await TestServer.with { (server: TestServer) async throws in
             let peer = DemoPeer(
-                service: server.server.service, logger: Logger(label: "demo-test"),
+                service: server.server.core, logger: Logger(label: "demo-test"),
                 timing: .init(
                     thinking: .milliseconds(20), typing: .milliseconds(50), presencePeriod: .milliseconds(300)))
             try await peer.start()
@@ -32,10 +32,7 @@ struct DemoPeerTests {
             let notPresence: @Sendable (RealtimeMessage) -> Bool = {
                 if case .presenceChange = $0 { false } else { true }
             }
-            guard case .ack(let sent) = try await alice.skip(until: notPresence) else {
-                Issue.record("expected the ack first")
-                return
-            }
+            let sent = try #require(try await alice.skip(until: notPresence).ack, "expected the ack first")
             #expect(sent.replyTo == "q" && sent.key != nil)
             let typing = try await alice.skip(until: notPresence)
             #expect(
@@ -45,15 +42,12 @@ struct DemoPeerTests {
             #expect(
                 try await alice.skip(until: notPresence)
                     == .userTyping(RealtimeTyping(from: "carol@natter.test", to: "alice@natter.test", state: .done)))
-            guard case .chat(let reply) = try await alice.skip(until: notPresence) else {
-                Issue.record("expected carol's reply")
-                return
-            }
+            let reply = try #require(try await alice.skip(until: notPresence).chat, "expected carol's reply")
             #expect(reply.from == "carol@natter.test" && reply.displayName == "Carol Chen")
             #expect(reply.text.contains("Alice"), "greets by first name: \(reply.text)")
 
             await alice.send(.history(RealtimeHistoryRequest(id: "h", with: "carol", limit: 2)))
-            guard case .ack(let ack) = try await alice.skip(until: notPresence) else { return }
+            let ack = try #require(try await alice.skip(until: notPresence).ack)
             let page = try RealtimeCodec.historyPage(from: ack.response)
             #expect(page.messages.map(\.text) == ["hello carol", reply.text])
         }
@@ -77,9 +71,9 @@ struct DemoPeerTests {
     @Test func simulatedCarolStepsAsideForTheRealOne() async throws {
         try await withFastPeers { server in
             let alice = try await server.connect("alice", announce: true)
-            _ = await alice.drain()
+            _ = try await alice.sync()
             let carol = try await server.connect("carol", resource: "real", announce: true)
-            let messages = await alice.drain(for: .milliseconds(200))
+            let messages = try await alice.sync()
             #expect(
                 messages.contains(
                     .presenceChange(
@@ -93,17 +87,19 @@ struct DemoPeerTests {
 
             await alice.send(.chat(RealtimeChat(id: "m", to: "carol", text: "are you real?")))
             _ = try await alice.nextAck()
-            guard case .chat(let chat) = try await carol.skip(until: { if case .chat = $0 { true } else { false } })
-            else { return }
+            let chat = try #require(try await carol.skip(until: \.isChat).chat)
             #expect(chat.text == "are you real?")
-            let afterwards = await alice.drain(for: .milliseconds(400)).filter {
-                if case .presenceChange = $0 { false } else { true }
-            }
+            // The simulated carol would answer after her thinking time; no frame marks that she decided not to.
+            let afterwards = await alice.drain(for: .milliseconds(400)).filter { !$0.isPresence }
             #expect(afterwards.isEmpty, "the simulated carol stays quiet: \(afterwards)")
 
             await carol.close()
+            try await server.waitUntil("the real carol has left") {
+                await !server.server.core.hub.hasRealSession("carol")
+            }
             // Both carols are available, so watchers see no change; the simulated one simply answers again.
-            let heard = await alice.drain(for: .milliseconds(300))
+            await alice.send(.chat(RealtimeChat(id: "m2", to: "carol", text: "hello again")))
+            let heard = try await alice.collect(until: \.isChat)
             #expect(
                 !heard.contains {
                     if case .presenceChange(let presence) = $0 {
@@ -112,10 +108,7 @@ struct DemoPeerTests {
                         false
                     }
                 }, "carol never looked offline: \(heard)")
-            await alice.send(.chat(RealtimeChat(id: "m2", to: "carol", text: "hello again")))
-            let reply = try await alice.skip(until: { if case .chat = $0 { true } else { false } })
-            guard case .chat(let answer) = reply else { return }
-            #expect(answer.from == "carol@natter.test")
+            #expect(heard.last?.chat?.from == "carol@natter.test")
         }
     }
 
@@ -129,14 +122,13 @@ struct DemoPeerTests {
             await alice.send(.teamJoin(RealtimeRoomRequest(id: "j", to: lounge)))
             var occupants: Set<String> = []
             while occupants.count < 2 {
-                guard case .presenceChange(let presence) = try await alice.skip(until: inLounge) else { continue }
+                let presence = try #require(try await alice.skip(until: inLounge).presence)
                 if presence.presence != .unavailable { occupants.insert(presence.from ?? "") }
             }
             #expect(occupants == ["carol@natter.test/demo", "dave@natter.test/demo"])
 
             // dave's wandering reaches the room, not just his watchers.
-            let wandered = try await alice.skip(until: inLounge)
-            guard case .presenceChange(let change) = wandered else { return }
+            let change = try #require(try await alice.skip(until: inLounge).presence)
             #expect(change.from == "dave@natter.test/demo" && change.presence != .unavailable)
 
             // A real dave takes over: the simulated one leaves the room.
@@ -156,7 +148,7 @@ struct DemoPeerTests {
     }
 
     @Test func seedIsIdempotentAndComplete() async throws {
-        let storage = try Storage(path: nil, passwordIterations: 8)
+        let storage = try Storage(path: nil, passwordCost: 4)
         defer { storage.close() }
         #expect(try await DemoSeed.seedIfEmpty(storage, domain: "natter.test"))
         #expect(try await !DemoSeed.seedIfEmpty(storage, domain: "natter.test"))
@@ -165,7 +157,9 @@ struct DemoPeerTests {
         #expect(team.kind == .distribution)
         #expect(try await storage.members(of: team).count == 4)
         #expect(try await storage.room(named: "lounge")?.displayName == "Lounge")
-        #expect(try await storage.authenticate(name: "dave", password: "dave")?.displayName == "Dave Okafor")
+        let authenticator = Authenticator(
+            storage: storage, domain: "natter.test", clock: ManualClock(), logger: Logger(label: "test"))
+        #expect(try await authenticator.authenticate(user: "dave", password: "dave")?.displayName == "Dave Okafor")
     }
 
     @Test func repliesFollowTheConversation() {

@@ -50,12 +50,19 @@ struct LoginTests {
         }
     }
 
-    @Test func parsesBasicHeader() {
-        #expect(
-            BasicAuthorization(header: "Basic YWxpY2U6czNjcjp0")
-                == BasicAuthorization(user: "alice", password: "s3cr:t"))
-        #expect(BasicAuthorization(header: "Bearer abc") == nil)
-        #expect(BasicAuthorization(header: "Basic !!!") == nil)
-        #expect(BasicAuthorization(header: "Basic " + "bm9jb2xvbg==") == nil)
+    @Test func aMalformedBasicHeaderIsAskedForBasicAgain() async throws {
+        let server = try NatterServer(configuration: ServerConfiguration(port: 0, logLevel: .warning, passwordCost: 4))
+        defer { server.storage.close() }
+        try await server.makeApplication { _ in }.test(.router) { client in
+            for header in ["Basic !!!", "Basic bm9jb2xvbg==", "Bearer abc"] {
+                try await client.execute(
+                    uri: "/api/1/odata.svc/User.Login(client='tests')", method: .post,
+                    headers: [.authorization: header]
+                ) { response in
+                    #expect(response.status == .unauthorized, "\(header)")
+                    #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Basic") == true, "\(header)")
+                }
+            }
+        }
     }
 }

@@ -2,7 +2,7 @@ import Testing
 
 @testable import NatterServer
 
-@Suite("Password hashing: SHA-256, HMAC, PBKDF2")
+@Suite("Password hashing: bcrypt, and the legacy SHA-256 PBKDF2 that still verifies")
 struct PasswordHashingTests {
     @Test func sha256MatchesNISTVectors() {
         #expect(SHA256.hash([UInt8]()).hexString == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
@@ -20,7 +20,7 @@ struct PasswordHashingTests {
 
     @Test func hmacMatchesRFC4231() {
         #expect(
-            PasswordHasher.hmac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8)).hexString
+            LegacyPBKDF2.hmac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8)).hexString
                 == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
     }
 
@@ -28,28 +28,44 @@ struct PasswordHashingTests {
         let password = Array("password".utf8)
         let salt = Array("salt".utf8)
         #expect(
-            PasswordHasher.pbkdf2(password: password, salt: salt, iterations: 1).hexString
+            LegacyPBKDF2.pbkdf2(password: password, salt: salt, iterations: 1).hexString
                 == "120fb6cffcf8b32c43e7225256c4f837a86548c92ccc35480805987cb70be17b")
         #expect(
-            PasswordHasher.pbkdf2(password: password, salt: salt, iterations: 2).hexString
+            LegacyPBKDF2.pbkdf2(password: password, salt: salt, iterations: 2).hexString
                 == "ae4d0c95af6b46d32d0adff928f06dd02a303f8ef3c251dfd6e2d85a95474c43")
         #expect(
-            PasswordHasher.pbkdf2(password: Array("passwd".utf8), salt: salt, iterations: 1, length: 64).hexString
+            LegacyPBKDF2.pbkdf2(password: Array("passwd".utf8), salt: salt, iterations: 1, length: 64).hexString
                 == "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"
                 + "49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783")
     }
 
-    @Test func hashesAreSaltedAndVerify() {
-        let hasher = PasswordHasher(iterations: 16)
+    @Test func legacyHashesAreSaltedAndVerify() {
+        let hasher = LegacyPBKDF2(iterations: 16)
         let first = hasher.hash("correct horse")
         let second = hasher.hash("correct horse")
         #expect(first != second, "a fresh salt each time")
         #expect(first.hasPrefix("pbkdf2-sha256$16$"))
-        #expect(PasswordHasher.verify("correct horse", against: first))
-        #expect(PasswordHasher.verify("correct horse", against: second))
-        #expect(!PasswordHasher.verify("correct horsE", against: first))
-        #expect(!PasswordHasher.verify("", against: first))
-        #expect(!PasswordHasher.verify("correct horse", against: "plain$text"))
-        #expect(!PasswordHasher.verify("correct horse", against: "pbkdf2-sha256$0$00$00"))
+        #expect(LegacyPBKDF2.verify("correct horse", against: first))
+        #expect(LegacyPBKDF2.verify("correct horse", against: second))
+        #expect(!LegacyPBKDF2.verify("correct horsE", against: first))
+        #expect(!LegacyPBKDF2.verify("", against: first))
+        #expect(!LegacyPBKDF2.verify("correct horse", against: "plain$text"))
+        #expect(!LegacyPBKDF2.verify("correct horse", against: "pbkdf2-sha256$0$00$00"))
+    }
+
+    @Test func bcryptHashesVerifyAndOutdatedOnesAskForARehash() async throws {
+        let hashing = PasswordHashing(cost: 5)
+        let hash = try await hashing.hash("correct horse")
+        #expect(hash.hasPrefix("$2b$05$"))
+        #expect(PasswordHashing.bcryptCost(of: hash) == 5)
+        #expect(try await hashing.verify("correct horse", against: hash) == .accepted)
+        #expect(try await hashing.verify("correct horsE", against: hash) == .rejected)
+        #expect(try await PasswordHashing(cost: 6).verify("correct horse", against: hash) == .acceptedNeedsRehash)
+        let legacy = LegacyPBKDF2(iterations: 16).hash("correct horse")
+        #expect(try await hashing.verify("correct horse", against: legacy) == .acceptedNeedsRehash)
+        #expect(try await hashing.verify("wrong", against: legacy) == .rejected)
+        for junk in ["", "plain", "$2b$xx$abc", "$1$05$abc"] {
+            #expect(try await hashing.verify("correct horse", against: junk) == .rejected, "\(junk)")
+        }
     }
 }

@@ -11,7 +11,7 @@ struct PresenceTests {
     @Test func firstPresenceGetsContactSnapshotWithReceived() async throws {
         try await TestServer.with { (server: TestServer) async throws in
             let bob = try await server.connect("bob", resource: "desk", announce: true)
-            _ = await bob.drain()
+            _ = try await bob.sync()
             // carol has logged in before but is offline now; dave never has.
             _ = try await server.session("carol")
             let alice = try await server.connect("alice")
@@ -46,7 +46,7 @@ struct PresenceTests {
             let bob = try await server.connect("bob", announce: true)
             let alice1 = try await server.connect("alice", resource: "one", announce: true)
             let alice2 = try await server.connect("alice", resource: "two", announce: true)
-            _ = await bob.drain()
+            _ = try await bob.sync()
 
             await alice1.send(.presenceChange(RealtimePresence(presence: .dnd)))
             let change = try await bob.skip(until: {

@@ -6,7 +6,7 @@ import Testing
 @Suite("Realtime outbox: bounded per-connection queue")
 struct RealtimeOutboxTests {
     @Test func keepsOrderUntilFinished() async {
-        let outbox = RealtimeOutbox(capacity: 8)
+        let outbox = RealtimeOutbox(domain: "natter.test", capacity: 8)
         outbox.send(.ping(id: "1"))
         outbox.push("raw")
         outbox.finish()
@@ -17,7 +17,7 @@ struct RealtimeOutboxTests {
     }
 
     @Test func overflowEndsTheStreamInsteadOfDroppingSilently() async {
-        let outbox = RealtimeOutbox(capacity: 2)
+        let outbox = RealtimeOutbox(domain: "natter.test", capacity: 2)
         for index in 0..<5 { outbox.push("\(index)") }
         var frames: [String] = []
         for await frame in outbox.frames { frames.append(frame) }

@@ -21,6 +21,7 @@ actor RealtimePeer {
     private(set) var closeCode: String?
     private(set) var closeReason: String?
     private(set) var jid = ""
+    private var syncCount = 0
     private let outbound: AsyncStream<Frame>.Continuation
     private var task: Task<Void, Never>?
 
@@ -147,8 +148,40 @@ actor RealtimePeer {
         return error
     }
 
-    /// Frames that arrive within `duration`; used to check that something is *not* sent.
-    func drain(for duration: Duration = .milliseconds(500)) async -> [RealtimeMessage] {
+    /// Every frame queued for this connection so far, ended by a ping and its ack.
+    ///
+    /// The server queues a connection's frames in the order it produced them, so once another connection's
+    /// request has been acked, whatever that request sent here precedes this ping's ack. That makes "nothing
+    /// was sent" checkable without sleeping for a guessed window.
+    func sync(timeout: Duration = .seconds(5)) async throws -> [RealtimeMessage] {
+        syncCount += 1
+        let id = "sync-\(syncCount)"
+        send(.ping(id: id))
+        var frames: [RealtimeMessage] = []
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let message = try await next(timeout: deadline - ContinuousClock.now)
+            if case .ack(let ack) = message, ack.replyTo == id { return frames }
+            frames.append(message)
+        }
+    }
+
+    /// The frames up to and including the first that matches; fails after `timeout`.
+    func collect(
+        until matches: @Sendable (RealtimeMessage) -> Bool, timeout: Duration = .seconds(5)
+    ) async throws -> [RealtimeMessage] {
+        let deadline = ContinuousClock.now + timeout
+        var frames: [RealtimeMessage] = []
+        while true {
+            let message = try await next(timeout: deadline - ContinuousClock.now)
+            frames.append(message)
+            if matches(message) { return frames }
+        }
+    }
+
+    /// Frames that arrive within `duration`. Only for timer-driven senders (the demo peers) that offer no
+    /// sync point; everything else uses `sync()`.
+    func drain(for duration: Duration) async -> [RealtimeMessage] {
         let deadline = ContinuousClock.now + duration
         while ContinuousClock.now < deadline, !closed { await waitForFrame(until: deadline) }
         defer { buffer.removeAll() }

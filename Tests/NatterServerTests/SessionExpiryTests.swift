@@ -9,7 +9,7 @@ struct SessionExpiryTests {
     private let day: TimeInterval = 24 * 60 * 60
 
     private func seeded() async throws -> Storage {
-        let storage = try Storage(path: nil, passwordIterations: 8, sessionLifetime: 30 * day)
+        let storage = try Storage(path: nil, passwordCost: 4, sessionLifetime: 30 * day)
         _ = try await DemoSeed.seedIfEmpty(storage, domain: "natter.test")
         return storage
     }
@@ -49,13 +49,23 @@ struct SessionExpiryTests {
     }
 
     @Test func authWithAnExpiredSessionFails() async throws {
-        try await TestServer.with(sessionLifetime: .milliseconds(300)) { (server: TestServer) async throws in
-            let sessionID = try await server.session("alice")
-            try await Task.sleep(for: .milliseconds(600))
+        let clock = ManualClock()
+        try await TestServer.with(sessionLifetime: .seconds(3600), clock: clock) { (server: TestServer) async throws in
+            let expiring = try await server.session("alice")
+            let kept = try await server.session("alice")
+            clock.advance(by: .seconds(1800))
+            // Used half-way, so it lives on; the other one is unused for longer than the lifetime.
+            let keeper = try await RealtimePeer.connect(port: server.port)
+            await keeper.send(.auth(RealtimeAuth(id: "k", sessionID: kept, agent: "tests")))
+            #expect(try await keeper.nextAck().replyTo == "k")
+            await keeper.close()
+            clock.advance(by: .seconds(1801))
             let peer = try await RealtimePeer.connect(port: server.port)
-            await peer.send(.auth(RealtimeAuth(id: "a", sessionID: sessionID, agent: "tests")))
+            await peer.send(.auth(RealtimeAuth(id: "a", sessionID: expiring, agent: "tests")))
             let error = try await peer.nextError()
             #expect(error.code == .authFailed && error.id == "a")
+            await peer.send(.auth(RealtimeAuth(id: "b", sessionID: kept, agent: "tests")))
+            #expect(try await peer.nextAck().replyTo == "b")
         }
     }
 }

@@ -15,7 +15,7 @@ struct StorageTests {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
         do {
-            let storage = try Storage(path: path, passwordIterations: 8)
+            let storage = try Storage(path: path, passwordCost: 4)
             #expect(try storage.journalMode() == "wal")
             #expect(
                 try storage.appliedMigrations() == [
@@ -40,16 +40,17 @@ struct StorageTests {
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
-    @Test func authenticationAndSessions() async throws {
-        let storage = try Storage(path: nil, passwordIterations: 8)
+    @Test func usersAndSessions() async throws {
+        let storage = try Storage(path: nil, passwordCost: 4)
         defer { storage.close() }
         let user = try await storage.createUser(name: "frank", password: "secret")
         await #expect(throws: StorageError.duplicateUser("Frank")) {
             try await storage.createUser(name: "Frank", password: "x")
         }
-        #expect(try await storage.authenticate(name: "frank", password: "secret") == user)
-        #expect(try await storage.authenticate(name: "frank", password: "Secret") == nil)
-        #expect(try await storage.authenticate(name: "nobody", password: "secret") == nil)
+        let credentials = try #require(try await storage.credentials(named: "frank"))
+        #expect(credentials.user == user)
+        #expect(PasswordHashing.bcryptCost(of: credentials.passwordHash) == 4, "bcrypt at the storage's cost")
+        #expect(try await storage.credentials(named: "nobody") == nil)
         let session = try await storage.createSession(for: user)
         #expect(try await storage.user(forSession: session) == user)
         try await storage.deleteSession(session)
@@ -57,7 +58,7 @@ struct StorageTests {
     }
 
     @Test func historyPagesAndSkipsDeleted() async throws {
-        let storage = try Storage(path: nil, passwordIterations: 8)
+        let storage = try Storage(path: nil, passwordCost: 4)
         defer { storage.close() }
         let gina = try await storage.createUser(name: "gina", password: "g")
         let hal = try await storage.createUser(name: "hal", password: "h")
@@ -83,7 +84,7 @@ struct StorageTests {
     }
 
     @Test func contactsAndWatchers() async throws {
-        let storage = try Storage(path: nil, passwordIterations: 8)
+        let storage = try Storage(path: nil, passwordCost: 4)
         defer { storage.close() }
         let jo = try await storage.createUser(name: "jo", displayName: "Jo", password: "j")
         let kim = try await storage.createUser(name: "kim", displayName: "Kim", password: "k")

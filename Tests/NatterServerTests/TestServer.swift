@@ -16,12 +16,14 @@ struct TestServer {
 
     static func start(
         demo: Bool = true, demoPeer: Bool = false, authenticationTimeout: Duration = .seconds(10),
-        sessionLifetime: Duration = .seconds(3600)
+        sessionLifetime: Duration = .seconds(3600), clock: any ServerClock = SystemServerClock(),
+        extraDoors: [@Sendable (DoorContext) -> any Door] = []
     ) async throws -> TestServer {
         let server = try NatterServer(
             configuration: ServerConfiguration(
-                port: 0, demo: demo, demoPeer: demoPeer, logLevel: .warning, passwordIterations: 64,
-                authenticationTimeout: authenticationTimeout, sessionLifetime: sessionLifetime))
+                port: 0, demo: demo, demoPeer: demoPeer, logLevel: .warning, passwordCost: 4,
+                authenticationTimeout: authenticationTimeout, sessionLifetime: sessionLifetime, clock: clock),
+            extraDoors: extraDoors)
         let port = try await server.start()
         return TestServer(server: server, port: port)
     }
@@ -29,11 +31,12 @@ struct TestServer {
     /// Runs `body` against a fresh server and always stops it, so failing tests do not leak listeners.
     static func with<T>(
         demo: Bool = true, demoPeer: Bool = false, authenticationTimeout: Duration = .seconds(10),
-        sessionLifetime: Duration = .seconds(3600), _ body: (TestServer) async throws -> T
+        sessionLifetime: Duration = .seconds(3600), clock: any ServerClock = SystemServerClock(),
+        extraDoors: [@Sendable (DoorContext) -> any Door] = [], _ body: (TestServer) async throws -> T
     ) async throws -> T {
         let server = try await start(
             demo: demo, demoPeer: demoPeer, authenticationTimeout: authenticationTimeout,
-            sessionLifetime: sessionLifetime)
+            sessionLifetime: sessionLifetime, clock: clock, extraDoors: extraDoors)
         do {
             let result = try await body(server)
             await server.server.stop()
@@ -42,6 +45,22 @@ struct TestServer {
             await server.server.stop()
             throw error
         }
+    }
+
+    /// Polls a server-side condition that no frame announces (a closed connection being detached, say).
+    func waitUntil(
+        _ what: String, timeout: Duration = .seconds(5), _ condition: @Sendable () async -> Bool
+    ) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while await !condition() {
+            guard ContinuousClock.now < deadline else { throw TestServerError.timedOut(what) }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+    }
+
+    struct TestServerError: Error, CustomStringConvertible {
+        static func timedOut(_ what: String) -> TestServerError { TestServerError(description: "timed out: \(what)") }
+        let description: String
     }
 
     struct HTTPResult {
@@ -57,7 +76,7 @@ struct TestServer {
         request.httpMethod = "POST"
         if let user {
             request.setValue(
-                BasicAuthorization(user: user, password: password).headerValue, forHTTPHeaderField: "Authorization")
+                TestServer.basicHeader(user: user, password: password), forHTTPHeaderField: "Authorization")
         }
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = try #require(response as? HTTPURLResponse)
@@ -65,6 +84,10 @@ struct TestServer {
         for case (let key as String, let value as String) in http.allHeaderFields { headers[key.lowercased()] = value }
         return HTTPResult(
             status: http.statusCode, headers: headers, body: try? JSONDecoder().decode(JSONValue.self, from: data))
+    }
+
+    static func basicHeader(user: String, password: String) -> String {
+        "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
     }
 
     /// Logs in with password = name (the demo convention) and returns the session id.

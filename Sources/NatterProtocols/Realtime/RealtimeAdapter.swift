@@ -39,7 +39,7 @@ public final class RealtimeAdapter: ChatAdapter {
             configuration: ReconnectStateMachine.Configuration(
                 backoff: configuration.backoff, stablePeriod: Self.stablePeriod),
             // Strong captures: `stop()` drops the supervisor and with it the cycle.
-            report: { [self] state in emit(.connection(state)) },
+            report: { [self] state in emit(.session(.connection(state))) },
             body: { [self] link in try serveOneConnection(link) })
         let started = shared.withLock { shared -> Bool in
             guard !shared.stopped, shared.supervisor == nil else { return false }

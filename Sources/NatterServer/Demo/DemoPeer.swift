@@ -1,12 +1,12 @@
 import Logging
 import NatterModel
-import NatterCodecs
 
 /// Simulated demo users that make a demo screen feel alive: carol answers 1:1 chats, dave changes presence,
 /// and both sit in the lounge.
 ///
-/// They are server-side sessions attached to the same hub as WebSocket clients, so their chats are stored
-/// and delivered exactly like real ones. Each goes quiet while its user has a real connection.
+/// They are server-side sessions on the protocol-neutral core, a hub subscriber like any door's connection,
+/// so their chats are stored and delivered exactly like real ones, to clients of every protocol. Each goes
+/// quiet while its user has a real connection.
 actor DemoPeer {
     struct Timing: Sendable {
         var thinking: Duration = .milliseconds(300)
@@ -19,10 +19,10 @@ actor DemoPeer {
     static let room = "lounge"
     static let presenceCycle: [Presence] = [.available, .away, .dnd, .xa]
 
-    private let service: RealtimeService
+    private let service: HubService
     private let logger: Logger
     private let timing: Timing
-    private var sessions: [String: RealtimeService.Session] = [:]
+    private var sessions: [String: HubSession] = [:]
     private var wanderer: Task<Void, Never>?
     /// Replies in flight, removed as they finish so a long demo does not accumulate tasks.
     private var answers: [Int: Task<Void, Never>] = [:]
@@ -30,7 +30,7 @@ actor DemoPeer {
     private var replies = DemoReplies()
     private var presenceIndex = 0
 
-    init(service: RealtimeService, logger: Logger, timing: Timing = Timing()) {
+    init(service: HubService, logger: Logger, timing: Timing = Timing()) {
         self.service = service
         self.logger = logger
         self.timing = timing
@@ -39,13 +39,13 @@ actor DemoPeer {
     func start() async throws {
         for name in [DemoPeer.responder, DemoPeer.wanderer] {
             guard let user = try await service.storage.user(named: name) else { continue }
-            let id = await service.hub.makeConnectionID()
-            let sink = RealtimeSink.simulated { [weak self] message in
+            let id = await service.hub.makeSessionID()
+            let subscriber = HubClosureSubscriber { [weak self] event in
                 guard let self else { return }
-                Task { await self.receive(message, as: name) }
+                Task { await self.receive(event, as: name) }
             }
             let session = try await service.attach(
-                user: user, resource: "demo", connection: id, sink: sink,
+                user: user, resource: "demo", id: id, subscriber: subscriber,
                 onResume: { [weak self] in
                     guard let self else { return }
                     Task { await self.announce(name) }
@@ -55,7 +55,7 @@ actor DemoPeer {
             // Present in the lounge, so whoever joins it finds company and sees dave come and go. A database
             // seeded differently may lack the room or the membership; the peer then just stays out.
             do {
-                try await service.join(RealtimeRoomRequest(to: DemoPeer.room), session: session)
+                try await service.join(DemoPeer.room, session: session)
             } catch {
                 logger.notice("demo peer stays out of the lounge", metadata: ["user": "\(name)", "error": "\(error)"])
             }
@@ -90,16 +90,16 @@ actor DemoPeer {
         }
     }
 
-    private func receive(_ message: RealtimeMessage, as name: String) async {
-        guard name == DemoPeer.responder, case .chat(let chat) = message, let session = sessions[name],
-            let from = chat.from.flatMap({ JID($0) }), from.local != name,
-            chat.to == session.jid.bare.description
+    private func receive(_ event: HubEvent, as name: String) async {
+        guard name == DemoPeer.responder, case .message(let chat) = event, sessions[name] != nil,
+            chat.message.sender.name != name, chat.message.recipientName == name
         else { return }
-        let reply = replies.reply(to: chat.text, from: chat.displayName ?? from.local)
+        let from = service.bareJID(chat.message.sender.name)
+        let reply = replies.reply(to: chat.message.text, from: chat.message.sender.displayName)
         nextAnswer += 1
         let number = nextAnswer
         answers[number] = Task {
-            await self.answer(from.bare.description, with: reply)
+            await self.answer(from.description, with: reply)
             self.answers[number] = nil
         }
     }
@@ -110,10 +110,10 @@ actor DemoPeer {
         do {
             try await Task.sleep(for: timing.thinking)
             guard await !service.hub.hasRealSession(DemoPeer.responder) else { return }
-            try? await service.typing(RealtimeTyping(to: recipient, state: .composing), from: session)
+            try? await service.typing(.composing, to: recipient, from: session)
             try await Task.sleep(for: timing.typing)
-            try? await service.typing(RealtimeTyping(to: recipient, state: .done), from: session)
-            try await service.sendChat(RealtimeChat(to: recipient, text: text), from: session)
+            try? await service.typing(.stopped, to: recipient, from: session)
+            try await service.sendChat(HubService.OutgoingChat(to: recipient, text: text), from: session)
         } catch {
             logger.debug("demo reply dropped", metadata: ["error": "\(error)"])
         }

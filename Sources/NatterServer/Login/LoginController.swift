@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 import Logging
 import NatterModel
 import NatterCodecs
@@ -10,36 +11,36 @@ import NatterWire
 /// Answers `{"d":{"sessionId":…,"services":{"chat":"ws://HOST:PORT/realtime"}}}`; the session id is what
 /// the Realtime `auth` message (and the Channels bearer token) carries.
 struct LoginController: Sendable {
-    let storage: Storage
-    let domain: String
+    let authenticator: Authenticator
     /// Whether the listener speaks TLS, so the chat URL handed out is `wss://`.
     let secure: Bool
     /// `host:port` to advertise when the request has no Host header.
     let boundAuthority: @Sendable () -> String
     let logger: Logger
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.post("/api/1/odata.svc/:operation") { request, context in
-            let operation = context.parameters.get("operation")?.removingPercentEncoding ?? ""
-            guard operation.hasPrefix("User.Login") else { throw HTTPError(.notFound) }
-            return try await login(request)
-        }
+    var domain: String { authenticator.domain }
+
+    func register(on router: Router<NatterRequestContext>) {
+        router.group("/api/1/odata.svc")
+            .add(middleware: BasicPasswordAuthenticator(authenticator: authenticator))
+            .post(":operation") { request, context in
+                let operation = context.parameters.get("operation")?.removingPercentEncoding ?? ""
+                guard operation.hasPrefix("User.Login") else { throw HTTPError(.notFound) }
+                return try await login(request, context: context)
+            }
     }
 
-    func login(_ request: Request) async throws -> Response {
-        guard let header = request.headers[.authorization], let credentials = BasicAuthorization(header: header) else {
+    func login(_ request: Request, context: NatterRequestContext) async throws -> Response {
+        guard let credentials = request.headers.basic else {
             var response = LoginController.error(.unauthorized, code: "auth_failed", message: "authentication required")
             response.headers[.wwwAuthenticate] = "Basic realm=\"\(domain)\", charset=\"UTF-8\""
             return response
         }
-        // `alice` and `alice@natter.test` are the same account; another domain is not ours.
-        guard let jid = JID(credentials.user, defaultDomain: domain), jid.domain == domain,
-            let user = try await storage.authenticate(name: jid.local, password: credentials.password)
-        else {
-            logger.info("login failed", metadata: ["user": "\(credentials.user)"])
+        guard let user = context.identity else {
+            logger.info("login failed", metadata: ["user": "\(credentials.username)"])
             return LoginController.error(.unauthorized, code: "auth_failed", message: "invalid user name or password")
         }
-        let sessionID = try await storage.createSession(for: user)
+        let sessionID = try await authenticator.startSession(for: user)
         logger.info("login", metadata: ["user": "\(user.name)"])
         let authority = request.head.authority ?? boundAuthority()
         let body: JSONValue = .object([

@@ -4,7 +4,7 @@ import NatterWire
 extension RealtimeConnection {
     /// Runs one authenticated request and returns the ack's `response`, if the request has one.
     func handle(
-        _ message: RealtimeMessage, session: RealtimeService.Session
+        _ message: RealtimeMessage, session: HubSession
     ) async throws(RealtimeErrorMessage) -> [String: JSONValue]? {
         switch message {
         case .chat(let chat):
@@ -17,7 +17,7 @@ extension RealtimeConnection {
             try await service.deleteChat(ref, from: session)
             return ["key": .string(ref.key)]
         case .presenceChange(let presence):
-            try await service.setPresence(presence.presence, for: session, id: presence.id)
+            try await service.setPresence(presence, for: session)
             return nil
         case .userTyping(let typing):
             try await service.typing(typing, from: session)

@@ -16,14 +16,14 @@ struct RealtimeConnection: Sendable {
     /// decides to close; then the others are cancelled, so returning never waits on a client that has
     /// stopped talking, and Hummingbird completes the close handshake with its own timeout.
     func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, logger: Logger) async throws {
-        let outbox = RealtimeOutbox()
-        let id = await service.hub.makeConnectionID()
+        let outbox = RealtimeOutbox(domain: service.domain)
+        let id = await service.hub.makeSessionID()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 try await read(inbound, connection: id, outbox: outbox, logger: logger)
             }
             group.addTask {
-                try await Task.sleep(for: authenticationTimeout)
+                try await service.core.clock.sleep(for: authenticationTimeout)
                 if await !service.hub.isRegistered(id) { outbox.close(.authenticationTimeout) }
             }
             do {
@@ -52,7 +52,7 @@ struct RealtimeConnection: Sendable {
     }
 
     private func read(
-        _ inbound: WebSocketInboundStream, connection id: RealtimeConnectionID, outbox: RealtimeOutbox,
+        _ inbound: WebSocketInboundStream, connection id: HubSessionID, outbox: RealtimeOutbox,
         logger: Logger
     ) async throws {
         var machine = RealtimeConnectionStateMachine()
@@ -75,21 +75,21 @@ struct RealtimeConnection: Sendable {
         await finish(machine.session, outbox: outbox)
     }
 
-    private func finish(_ session: RealtimeService.Session?, outbox: RealtimeOutbox) async {
-        if let session { await service.detach(session) }
+    private func finish(_ session: HubSession?, outbox: RealtimeOutbox) async {
+        if let session { await service.core.detach(session) }
         outbox.finish()
     }
 
     private func perform(
         _ action: RealtimeConnectionStateMachine.Action, machine: inout RealtimeConnectionStateMachine,
-        connection: RealtimeConnectionID, outbox: RealtimeOutbox, logger: Logger
+        connection: HubSessionID, outbox: RealtimeOutbox, logger: Logger
     ) async {
         switch action {
         case .reply(let message):
             outbox.send(message)
         case .authenticate(let auth):
             do {
-                let session = try await service.authenticate(auth, connection: connection, sink: .webSocket(outbox))
+                let session = try await service.authenticate(auth, session: connection, outbox: outbox)
                 machine.authenticated(session)
                 logger.info("realtime session authenticated", metadata: ["jid": "\(session.jid)"])
                 if let id = auth.id {

@@ -6,19 +6,19 @@ import NatterCodecs
 struct RealtimeConnectionStateMachine {
     enum State {
         case awaitingAuth
-        case authenticated(RealtimeService.Session)
+        case authenticated(HubSession)
     }
 
     enum Action {
         /// Answer the client directly (errors before or instead of processing).
         case reply(RealtimeMessage)
         case authenticate(RealtimeAuth)
-        case handle(RealtimeMessage, RealtimeService.Session)
+        case handle(RealtimeMessage, HubSession)
     }
 
     private(set) var state = State.awaitingAuth
 
-    var session: RealtimeService.Session? {
+    var session: HubSession? {
         if case .authenticated(let session) = state { return session }
         return nil
     }
@@ -50,7 +50,7 @@ struct RealtimeConnectionStateMachine {
         .reply(.error(RealtimeErrorMessage(code: .invalidArg, text: "binary frames are not supported; send JSON text")))
     }
 
-    mutating func authenticated(_ session: RealtimeService.Session) {
+    mutating func authenticated(_ session: HubSession) {
         state = .authenticated(session)
     }
 }

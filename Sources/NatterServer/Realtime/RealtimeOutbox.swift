@@ -1,12 +1,13 @@
 import NatterCodecs
 import Synchronization
 
-/// One connection's queue of encoded frames, drained by its writer task.
+/// One connection's queue of encoded frames, drained by its writer task, and the connection's hub
+/// subscriber: domain events are encoded here, on the way in.
 ///
 /// Bounded: a client that stops reading must not make the server buffer without limit. When the queue is
 /// full the outbox closes instead of silently dropping frames, and the writer closes the WebSocket with
 /// 1008, so the client reconnects and resynchronises rather than missing messages unknowingly.
-final class RealtimeOutbox: Sendable {
+final class RealtimeOutbox: HubSubscriber {
     static let capacity = 4096
 
     /// Why the server ends a connection on its own initiative; the writer turns it into a close frame.
@@ -18,9 +19,15 @@ final class RealtimeOutbox: Sendable {
     let frames: AsyncStream<String>
     private let continuation: AsyncStream<String>.Continuation
     private let closing = Mutex<Closing?>(nil)
+    private let encoder: RealtimeEventEncoder
 
-    init(capacity: Int = RealtimeOutbox.capacity) {
+    init(domain: String, capacity: Int = RealtimeOutbox.capacity) {
         (frames, continuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingOldest(capacity))
+        encoder = RealtimeEventEncoder(domain: domain)
+    }
+
+    func receive(_ event: HubEvent) {
+        send(encoder.message(for: event))
     }
 
     func send(_ message: RealtimeMessage) {

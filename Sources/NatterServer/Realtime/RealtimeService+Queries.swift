@@ -10,7 +10,7 @@ extension RealtimeService {
     static let maximumCatchUpLimit = 500
 
     func history(
-        _ request: RealtimeHistoryRequest, session: Session
+        _ request: RealtimeHistoryRequest, session: HubSession
     ) async throws(RealtimeErrorMessage)
         -> RealtimeHistoryPage
     {
@@ -25,7 +25,7 @@ extension RealtimeService {
         guard request.with != nil || request.after != nil else {
             throw RealtimeErrorMessage(id: request.id, code: .invalidArg, text: "history needs 'with' or 'after'")
         }
-        var destination: Storage.Destination?
+        var destination: MessageDestination?
         if let with = request.with { destination = try await conversation(with, session: session, id: request.id) }
         do {
             let page: (messages: [StoredMessage], more: Bool)
@@ -38,7 +38,7 @@ extension RealtimeService {
             } else {
                 page = try await storage.messages(of: session.user, afterKey: request.after, limit: limit)
             }
-            return RealtimeHistoryPage(messages: page.messages.map { wireChat($0) }, more: page.more)
+            return RealtimeHistoryPage(messages: page.messages.map { encoder.chat($0) }, more: page.more)
         } catch {
             throw serverError(error, id: request.id)
         }
@@ -46,9 +46,9 @@ extension RealtimeService {
 
     /// The conversation a history request names; rooms only for their members.
     private func conversation(
-        _ address: String, session: Session, id: String?
-    ) async throws(RealtimeErrorMessage) -> Storage.Destination {
-        let destination = try await resolve(address, id: id)
+        _ address: String, session: HubSession, id: String?
+    ) async throws(RealtimeErrorMessage) -> MessageDestination {
+        let destination = try await call(id) { try await core.resolve(address) }
         if case .room(let room) = destination {
             let member: Bool
             do {
@@ -63,7 +63,7 @@ extension RealtimeService {
         return destination
     }
 
-    func roster(for session: Session, id: String?) async throws(RealtimeErrorMessage) -> [RealtimeRosterContact] {
+    func roster(for session: HubSession, id: String?) async throws(RealtimeErrorMessage) -> [RealtimeRosterContact] {
         let contacts: [StoredContact]
         do {
             contacts = try await storage.contacts(of: session.user)
@@ -80,7 +80,7 @@ extension RealtimeService {
         return entries
     }
 
-    func teams(for session: Session, id: String?) async throws(RealtimeErrorMessage) -> [RealtimeTeam] {
+    func teams(for session: HubSession, id: String?) async throws(RealtimeErrorMessage) -> [RealtimeTeam] {
         let rooms: [StoredRoom]
         do {
             rooms = try await storage.rooms(of: session.user, kind: .team)
@@ -92,8 +92,13 @@ extension RealtimeService {
             teams.append(
                 RealtimeTeam(
                     jid: bareJID(room.name).description, name: room.displayName,
-                    joined: await hub.isJoined(session.connection, room: room.name)))
+                    joined: await hub.isJoined(session.id, room: room.name)))
         }
         return teams
+    }
+
+    func serverError(_ error: any Error, id: String?) -> RealtimeErrorMessage {
+        core.logger.error("realtime request failed", metadata: ["error": "\(error)"])
+        return RealtimeErrorMessage(id: id, code: .serverError, text: "internal server error")
     }
 }

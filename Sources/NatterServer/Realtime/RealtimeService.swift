@@ -3,159 +3,90 @@ import Logging
 import NatterModel
 import NatterCodecs
 
-/// The Realtime protocol's behaviour, shared by WebSocket connections and the server-side demo peers so that
-/// both go through one storage and delivery path.
+/// The Realtime door's translation of requests into calls on the protocol-neutral core, and of the core's
+/// refusals into Realtime errors. What happens (storage, routing, presence) is the core's business.
 final class RealtimeService: Sendable {
-    /// An authenticated speaker: a WebSocket session or a simulated user.
-    struct Session: Sendable {
-        let user: StoredUser
-        let connection: RealtimeConnectionID
-        let jid: JID
-        /// The login session a WebSocket authenticated with; `nil` for simulated users.
-        var loginSession: String?
+    let core: HubService
+    let authenticator: Authenticator
+    let encoder: RealtimeEventEncoder
+
+    init(core: HubService, authenticator: Authenticator) {
+        self.core = core
+        self.authenticator = authenticator
+        encoder = RealtimeEventEncoder(domain: core.domain)
     }
 
-    let storage: Storage
-    let hub: RealtimeHub
-    let domain: String
-    let logger: Logger
+    var storage: any CoreStore { core.storage }
+    var hub: Hub { core.hub }
+    var domain: String { core.domain }
 
-    init(storage: Storage, domain: String, logger: Logger) {
-        self.storage = storage
-        self.hub = RealtimeHub(domain: domain)
-        self.domain = domain
-        self.logger = logger
-    }
-
-    func bareJID(_ name: String) -> JID { JID(local: name, domain: domain) }
+    func bareJID(_ name: String) -> JID { core.bareJID(name) }
 
     /// Validates a `Session <id>` authorization and attaches the connection to the hub.
     func authenticate(
-        _ auth: RealtimeAuth, connection: RealtimeConnectionID, sink: RealtimeSink
-    ) async throws(RealtimeErrorMessage) -> Session {
+        _ auth: RealtimeAuth, session id: HubSessionID, outbox: RealtimeOutbox
+    ) async throws(RealtimeErrorMessage) -> HubSession {
         let failure = RealtimeErrorMessage(
             id: auth.id, code: .authFailed, text: "authentication failed; invalid session")
         guard let sessionID = auth.sessionID else { throw failure }
-        let user: StoredUser?
-        do {
-            user = try await storage.user(forSession: sessionID)
-        } catch {
-            throw serverError(error, id: auth.id)
+        let user = try await call(auth.id) {
+            try await core.storageCall { try await authenticator.authenticate(session: sessionID) }
         }
         guard let user else { throw failure }
         let resource = auth.resource.flatMap(RealtimeService.cleanResource) ?? RealtimeService.generatedResource()
-        var session = try await attach(user: user, resource: resource, connection: connection, sink: sink, id: auth.id)
-        session.loginSession = sessionID
-        return session
+        return try await call(auth.id) {
+            try await core.attach(user: user, resource: resource, id: id, subscriber: outbox, loginSession: sessionID)
+        }
     }
 
-    /// Attaches a connection for a known user; used directly by simulated users.
-    func attach(
-        user: StoredUser, resource: String, connection: RealtimeConnectionID, sink: RealtimeSink, id: String? = nil,
-        onResume: (@Sendable () -> Void)? = nil
-    ) async throws(RealtimeErrorMessage) -> Session {
-        let watchers = try await watchers(of: user, id: id)
-        let jid = await hub.register(
-            connection, user: user.name, resource: resource, sink: sink, watchers: watchers, onResume: onResume)
-        return Session(user: user, connection: connection, jid: jid)
+    func sendChat(_ chat: RealtimeChat, from session: HubSession) async throws(RealtimeErrorMessage) -> StoredMessage {
+        try await call(chat.id) {
+            try await core.sendChat(
+                HubService.OutgoingChat(to: chat.to, text: chat.text, extras: chat.extras, clientID: chat.id),
+                from: session)
+        }
     }
 
-    func detach(_ session: Session) async {
-        let watchers = (try? await storage.watchers(of: session.user)) ?? []
-        await hub.unregister(session.connection, watchers: watchers)
-        if let loginSession = session.loginSession { try? await storage.touchSession(loginSession) }
+    func editChat(_ chat: RealtimeChat, from session: HubSession) async throws(RealtimeErrorMessage) -> StoredMessage {
+        guard let key = chat.key else {
+            throw RealtimeErrorMessage(id: chat.id, code: .invalidArg, text: "missing required property 'key'")
+        }
+        return try await call(chat.id) { try await core.editChat(key: key, text: chat.text, from: session) }
     }
 
-    func setPresence(_ presence: Presence, for session: Session, id: String? = nil) async throws(RealtimeErrorMessage) {
-        let watchers = try await watchers(of: session.user, id: id)
-        let contacts: [StoredContact]
+    func deleteChat(_ ref: RealtimeChatRef, from session: HubSession) async throws(RealtimeErrorMessage) {
+        try await call(ref.id) { try await core.deleteChat(key: ref.key, from: session) }
+    }
+
+    func setPresence(_ presence: RealtimePresence, for session: HubSession) async throws(RealtimeErrorMessage) {
+        try await call(presence.id) { try await core.setPresence(presence.presence, for: session) }
+    }
+
+    func typing(_ typing: RealtimeTyping, from session: HubSession) async throws(RealtimeErrorMessage) {
+        let state: TypingEvent.State = typing.state == .composing ? .composing : .stopped
+        try await call(typing.id) { try await core.typing(state, to: typing.to, from: session) }
+    }
+
+    func join(_ request: RealtimeRoomRequest, session: HubSession) async throws(RealtimeErrorMessage) {
+        try await call(request.id) { try await core.join(request.to, session: session) }
+    }
+
+    func leave(_ request: RealtimeRoomRequest, session: HubSession) async throws(RealtimeErrorMessage) {
+        try await call(request.id) { try await core.leave(request.to, session: session) }
+    }
+
+    /// Runs a core call for the request `id`, answering a refusal as a Realtime error with the same id.
+    /// (Closures do not infer typed throws, so the body throws untyped and anything but a `HubError` counts
+    /// as a server error.)
+    func call<T>(_ id: String?, _ body: () async throws -> T) async throws(RealtimeErrorMessage) -> T {
         do {
-            contacts = try await storage.contacts(of: session.user)
-        } catch {
-            throw serverError(error, id: id)
-        }
-        var lastActive: [String: Date] = [:]
-        for contact in contacts { lastActive[contact.user.name] = contact.lastActive }
-        await hub.setPresence(
-            session.connection, presence, watchers: watchers, contacts: contacts.map(\.user.name),
-            lastActive: lastActive)
-    }
-
-    func typing(_ typing: RealtimeTyping, from session: Session) async throws(RealtimeErrorMessage) {
-        let from = session.jid.bare.description
-        switch try await resolve(typing.to, id: typing.id) {
-        case .user(let recipient):
-            let to = bareJID(recipient.name).description
-            await hub.send(
-                .userTyping(RealtimeTyping(from: from, to: to, state: typing.state)), toUsers: [recipient.name])
-        case .room(let room):
-            try await requireJoined(room, session: session, id: typing.id)
-            let to = bareJID(room.name).description
-            await hub.send(
-                .userTyping(RealtimeTyping(from: from, to: to, state: typing.state)), toRoom: room.name,
-                except: session.connection)
-        }
-    }
-
-    func join(_ request: RealtimeRoomRequest, session: Session) async throws(RealtimeErrorMessage) {
-        let room = try await requireRoom(request.to, id: request.id)
-        let allowed: Bool
-        do {
-            allowed = try await storage.isMember(session.user, of: room)
-        } catch {
-            throw serverError(error, id: request.id)
-        }
-        guard allowed else {
-            throw RealtimeErrorMessage(id: request.id, code: .invalidArg, text: "not a member of \(request.to)")
-        }
-        await hub.join(session.connection, room: room.name)
-    }
-
-    func leave(_ request: RealtimeRoomRequest, session: Session) async throws(RealtimeErrorMessage) {
-        let room = try await requireRoom(request.to, id: request.id)
-        await hub.leave(session.connection, room: room.name)
-    }
-
-    // MARK: - Helpers shared by the feature extensions
-
-    func resolve(_ address: String, id: String?) async throws(RealtimeErrorMessage) -> Storage.Destination {
-        guard let jid = JID(address, defaultDomain: domain), jid.domain == domain else {
-            throw RealtimeErrorMessage(id: id, code: .invalidArg, text: "unknown recipient '\(address)'")
-        }
-        do {
-            if let user = try await storage.user(named: jid.local) { return .user(user) }
-            if let room = try await storage.room(named: jid.local), room.kind == .team { return .room(room) }
-        } catch {
-            throw serverError(error, id: id)
-        }
-        throw RealtimeErrorMessage(id: id, code: .invalidArg, text: "unknown recipient '\(address)'")
-    }
-
-    func requireRoom(_ address: String, id: String?) async throws(RealtimeErrorMessage) -> StoredRoom {
-        guard case .room(let room) = try await resolve(address, id: id) else {
-            throw RealtimeErrorMessage(id: id, code: .invalidArg, text: "'\(address)' is not a team room")
-        }
-        return room
-    }
-
-    func requireJoined(_ room: StoredRoom, session: Session, id: String?) async throws(RealtimeErrorMessage) {
-        guard await hub.isJoined(session.connection, room: room.name) else {
+            return try await body()
+        } catch let error as HubError {
             throw RealtimeErrorMessage(
-                id: id, code: .invalidArg, text: "join \(bareJID(room.name)) with team_join first")
-        }
-    }
-
-    func watchers(of user: StoredUser, id: String?) async throws(RealtimeErrorMessage) -> [String] {
-        do {
-            return try await storage.watchers(of: user)
+                id: id, code: error.isInvalidArgument ? .invalidArg : .serverError, text: error.text)
         } catch {
             throw serverError(error, id: id)
         }
-    }
-
-    func serverError(_ error: any Error, id: String?) -> RealtimeErrorMessage {
-        logger.error("realtime request failed", metadata: ["error": "\(error)"])
-        return RealtimeErrorMessage(id: id, code: .serverError, text: "internal server error")
     }
 
     /// Resources end up inside JIDs, so only characters a JID part allows are kept.

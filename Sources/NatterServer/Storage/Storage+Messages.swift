@@ -2,18 +2,7 @@ import Foundation
 import GRDB
 
 extension Storage {
-    /// Where a message goes, as the storage sees it.
-    public enum Destination: Sendable, Hashable {
-        case user(StoredUser)
-        case room(StoredRoom)
-
-        var conversation: String {
-            switch self {
-            case .room(let room): "room:\(room.id)"
-            case .user: preconditionFailure("a direct conversation needs both parties")
-            }
-        }
-    }
+    public typealias Destination = MessageDestination
 
     /// Both parties in one order-independent string, so alice→bob and bob→alice share a history.
     static func conversation(between first: StoredUser, and second: StoredUser) -> String {
@@ -23,7 +12,7 @@ extension Storage {
     static func conversation(sender: StoredUser, destination: Destination) -> String {
         switch destination {
         case .user(let recipient): conversation(between: sender, and: recipient)
-        case .room: destination.conversation
+        case .room(let room): "room:\(room.id)"
         }
     }
 

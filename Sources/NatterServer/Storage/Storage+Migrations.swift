@@ -80,3 +80,15 @@ extension Storage {
         return migrator
     }
 }
+
+extension Storage {
+    /// Applies the doors' own migrations after the core's; already applied ones are skipped.
+    func migrate(_ migrations: [StorageMigration]) throws {
+        guard !migrations.isEmpty else { return }
+        var migrator = DatabaseMigrator()
+        for migration in migrations {
+            migrator.registerMigration(migration.identifier) { db in try migration.migrate(db) }
+        }
+        try migrator.migrate(pool)
+    }
+}

@@ -8,17 +8,23 @@ public final class Storage: Sendable {
     let pool: DatabasePool
     /// Set when the storage made its own temporary file, which it then deletes on `close()`.
     private let temporaryDirectory: URL?
-    let hasher: PasswordHasher
+    /// How new password hashes are made (bcrypt at a configured cost).
+    let hashing: PasswordHashing
     /// How long a login session may go unused before it expires and is deleted.
     let sessionLifetime: TimeInterval
 
     /// Thirty days: a laptop closed over a holiday still reconnects; a session leaked a year ago does not.
     public static let defaultSessionLifetime: TimeInterval = 30 * 24 * 60 * 60
 
+    /// bcrypt's log2 rounds for new password hashes. 10 is OWASP's floor for bcrypt (about 60 ms per hash on
+    /// this class of machine); deployments raise it with `natterd --bcrypt-cost`, tests lower it to 4.
+    public static let defaultPasswordCost = 10
+
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     /// A `nil` path uses a fresh file in a temporary directory.
     public init(
-        path: String?, passwordIterations: Int = 4096, sessionLifetime: TimeInterval = Storage.defaultSessionLifetime
+        path: String?, passwordCost: Int = Storage.defaultPasswordCost,
+        sessionLifetime: TimeInterval = Storage.defaultSessionLifetime
     ) throws {
         var location = path
         if path == nil {
@@ -35,7 +41,10 @@ public final class Storage: Sendable {
         // A busy writer (for example a burst of chats) must delay other writers, not fail them.
         configuration.busyMode = .timeout(5)
         pool = try DatabasePool(path: location!, configuration: configuration)
-        hasher = PasswordHasher(iterations: passwordIterations)
+        guard PasswordHashing.costRange.contains(passwordCost) else {
+            throw StorageError.invalidPasswordCost(passwordCost)
+        }
+        hashing = PasswordHashing(cost: passwordCost)
         self.sessionLifetime = sessionLifetime
         try Storage.migrator.migrate(pool)
     }

@@ -16,6 +16,22 @@ public struct StoredMessage: Sendable, Hashable {
     public var edited: Bool
     public var deleted: Bool
 
+    init(
+        id: Int64, key: String, sender: StoredUser, recipientName: String?, roomName: String?, text: String,
+        extras: String?, createdAt: Date, edited: Bool, deleted: Bool
+    ) {
+        self.id = id
+        self.key = key
+        self.sender = sender
+        self.recipientName = recipientName
+        self.roomName = roomName
+        self.text = text
+        self.extras = extras
+        self.createdAt = createdAt
+        self.edited = edited
+        self.deleted = deleted
+    }
+
     static func key(for id: Int64) -> String {
         let digits = String(id)
         return String(repeating: "0", count: max(0, 20 - digits.count)) + digits

@@ -1,5 +1,6 @@
 /// SHA-256 (FIPS 180-4), written here because Foundation on Linux has no CommonCrypto and the package has
-/// no crypto dependency. Used only for password hashing; correctness is pinned by the NIST test vectors.
+/// no crypto dependency. Used only to verify the PBKDF2 hashes of earlier versions (`LegacyPBKDF2`); new
+/// hashes are bcrypt. Correctness is pinned by the NIST test vectors.
 struct SHA256: Sendable {
     static let digestSize = 32
     static let blockSize = 64

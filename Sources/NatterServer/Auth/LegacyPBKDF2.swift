@@ -1,8 +1,12 @@
-/// Salted, iterated password hashes: PBKDF2-HMAC-SHA256 (RFC 8018) over our own SHA-256.
+import Foundation
+
+/// The hashes earlier natterd versions stored: `pbkdf2-sha256$<iterations>$<salt hex>$<hash hex>`,
+/// PBKDF2-HMAC-SHA256 (RFC 8018) over our own SHA-256.
 ///
-/// Stored as `pbkdf2-sha256$<iterations>$<salt hex>$<hash hex>` so the cost can be raised later without
-/// invalidating existing hashes: verification reads the iteration count from the stored string.
-struct PasswordHasher: Sendable {
+/// Verify only: such a hash is replaced by a bcrypt one at the user's next successful login
+/// (`PasswordHashing`). Kept so databases from before the switch still let their users in; `hash` remains
+/// for the tests that make such a database.
+struct LegacyPBKDF2: Sendable {
     static let scheme = "pbkdf2-sha256"
     var iterations: Int
     var saltLength = 16
@@ -14,8 +18,8 @@ struct PasswordHasher: Sendable {
     func hash(_ password: String) -> String {
         var generator = SystemRandomNumberGenerator()
         let salt = (0..<saltLength).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let derived = PasswordHasher.pbkdf2(password: Array(password.utf8), salt: salt, iterations: iterations)
-        return [PasswordHasher.scheme, String(iterations), salt.hexString, derived.hexString].joined(separator: "$")
+        let derived = LegacyPBKDF2.pbkdf2(password: Array(password.utf8), salt: salt, iterations: iterations)
+        return [LegacyPBKDF2.scheme, String(iterations), salt.hexString, derived.hexString].joined(separator: "$")
     }
 
     static func verify(_ password: String, against stored: String) -> Bool {

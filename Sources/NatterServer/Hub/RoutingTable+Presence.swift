@@ -1,6 +1,5 @@
 import Foundation
 import NatterModel
-import NatterCodecs
 
 /// A user's presence as others see it, aggregated over the user's sessions.
 ///
@@ -8,7 +7,7 @@ import NatterCodecs
 /// always an explicit choice, so the latest one is what the user means now: `dnd` set in one client is not
 /// hidden by another client that announced `available` earlier, and when the session that set the current
 /// presence goes away the user falls back to the latest presence among the sessions that remain.
-extension RealtimeRoutingTable {
+extension RoutingTable {
     struct Appearance: Sendable, Equatable {
         var presence: Presence
         /// The full JID of the session that speaks for the user.
@@ -49,13 +48,13 @@ extension RealtimeRoutingTable {
         return Visibility(watchers: watchers, rooms: rooms)
     }
 
-    /// The frames that tell watchers and rooms how `user` changed since `before`. `except` (the session that
+    /// The events that tell watchers and rooms how `user` changed since `before`. `except` (the session that
     /// caused the change) is left out of room broadcasts: it already knows.
     func changes(
-        of user: String, since before: Visibility, watchers: [String], except: RealtimeConnectionID
-    ) -> [RealtimeDelivery] {
+        of user: String, since before: Visibility, watchers: [String], except: HubSessionID
+    ) -> [HubDelivery] {
         let after = visibility(of: user)
-        var deliveries: [RealtimeDelivery] = []
+        var deliveries: [HubDelivery] = []
         let was = before.watchers?.presence ?? .unavailable
         let now = after.watchers?.presence ?? .unavailable
         if was != now, let from = (after.watchers ?? before.watchers)?.jid {
@@ -65,36 +64,34 @@ extension RealtimeRoutingTable {
             let old = before.rooms[room]
             let new = after.rooms[room]
             guard old?.presence != new?.presence, let from = (new ?? old)?.jid else { continue }
-            let frame = presenceFrame(from: from, as: new?.presence ?? .unavailable, to: bareJID(room))
-            deliveries += broadcast(frame, inRoom: room, except: except)
+            let event = presenceEvent(from: from, as: new?.presence ?? .unavailable, to: bareJID(room))
+            deliveries += broadcast(event, inRoom: room, except: except)
         }
         return deliveries
     }
 
-    /// One frame per contact: its aggregate presence from the session that set it, or `unavailable` from the
+    /// One event per contact: its aggregate presence from the session that set it, or `unavailable` from the
     /// bare JID dated by when the contact was last seen.
-    func snapshot(of contacts: [String], for session: Session, lastActive: [String: Date]) -> [RealtimeDelivery] {
-        let to = session.jid.bare.description
+    func snapshot(of contacts: [String], for session: Session, lastActive: [String: Date]) -> [HubDelivery] {
+        let to = session.jid.bare
         return contacts.map { contact in
-            let message: RealtimePresence
+            let event: PresenceEvent
             if let appearance = visibility(of: contact).watchers {
-                message = RealtimePresence(
-                    from: appearance.jid.description, to: to, presence: appearance.presence,
-                    received: appearance.since.map(RealtimeRoutingTable.timestamp))
+                event = PresenceEvent(
+                    from: appearance.jid, to: to, presence: appearance.presence, since: appearance.since)
             } else {
-                message = RealtimePresence(
-                    from: bareJID(contact).description, to: to, presence: .unavailable,
-                    received: (lastSeen[contact] ?? lastActive[contact]).map(RealtimeRoutingTable.timestamp))
+                event = PresenceEvent(
+                    from: bareJID(contact), to: to, presence: .unavailable,
+                    since: lastSeen[contact] ?? lastActive[contact])
             }
-            return RealtimeDelivery(target: session.id, message: .presenceChange(message))
+            return HubDelivery(target: session.id, event: .presence(event))
         }
     }
 
-    private func tellWatchers(_ watchers: [String], from: JID, presence: Presence) -> [RealtimeDelivery] {
+    private func tellWatchers(_ watchers: [String], from: JID, presence: Presence) -> [HubDelivery] {
         watchers.flatMap { watcher in
             activeSessions(of: watcher).map { target in
-                RealtimeDelivery(
-                    target: target.id, message: presenceFrame(from: from, as: presence, to: target.jid.bare))
+                HubDelivery(target: target.id, event: presenceEvent(from: from, as: presence, to: target.jid.bare))
             }
         }
     }

@@ -1,16 +1,19 @@
 import Foundation
 import NatterModel
-import NatterCodecs
 import Testing
 
 @testable import NatterServer
 
-@Suite("Realtime routing table (pure)")
-struct RealtimeRoutingTableTests {
-    private func id(_ value: Int) -> RealtimeConnectionID { RealtimeConnectionID(rawValue: value) }
+@Suite("Hub routing table (pure)")
+struct HubRoutingTableTests {
+    private func id(_ value: Int) -> HubSessionID { HubSessionID(rawValue: value) }
+
+    private func presence(_ from: String, _ presence: Presence, to: String) -> HubEvent {
+        .presence(PresenceEvent(from: JID(from)!, to: JID(to)!, presence: presence))
+    }
 
     @Test func duplicateResourcesAreMadeUnique() {
-        var table = RealtimeRoutingTable(domain: "natter.test")
+        var table = RoutingTable(domain: "natter.test")
         let first = table.add(id(1), user: "alice", resource: "tty", simulated: false, watchers: [])
         let second = table.add(id(2), user: "alice", resource: "tty", simulated: false, watchers: [])
         #expect(first.jid.description == "alice@natter.test/tty")
@@ -18,28 +21,21 @@ struct RealtimeRoutingTableTests {
     }
 
     @Test func presenceGoesOnlyToWatchersSessions() {
-        var table = RealtimeRoutingTable(domain: "natter.test")
+        var table = RoutingTable(domain: "natter.test")
         _ = table.add(id(1), user: "alice", resource: "a", simulated: false, watchers: [])
         _ = table.add(id(2), user: "bob", resource: "b", simulated: false, watchers: [])
         _ = table.add(id(3), user: "carol", resource: "c", simulated: false, watchers: [])
         let deliveries = table.setPresence(id(1), .away, watchers: ["bob"], contacts: [], now: Date())
         #expect(
             deliveries == [
-                RealtimeDelivery(
-                    target: id(2),
-                    message: .presenceChange(
-                        RealtimePresence(from: "alice@natter.test/a", to: "bob@natter.test", presence: .away)))
+                HubDelivery(target: id(2), event: presence("alice@natter.test/a", .away, to: "bob@natter.test"))
             ])
         #expect(table.presence(of: "alice") == .away)
         #expect(table.presence(of: "carol") == .unavailable)
     }
 
-    private func presence(_ from: String, _ presence: Presence, to: String) -> RealtimeMessage {
-        .presenceChange(RealtimePresence(from: from, to: to, presence: presence))
-    }
-
     @Test func theLatestPresenceOfAnySessionSpeaksForTheUser() {
-        var table = RealtimeRoutingTable(domain: "natter.test")
+        var table = RoutingTable(domain: "natter.test")
         _ = table.add(id(1), user: "alice", resource: "a", simulated: false, watchers: [])
         _ = table.add(id(2), user: "alice", resource: "b", simulated: false, watchers: [])
         _ = table.setPresence(id(1), .available, watchers: [], contacts: [], now: Date())
@@ -48,7 +44,7 @@ struct RealtimeRoutingTableTests {
     }
 
     @Test func aSessionLeavingRevealsThePresenceOfTheOthers() {
-        var table = RealtimeRoutingTable(domain: "natter.test")
+        var table = RoutingTable(domain: "natter.test")
         _ = table.add(id(1), user: "bob", resource: "tui", simulated: false, watchers: [])
         _ = table.add(id(2), user: "bob", resource: "roster", simulated: false, watchers: [])
         _ = table.add(id(3), user: "alice", resource: "a", simulated: false, watchers: [])
@@ -56,8 +52,8 @@ struct RealtimeRoutingTableTests {
         let announced = table.setPresence(id(2), .available, watchers: ["alice"], contacts: [], now: Date())
         #expect(
             announced == [
-                RealtimeDelivery(
-                    target: id(3), message: presence("bob@natter.test/roster", .available, to: "alice@natter.test"))
+                HubDelivery(
+                    target: id(3), event: presence("bob@natter.test/roster", .available, to: "alice@natter.test"))
             ])
         // Setting the presence the user already shows changes nothing for watchers.
         #expect(table.setPresence(id(1), .available, watchers: ["alice"], contacts: [], now: Date()).isEmpty)
@@ -67,19 +63,19 @@ struct RealtimeRoutingTableTests {
         let removal = table.remove(id(2), watchers: ["alice"], now: Date())
         #expect(
             removal.deliveries == [
-                RealtimeDelivery(target: id(3), message: presence("bob@natter.test/tui", .dnd, to: "alice@natter.test"))
+                HubDelivery(target: id(3), event: presence("bob@natter.test/tui", .dnd, to: "alice@natter.test"))
             ])
         #expect(table.presence(of: "bob") == .dnd)
         let last = table.remove(id(1), watchers: ["alice"], now: Date())
         #expect(
             last.deliveries == [
-                RealtimeDelivery(
-                    target: id(3), message: presence("bob@natter.test/tui", .unavailable, to: "alice@natter.test"))
+                HubDelivery(
+                    target: id(3), event: presence("bob@natter.test/tui", .unavailable, to: "alice@natter.test"))
             ])
     }
 
     @Test func aUserLeavesARoomWithItsLastSessionThere() {
-        var table = RealtimeRoutingTable(domain: "natter.test")
+        var table = RoutingTable(domain: "natter.test")
         let lounge = "lounge@natter.test"
         _ = table.add(id(1), user: "alice", resource: "a", simulated: false, watchers: [])
         _ = table.add(id(2), user: "bob", resource: "one", simulated: false, watchers: [])
@@ -88,19 +84,19 @@ struct RealtimeRoutingTableTests {
         #expect(table.join(id(2), room: "lounge").map(\.target) == [id(2), id(1)], "hears alice, alice hears bob")
         #expect(
             table.join(id(3), room: "lounge") == [
-                RealtimeDelivery(target: id(3), message: presence("alice@natter.test/a", .available, to: lounge)),
-                RealtimeDelivery(target: id(3), message: presence("bob@natter.test/one", .available, to: lounge)),
+                HubDelivery(target: id(3), event: presence("alice@natter.test/a", .available, to: lounge)),
+                HubDelivery(target: id(3), event: presence("bob@natter.test/one", .available, to: lounge)),
             ], "bob is already in the room, so nobody hears him again")
         _ = table.setPresence(id(3), .away, watchers: [], contacts: [], now: Date())
         #expect(table.leave(id(3), room: "lounge").isEmpty, "bob/one is still in the room and shows away")
         #expect(
             table.remove(id(2), watchers: [], now: Date()).deliveries == [
-                RealtimeDelivery(target: id(1), message: presence("bob@natter.test/one", .unavailable, to: lounge))
+                HubDelivery(target: id(1), event: presence("bob@natter.test/one", .unavailable, to: lounge))
             ])
     }
 
     @Test func removingTheLastRealSessionResumesTheSimulatedOne() {
-        var table = RealtimeRoutingTable(domain: "natter.test")
+        var table = RoutingTable(domain: "natter.test")
         _ = table.add(id(1), user: "carol", resource: "demo", simulated: true, watchers: [])
         _ = table.setPresence(id(1), .available, watchers: [], contacts: [], now: Date())
         _ = table.add(id(2), user: "alice", resource: "a", simulated: false, watchers: [])
@@ -113,8 +109,8 @@ struct RealtimeRoutingTableTests {
         #expect(removal.resumed == id(1))
         #expect(
             removal.deliveries == [
-                RealtimeDelivery(
-                    target: id(2), message: presence("carol@natter.test/demo", .dnd, to: "alice@natter.test"))
+                HubDelivery(
+                    target: id(2), event: presence("carol@natter.test/demo", .dnd, to: "alice@natter.test"))
             ],
             "the real carol never announced a presence; the simulated one speaks again")
     }

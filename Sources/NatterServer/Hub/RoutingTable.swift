@@ -1,14 +1,13 @@
 import Foundation
 import NatterModel
-import NatterCodecs
 
-/// Who is connected, with what presence, in which rooms: the pure core of Realtime routing.
+/// Who is connected, with what presence, in which rooms: the pure core of routing, for every protocol.
 ///
-/// Every mutation returns the frames it causes as deliveries; the hub actor performs them. Storage
+/// Every mutation returns the domain events it causes as deliveries; the hub actor performs them. Storage
 /// lookups (who watches whom) are done by the caller and passed in, so this stays synchronous and testable.
-struct RealtimeRoutingTable: Sendable {
+struct RoutingTable: Sendable {
     struct Session: Sendable {
-        let id: RealtimeConnectionID
+        let id: HubSessionID
         let user: String
         let jid: JID
         /// Server-side demo users; they go quiet while their user has a real connection.
@@ -21,7 +20,7 @@ struct RealtimeRoutingTable: Sendable {
     }
 
     let domain: String
-    private(set) var sessions: [RealtimeConnectionID: Session] = [:]
+    private(set) var sessions: [HubSessionID: Session] = [:]
     /// When each user's last session went away, for the `received` of offline contacts.
     private(set) var lastSeen: [String: Date] = [:]
     private var presenceClock = 0
@@ -41,7 +40,7 @@ struct RealtimeRoutingTable: Sendable {
         sessions.values.filter { $0.rooms.contains(room) }.sorted { $0.id < $1.id }
     }
 
-    func isActive(_ id: RealtimeConnectionID) -> Bool {
+    func isActive(_ id: HubSessionID) -> Bool {
         guard let session = sessions[id] else { return false }
         return activeSessions(of: session.user).contains { $0.id == id }
     }
@@ -53,8 +52,8 @@ struct RealtimeRoutingTable: Sendable {
     /// Adds a connection and returns its full JID. A real connection silences its user's simulated one,
     /// whose presence is withdrawn from `watchers` and its rooms.
     mutating func add(
-        _ id: RealtimeConnectionID, user: String, resource: String, simulated: Bool, watchers: [String]
-    ) -> (jid: JID, deliveries: [RealtimeDelivery]) {
+        _ id: HubSessionID, user: String, resource: String, simulated: Bool, watchers: [String]
+    ) -> (jid: JID, deliveries: [HubDelivery]) {
         var resource = resource
         let taken = Set(sessions.values.filter { $0.user == user }.compactMap(\.jid.resource))
         if taken.contains(resource) { resource += "-\(id.rawValue)" }
@@ -67,8 +66,8 @@ struct RealtimeRoutingTable: Sendable {
     /// Removes a connection. Watchers and rooms hear the user's new aggregate presence if it changed. When it
     /// was the user's last real connection, a simulated session (if any) is returned so its owner can speak up.
     mutating func remove(
-        _ id: RealtimeConnectionID, watchers: [String], now: Date
-    ) -> (deliveries: [RealtimeDelivery], resumed: RealtimeConnectionID?) {
+        _ id: HubSessionID, watchers: [String], now: Date
+    ) -> (deliveries: [HubDelivery], resumed: HubSessionID?) {
         guard let session = sessions[id] else { return ([], nil) }
         let wasActive = isActive(id)
         let before = visibility(of: session.user)
@@ -84,9 +83,9 @@ struct RealtimeRoutingTable: Sendable {
     /// earns it a snapshot of `contacts`. `lastActive` (from storage) dates offline contacts this server has
     /// not seen leave since it started.
     mutating func setPresence(
-        _ id: RealtimeConnectionID, _ presence: Presence, watchers: [String], contacts: [String],
+        _ id: HubSessionID, _ presence: Presence, watchers: [String], contacts: [String],
         lastActive: [String: Date] = [:], now: Date
-    ) -> [RealtimeDelivery] {
+    ) -> [HubDelivery] {
         guard var session = sessions[id] else { return [] }
         let before = visibility(of: session.user)
         let isFirst = session.presence == nil
@@ -103,14 +102,14 @@ struct RealtimeRoutingTable: Sendable {
 
     /// Joins a room: the joiner hears each occupant, the occupants hear the joiner's user unless another of
     /// its sessions already put it in the room.
-    mutating func join(_ id: RealtimeConnectionID, room: String) -> [RealtimeDelivery] {
+    mutating func join(_ id: HubSessionID, room: String) -> [HubDelivery] {
         guard var session = sessions[id], !session.rooms.contains(room) else { return [] }
         let roomJID = bareJID(room)
         let occupants = Set(roomSessions(room).filter { isActive($0.id) }.map(\.user)).sorted()
         var deliveries = occupants.compactMap { occupant in
             visibility(of: occupant).rooms[room].map { appearance in
-                RealtimeDelivery(
-                    target: id, message: presenceFrame(from: appearance.jid, as: appearance.presence, to: roomJID))
+                HubDelivery(
+                    target: id, event: presenceEvent(from: appearance.jid, as: appearance.presence, to: roomJID))
             }
         }
         let before = visibility(of: session.user)
@@ -122,7 +121,7 @@ struct RealtimeRoutingTable: Sendable {
     }
 
     /// Leaves a room; the occupants hear `unavailable` only when no other session of the user remains in it.
-    mutating func leave(_ id: RealtimeConnectionID, room: String) -> [RealtimeDelivery] {
+    mutating func leave(_ id: HubSessionID, room: String) -> [HubDelivery] {
         guard var session = sessions[id], session.rooms.contains(room) else { return [] }
         let before = visibility(of: session.user)
         session.rooms.remove(room)
@@ -130,21 +129,15 @@ struct RealtimeRoutingTable: Sendable {
         return changes(of: session.user, since: before, watchers: [], except: id)
     }
 
-    func isJoined(_ id: RealtimeConnectionID, room: String) -> Bool {
+    func isJoined(_ id: HubSessionID, room: String) -> Bool {
         sessions[id]?.rooms.contains(room) ?? false
     }
 
-    func broadcast(
-        _ message: RealtimeMessage, inRoom room: String, except: RealtimeConnectionID? = nil
-    ) -> [RealtimeDelivery] {
-        roomSessions(room).filter { $0.id != except }.map { RealtimeDelivery(target: $0.id, message: message) }
+    func broadcast(_ event: HubEvent, inRoom room: String, except: HubSessionID? = nil) -> [HubDelivery] {
+        roomSessions(room).filter { $0.id != except }.map { HubDelivery(target: $0.id, event: event) }
     }
 
-    func presenceFrame(from: JID, as presence: Presence, to: JID) -> RealtimeMessage {
-        .presenceChange(RealtimePresence(from: from.description, to: to.description, presence: presence))
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    func presenceEvent(from: JID, as presence: Presence, to: JID, since: Date? = nil) -> HubEvent {
+        .presence(PresenceEvent(from: from, to: to, presence: presence, since: since))
     }
 }

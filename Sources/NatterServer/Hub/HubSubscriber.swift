@@ -1,0 +1,16 @@
+/// Receives the domain events for one session it serves: a protocol connection's outbox, or a simulated user.
+///
+/// Called from the hub actor, so an implementation must not block or wait: it queues the event (or encodes
+/// it and queues the frame) and returns.
+protocol HubSubscriber: Sendable {
+    func receive(_ event: HubEvent)
+}
+
+/// A subscriber that is a closure; the demo peers use one.
+struct HubClosureSubscriber: HubSubscriber {
+    let body: @Sendable (HubEvent) -> Void
+
+    init(_ body: @escaping @Sendable (HubEvent) -> Void) { self.body = body }
+
+    func receive(_ event: HubEvent) { body(event) }
+}
