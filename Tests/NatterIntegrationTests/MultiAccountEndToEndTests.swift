@@ -40,8 +40,8 @@ import Testing
             ], width: 120, height: 34)
         defer { alice.close() }
 
-        // One roster across both accounts: the same display names, told apart by address.
-        let both = try alice.waitFor(all: ["bob@a.test", "bob@b.test"], timeout: 30)
+        // One roster across both accounts: the same display names, told apart by address (cut to the pane).
+        let both = try alice.waitFor(all: ["<bob@a.t", "<bob@b.t"], timeout: 30)
         #expect(both.found, "the roster never showed both accounts' contacts:\n\(both.screen)")
 
         try alice.command("/msg bob@a.test")

@@ -32,7 +32,7 @@ import Testing
         engine.attach(adapter(serverB, domain: "b.test"), account: accountB)
         defer { engine.detachAll() }
         let alice = EngineWaiter(engine: engine)
-        let bob = EngineClient(user: "bob@a.test", serverURL: serverA.url)
+        let bob = EngineClient(user: "bob@a.test", serverURL: serverA.url, password: "bob")
         #expect(bob.waitSynchronized())
 
         let synchronized = alice.wait(timeout: 30) { state in

@@ -75,8 +75,9 @@ final class TailPrinter: Sendable {
             }
             return lines
         }
-        for line in lines { Swift.print(line) }
-        try? FileHandle.standardOutput.synchronize()
+        // Written straight to the descriptor: a pipe (`natter tail | grep …`) gets each line as it happens, not
+        // when a stdio buffer fills or the process exits.
+        if !lines.isEmpty { FileHandle.standardOutput.write(Data(lines.map { $0 + "\n" }.joined().utf8)) }
         if let limit, seen.withLock({ $0.printed >= limit }) { done.signal() }
     }
 

@@ -9,15 +9,16 @@ final class EngineClient: @unchecked Sendable {
     let user: String
 
     init(
-        user: String, serverURL: String, resource: String = "test", pingInterval: Duration = .seconds(10),
-        state: ClientState? = nil
+        user: String, serverURL: String, password: String? = nil, resource: String = "test",
+        pingInterval: Duration = .seconds(10), state: ClientState? = nil
     ) {
         self.user = user
         engine = EngineStore(state: state ?? ClientState(domain: "natter.test"))
         engine.attach(
             RealtimeAdapter(
                 configuration: RealtimeAdapterConfiguration(
-                    serverURL: serverURL, user: user, password: user, resource: resource, pingInterval: pingInterval,
+                    serverURL: serverURL, user: user, password: password ?? user, resource: resource,
+                    pingInterval: pingInterval,
                     backoff: ReconnectBackoff(base: 0.2, cap: 1))))
     }
 
