@@ -16,7 +16,7 @@ public final class Storage: Sendable {
     /// Thirty days: a laptop closed over a holiday still reconnects; a session leaked a year ago does not.
     public static let defaultSessionLifetime: TimeInterval = 30 * 24 * 60 * 60
 
-    /// bcrypt's log2 rounds for new password hashes. 10 is OWASP's floor for bcrypt (about 60 ms per hash on
+    /// bcrypt's log2 rounds for new password hashes. 10 is OWASP's floor for bcrypt (about 50 ms per hash on
     /// this class of machine); deployments raise it with `natterd --bcrypt-cost`, tests lower it to 4.
     public static let defaultPasswordCost = 10
 
