@@ -41,7 +41,9 @@ import Testing
             }, "both working accounts should log in")
         let failure = session.engine.state.accounts[broken]
         #expect(failure?.attachedAdapters.isEmpty == true)
-        #expect(failure?.lastError?.contains("password command exited with status 3") == true, "\(String(describing: failure))")
+        #expect(
+            failure?.lastError?.contains("password command exited with status 3") == true,
+            "\(String(describing: failure))")
 
         serverA.kill()
         #expect(
