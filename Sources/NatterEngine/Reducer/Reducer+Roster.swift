@@ -29,9 +29,9 @@ extension Reducer {
     func apply(_ event: RosterEvent, from source: SourceKey, to state: inout ClientState, now: Date) -> [Effect] {
         switch event {
         case .loaded(let contacts):
-            var listed = Set<JID>(minimumCapacity: contacts.count)
+            // A first roster of thousands must not pay for rehashing as the dictionary grows.
+            state.contacts.reserveCapacity(state.contacts.count + contacts.count)
             for contact in contacts {
-                listed.insert(contact.jid)
                 let name = contact.displayName == contact.jid.local ? nil : contact.displayName
                 state.contacts[contact.jid, default: Contact(jid: contact.jid)].list(
                     name: name, groups: contact.groups, reference: contact.sources.first?.reference, from: source)
@@ -40,11 +40,15 @@ extension Reducer {
                     state.conversations[.direct(contact.jid, account: source.account)]?.title = title
                 }
             }
-            for jid in state.rosterEntries[source, default: []] where !listed.contains(jid) {
-                state.contacts[jid]?.unlist(from: source)
-                if state.contacts[jid]?.sources.isEmpty == true { state.contacts[jid] = nil }
+            let previous = state.rosterEntries[source] ?? []
+            if !previous.isEmpty {
+                let listed = Set(contacts.map(\.jid))
+                for jid in previous where !listed.contains(jid) {
+                    state.contacts[jid]?.unlist(from: source)
+                    if state.contacts[jid]?.sources.isEmpty == true { state.contacts[jid] = nil }
+                }
             }
-            state.rosterEntries[source] = listed
+            state.rosterEntries[source] = contacts.map(\.jid)
             return []
         }
     }

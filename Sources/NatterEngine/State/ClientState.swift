@@ -13,7 +13,7 @@ public struct ClientState: Sendable {
     public var rooms: [ConversationID: RoomInfo]
     public var channels: [ConversationID: Channel]
     /// Who each adapter's latest roster listed, so the next one can drop exactly the ones it no longer lists.
-    public var rosterEntries: [SourceKey: Set<JID>]
+    public var rosterEntries: [SourceKey: [JID]]
     /// Open windows in the order the user opened them; the console is always first.
     public var windows: [WindowID]
     public var activeWindow: WindowID
