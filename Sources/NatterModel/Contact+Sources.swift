@@ -56,6 +56,11 @@ extension Contact {
 
     /// Name from the first source that has one; groups as the union, in source order.
     private mutating func mergeRoster() {
+        if sources.count == 1 {
+            displayName = sources[0].name ?? jid.local
+            groups = sources[0].groups
+            return
+        }
         displayName = sources.lazy.compactMap(\.name).first ?? jid.local
         var merged: [String] = []
         for source in sources { for group in source.groups where !merged.contains(group) { merged.append(group) } }
@@ -64,6 +69,11 @@ extension Contact {
 
     /// The most reachable presence any source reports, with that source's status text.
     private mutating func mergePresence() {
+        if sources.count == 1 {
+            presence = sources[0].presence
+            statusText = sources[0].statusText
+            return
+        }
         guard var best = sources.first else {
             presence = .unavailable
             statusText = nil

@@ -29,8 +29,8 @@ public struct ConversationID: Hashable, Sendable, Comparable, CustomStringConver
     public init(account: AccountID, target: Target) {
         self.account = account
         switch target {
-        case .direct(let jid): self.target = .direct(jid.bare)
-        case .room(let jid): self.target = .room(jid.bare)
+        case .direct(let jid) where !jid.isBare: self.target = .direct(jid.bare)
+        case .room(let jid) where !jid.isBare: self.target = .room(jid.bare)
         default: self.target = target
         }
     }

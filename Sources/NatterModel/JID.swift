@@ -34,7 +34,9 @@ public struct JID: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
         guard JID.isValidPart(local), JID.isValidPart(domain) else { return nil }
     }
 
-    public var bare: JID { JID(local: local, domain: domain) }
+    /// Already-bare addresses are returned as they are: the parts were lowercased when they were made, and a
+    /// presence storm asks for `bare` on every event.
+    public var bare: JID { resource == nil ? self : JID(local: local, domain: domain) }
     public var isBare: Bool { resource == nil }
     public var bareString: String { "\(local)@\(domain)" }
 

@@ -29,20 +29,26 @@ extension Reducer {
     func apply(_ event: RosterEvent, from source: SourceKey, to state: inout ClientState, now: Date) -> [Effect] {
         switch event {
         case .loaded(let contacts):
-            var listed = Set<JID>()
+            // A first roster of thousands must not pay for rehashing as the dictionary grows.
+            state.contacts.reserveCapacity(state.contacts.count + contacts.count)
             for contact in contacts {
-                listed.insert(contact.jid)
+                let name = contact.displayName == contact.jid.local ? nil : contact.displayName
                 state.contacts[contact.jid, default: Contact(jid: contact.jid)].list(
-                    name: contact.displayName == contact.jid.local ? nil : contact.displayName, groups: contact.groups,
-                    reference: contact.sources.first?.reference, from: source)
-                let title = state.contacts[contact.jid]!.displayName
-                state.conversations[.direct(contact.jid, account: source.account)]?.title = title
+                    name: name, groups: contact.groups, reference: contact.sources.first?.reference, from: source)
+                if !state.conversations.isEmpty {
+                    let title = state.contacts[contact.jid]!.displayName
+                    state.conversations[.direct(contact.jid, account: source.account)]?.title = title
+                }
             }
-            for (jid, contact) in state.contacts where !listed.contains(jid) {
-                guard contact.sources.contains(where: { $0.key == source && $0.onRoster }) else { continue }
-                state.contacts[jid]!.unlist(from: source)
-                if state.contacts[jid]!.sources.isEmpty { state.contacts[jid] = nil }
+            let previous = state.rosterEntries[source] ?? []
+            if !previous.isEmpty {
+                let listed = Set(contacts.map(\.jid))
+                for jid in previous where !listed.contains(jid) {
+                    state.contacts[jid]?.unlist(from: source)
+                    if state.contacts[jid]?.sources.isEmpty == true { state.contacts[jid] = nil }
+                }
             }
+            state.rosterEntries[source] = contacts.map(\.jid)
             return []
         }
     }
