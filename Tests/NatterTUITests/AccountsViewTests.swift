@@ -60,6 +60,18 @@ import Testing
         #expect(roster.contains("Bob <bob@b.test>"))
     }
 
+    @Test func roomsOfTheSameNameOnTwoAccountsAreToldApartByAccount() {
+        var state = state()
+        for (account, domain) in [(work, "a.test"), (home, "b.test")] {
+            let room = JID("lounge@\(domain)")!
+            state.rooms[.room(room, account: account)] = RoomInfo(jid: room, name: "Lounge")
+        }
+        state.revision += 1
+        let roster = render(state).prefix(8).joined(separator: "\n")
+        #expect(roster.contains("Lounge [work]"), "\(roster)")
+        #expect(roster.contains("Lounge [home]"), "\(roster)")
+    }
+
     @Test func accountsListsProtocolsStateAndLastError() {
         let lines = CommandParser().parse("/accounts", state: state()).compactMap { action -> String? in
             if case .dispatch(.notice(let notice)) = action { notice.text } else { nil }

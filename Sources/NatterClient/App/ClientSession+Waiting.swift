@@ -33,25 +33,39 @@ extension ClientSession {
         }
     }
 
-    /// `bob`, `bob@natter.test` → a 1:1 chat; `room:lounge`, `#lounge` or a known room → that room.
-    func resolveTarget(_ text: String) throws -> ConversationID {
+    /// `bob`, `bob@natter.test` → a 1:1 chat; `room:lounge`, `#lounge` or a known room → that room; on `account`.
+    func resolveTarget(_ text: String, account: AccountID) throws -> ConversationID {
         let state = engine.state
         if text.hasPrefix("room:") || text.hasPrefix("#") {
-            return .room(try resolveRoom(String(text.drop { $0 != ":" && $0 != "#" }.dropFirst())))
+            let name = String(text.drop { $0 != ":" && $0 != "#" }.dropFirst())
+            return .room(try resolveRoom(name, account: account), account: account)
         }
-        guard let jid = JID(text, defaultDomain: state.domain(of: primaryAccount)) else {
+        guard let jid = JID(text, defaultDomain: state.domain(of: account)) else {
             throw SessionError("'\(text)' is not a user or room address")
         }
-        let room = ConversationID.room(jid, account: primaryAccount)
-        return state.rooms[room] != nil ? room : .direct(jid, account: primaryAccount)
+        let room = ConversationID.room(jid, account: account)
+        return state.rooms[room] != nil ? room : .direct(jid, account: account)
     }
 
-    func resolveRoom(_ text: String) throws -> JID {
+    func resolveRoom(_ text: String, account: AccountID) throws -> JID {
         let name = text.hasPrefix("#") ? String(text.dropFirst()) : text
-        guard let jid = JID(name, defaultDomain: engine.state.domain(of: primaryAccount)) else {
+        guard let jid = JID(name, defaultDomain: engine.state.domain(of: account)) else {
             throw SessionError("'\(text)' is not a room address")
         }
         return jid.bare
+    }
+
+    /// The account a script's message to `address` goes out on: the only one started, else the one whose domain
+    /// the address names (`bob@a.test` on the a.test account); anything else needs `--account NAME`.
+    func account(forAddress address: String) throws -> AccountID {
+        let started = accounts.filter(\.enabled)
+        guard started.count > 1 else { return primaryAccount }
+        let domain = address.split(separator: "@", maxSplits: 1).dropFirst().first.map(String.init)
+        let matching = started.filter { $0.domain == domain }
+        guard matching.count == 1, let only = matching.first else {
+            throw SessionError("\(SelectionError.ambiguous(started.map(\.id.rawValue)))")
+        }
+        return only.id
     }
 
     /// Prints errors as one clear line and exits non-zero, instead of a stack of Swift error dumps.

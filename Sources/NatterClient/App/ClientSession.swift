@@ -25,7 +25,10 @@ public final class ClientSession: Sendable {
     }
 
     /// The account scripts act on: the first one configured.
-    public var primaryAccount: AccountID { accounts.first?.id ?? .default }
+    public var primaryAccount: AccountID { startedAccounts.first ?? accounts.first?.id ?? .default }
+
+    /// The enabled accounts, which this run connects; disabled ones wait for `/connect NAME`.
+    public var startedAccounts: [AccountID] { accounts.filter(\.enabled).map(\.id) }
 
     var domain: String { engine.state.domain(of: primaryAccount) }
 

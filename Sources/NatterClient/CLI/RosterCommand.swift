@@ -3,7 +3,8 @@ import Foundation
 import NatterEngine
 import NatterModel
 
-/// `natter roster`: prints contacts with their presence, one per line, tab-separated for `cut` and `awk`.
+/// `natter roster`: prints contacts with their presence, one per line, tab-separated for `cut` and `awk`;
+/// `--json` gives each contact's accounts, groups and per-source presence for scripts.
 struct RosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster", abstract: "Print the contact list with presence.")
@@ -13,12 +14,25 @@ struct RosterCommand: ParsableCommand {
     @Option(name: .long, help: "Seconds to wait for the server.")
     var timeout: Double = 15
 
+    @Flag(name: .long, help: "Print a JSON array: address, name, presence, status, groups, accounts, sources.")
+    var json = false
+
     func run() throws {
         try ClientSession.reportingErrors {
             let session = try ClientSession.open(connection, interactive: false)
             defer { session.close() }
-            let state = try session.waitUntil(timeout: timeout, "the roster") { [account = session.primaryAccount] in
-                $0.accounts[account]?.isSynchronized == true
+            // Every account started for this run, so the merged list is whole.
+            let state = try session.waitUntil(timeout: timeout, "the roster") {
+                [started = session.startedAccounts] state in
+                started.allSatisfy { account in
+                    guard let account = state.accounts[account] else { return true }
+                    if case .offline(_?) = account.connection { return true }
+                    return account.isSynchronized
+                }
+            }
+            if json {
+                print(try RosterRecord.json(state.sortedContacts))
+                return
             }
             for contact in state.sortedContacts {
                 let name = TextSanitizer.line(contact.displayName)

@@ -27,11 +27,10 @@ struct SendCommand: ParsableCommand {
                 : text.joined(separator: " ")
             let session = try ClientSession.open(connection, interactive: false)
             defer { session.close() }
+            let account = try session.account(forAddress: to)
             // Synchronized means the room list is in, so `--to lounge` can be recognised as a room.
-            try session.waitUntil(timeout: timeout, "login") { [account = session.primaryAccount] in
-                $0.accounts[account]?.isSynchronized == true
-            }
-            let target = try session.resolveTarget(to)
+            try session.waitUntil(timeout: timeout, "login") { $0.accounts[account]?.isSynchronized == true }
+            let target = try session.resolveTarget(to, account: account)
             if case .room(let room) = target.target {
                 session.engine.dispatch(.joinRoom(room, account: target.account))
             }

@@ -25,8 +25,9 @@ struct TailCommand: ParsableCommand {
             }
             var filter: ConversationID?
             if let channel {
-                let room = try session.resolveRoom(channel)
-                let id = ConversationID.room(room, account: session.primaryAccount)
+                let account = try session.account(forAddress: channel)
+                let room = try session.resolveRoom(channel, account: account)
+                let id = ConversationID.room(room, account: account)
                 filter = id
                 session.engine.dispatch(.joinRoom(room, account: id.account))
                 // Joining fetches the room's history; that is the past, not something to tail.

@@ -39,9 +39,11 @@ extension ScreenModel {
                     entry < roster.groups.count
                     ? .conversation(roster.groups[entry].id, title: roster.groups[entry].title)
                     : .contact(roster.contact(at: entry - roster.groups.count))
+                // Two accounts' rooms may share a name ("Lounge" on each natterd): the account tells them apart.
                 let shared =
-                    entry >= roster.groups.count
-                    && roster.cache.isNameShared(roster.contact(at: entry - roster.groups.count).jid)
+                    entry < roster.groups.count
+                    ? roster.groups.lazy.filter { $0.title == roster.groups[entry].title }.count > 1
+                    : roster.cache.isNameShared(roster.contact(at: entry - roster.groups.count).jid)
                 row = rosterRow(
                     item, state: state, width: contentWidth, selected: entry == active, cursor: entry == cursor,
                     sharedName: shared)
@@ -54,7 +56,8 @@ extension ScreenModel {
         return rows
     }
 
-    /// - Parameter sharedName: another contact shows the same name, so the address follows it.
+    /// - Parameter sharedName: another entry shows the same name, so the address (a contact's) or the account (a
+    ///   room's) follows it.
     func rosterRow(
         _ entry: RosterEntry, state: ClientState, width: Int, selected: Bool, cursor: Bool, sharedName: Bool = false
     ) -> ScreenRow {
@@ -68,6 +71,7 @@ extension ScreenModel {
             let joined = state.rooms[id]?.joined ?? true
             row.append(cursor ? "▸ " : joined ? "# " : "· ", cursor ? .rosterCursor : .dim)
             row.append(title, unread > 0 ? .unread : .text)
+            if sharedName { row.append(" [\(id.account)]", .dim) }
         case .contact(let contact):
             // One roster line per person: their chats on every account count.
             let accounts = contact.sources.isEmpty ? state.sortedAccounts.map(\.id) : contact.accounts
