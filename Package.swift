@@ -110,8 +110,11 @@ let package = Package(
 
         .testTarget(name: "NatterModelTests", dependencies: ["NatterModel"]),
         .testTarget(name: "NatterEngineTests", dependencies: ["NatterEngine", "NatterModel"]),
-        .testTarget(name: "NatterWireTests", dependencies: ["NatterWire"]),
-        .testTarget(name: "NatterCodecsTests", dependencies: ["NatterCodecs", "NatterWire", "NatterModel"]),
+        // What several test targets share: the xmllint schema check and the seeds' documents.
+        .target(name: "NatterTestSupport", path: "Tests/NatterTestSupport"),
+        .testTarget(name: "NatterWireTests", dependencies: ["NatterWire", "NatterTestSupport"]),
+        .testTarget(
+            name: "NatterCodecsTests", dependencies: ["NatterCodecs", "NatterWire", "NatterModel", "NatterTestSupport"]),
         .testTarget(name: "NatterTransportTests", dependencies: ["NatterTransport"]),
         .testTarget(
             name: "NatterProtocolsTests",

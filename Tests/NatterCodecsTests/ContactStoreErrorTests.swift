@@ -1,3 +1,4 @@
+import NatterTestSupport
 import NatterWire
 import Testing
 

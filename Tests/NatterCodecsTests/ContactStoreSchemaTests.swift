@@ -1,4 +1,5 @@
 import Foundation
+import NatterTestSupport
 import NatterWire
 import Testing
 

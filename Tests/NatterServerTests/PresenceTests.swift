@@ -1,5 +1,5 @@
-import NatterModel
 import NatterCodecs
+import NatterModel
 import Testing
 
 @Suite("Realtime: presence")

@@ -1,6 +1,6 @@
 import Foundation
-import NatterModel
 import NatterCodecs
+import NatterModel
 import Testing
 
 @testable import NatterServer

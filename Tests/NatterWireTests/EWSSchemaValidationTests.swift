@@ -1,4 +1,5 @@
 import Foundation
+import NatterTestSupport
 import Testing
 
 @testable import NatterWire
@@ -47,45 +48,5 @@ import Testing
         let result = try XMLLint.validate(try m("AddImGroup").serialized())
         #expect(!result.passed)
         #expect(result.output.contains("DisplayName") || result.output.contains("missing"))
-    }
-}
-
-enum XMLLint {
-    struct Result {
-        var passed: Bool
-        var output: String
-    }
-
-    /// `../shared/schemas/ews` next to the repository, or `NATTER_EWS_SCHEMAS` when set.
-    static var schemaDirectory: URL {
-        if let override = ProcessInfo.processInfo.environment["NATTER_EWS_SCHEMAS"] {
-            return URL(fileURLWithPath: override)
-        }
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return repository.deletingLastPathComponent().appendingPathComponent("shared/schemas/ews")
-    }
-
-    static func validate(_ document: [UInt8]) throws -> Result {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "natter-xmllint-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("body.xml")
-        try Data(document).write(to: file)
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "xmllint", "--nonet", "--noout", "--schema", schemaDirectory.appendingPathComponent("messages.xsd").path,
-            file.path,
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(passed: process.terminationStatus == 0, output: String(decoding: output, as: UTF8.self))
     }
 }

@@ -1,7 +1,9 @@
+import NatterTestSupport
+
 /// Wire examples from the seed documents, kept verbatim where the seed's example is well-formed.
 ///
-/// EWS examples: seed 002 ([MS-OXWSCOS] section 4). The AddImGroup response is split by a stray
-/// code fence in the seed; it is reassembled here without other changes. Zimbra examples: the
+/// EWS examples: seed 002 ([MS-OXWSCOS] section 4), shared with the codec tests through NatterTestSupport.
+/// Zimbra examples: the
 /// envelope layout of reference/zimbra/soap-context-and-sessions.txt and the IM elements of seed
 /// 000, with the reference's `[optional]` placeholders filled in, since those are not XML.
 enum SeedExamples {

@@ -21,13 +21,17 @@ struct RosterCommand: ParsableCommand {
         try ClientSession.reportingErrors {
             let session = try ClientSession.open(connection, interactive: false)
             defer { session.close() }
-            // Every account started for this run, so the merged list is whole.
-            let state = try session.waitUntil(timeout: timeout, "the roster") {
-                [started = session.startedAccounts] state in
-                started.allSatisfy { account in
-                    guard let account = state.accounts[account] else { return true }
-                    if case .offline(_?) = account.connection { return true }
-                    return account.isSynchronized
+            // Every account started for this run, so the merged list is whole; one that failed is reported and
+            // the others are listed, but if none logged in the wait fails with the reason.
+            let started = session.startedAccounts
+            let state = try session.waitUntil(timeout: timeout, "the roster") { state in
+                let synchronized = started.filter { state.accounts[$0]?.isSynchronized == true }
+                let failed = started.filter { Self.failure(of: $0, in: state) != nil }
+                return !synchronized.isEmpty && synchronized.count + failed.count == started.count
+            }
+            for account in started {
+                if let reason = Self.failure(of: account, in: state) {
+                    FileHandle.standardError.write(Data("natter: account \(account): \(reason)\n".utf8))
                 }
             }
             if json {
@@ -40,5 +44,10 @@ struct RosterCommand: ParsableCommand {
                 print("\(contact.jid.bareString)\t\(name)\t\(contact.presence.rawValue)\(status)")
             }
         }
+    }
+
+    static func failure(of account: AccountID, in state: ClientState) -> String? {
+        if case .offline(let reason?) = state.accounts[account]?.connection { return reason }
+        return nil
     }
 }

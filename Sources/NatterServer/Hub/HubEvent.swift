@@ -1,6 +1,6 @@
 import Foundation
-import NatterModel
 import NatterCodecs
+import NatterModel
 import NatterWire
 
 /// What happened, in no protocol's words: each door's subscriber encodes it for its own clients.

@@ -2,8 +2,8 @@ import Foundation
 import Hummingbird
 import HummingbirdAuth
 import Logging
-import NatterModel
 import NatterCodecs
+import NatterModel
 import NatterWire
 
 /// `POST /api/1/odata.svc/User.Login(client='NAME')` with HTTP Basic credentials, as Ryver clients log in.

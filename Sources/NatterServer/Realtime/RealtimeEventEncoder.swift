@@ -1,6 +1,6 @@
 import Foundation
-import NatterModel
 import NatterCodecs
+import NatterModel
 import NatterWire
 
 /// Turns the hub's domain events into Realtime messages: the only place the Realtime wire shape of a chat,

@@ -1,5 +1,5 @@
-import NatterModel
 import NatterCodecs
+import NatterModel
 
 /// Natter's extension requests: `history`, `roster`, `team_list` (docs/protocols/realtime.md).
 extension RealtimeService {

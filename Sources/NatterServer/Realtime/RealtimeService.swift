@@ -1,7 +1,7 @@
 import Foundation
 import Logging
-import NatterModel
 import NatterCodecs
+import NatterModel
 
 /// The Realtime door's translation of requests into calls on the protocol-neutral core, and of the core's
 /// refusals into Realtime errors. What happens (storage, routing, presence) is the core's business.

@@ -5,8 +5,8 @@
 /// - the AddImGroup response, split in two by a stray code fence in the seed, is joined back without other
 ///   changes.
 /// Ids are the seed's own, "shortened to preserve readability", so they are not whole base64 quanta.
-enum ContactStoreSeedExamples {
-    static let addImGroupRequest = """
+public enum ContactStoreSeedExamples {
+    public static let addImGroupRequest = """
         <?xml version="1.0" encoding="UTF-8"?>
         <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"
           xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types"
@@ -26,7 +26,7 @@ enum ContactStoreSeedExamples {
         </soap:Envelope>
         """
 
-    static let addImGroupResponse = """
+    public static let addImGroupResponse = """
         <?xml version="1.0" encoding="utf-8"?>
         <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/">
           <s:Header>
@@ -62,7 +62,7 @@ enum ContactStoreSeedExamples {
         </s:Envelope>
         """
 
-    static let addImContactToGroupRequest = """
+    public static let addImContactToGroupRequest = """
         <?xml version="1.0" encoding="UTF-8"?>
         <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"
           xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types"
@@ -82,7 +82,7 @@ enum ContactStoreSeedExamples {
         </soap:Envelope>
         """
 
-    static let addImContactToGroupResponse = """
+    public static let addImContactToGroupResponse = """
         <?xml version="1.0" encoding="utf-8"?>
         <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/">
           <s:Header>
@@ -108,7 +108,7 @@ enum ContactStoreSeedExamples {
         </s:Envelope>
         """
 
-    static let removeImGroupRequest = """
+    public static let removeImGroupRequest = """
         <?xml version="1.0" encoding="UTF-8"?>
         <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"
           xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types"
@@ -129,7 +129,7 @@ enum ContactStoreSeedExamples {
         </soap:Envelope>
         """
 
-    static let removeImGroupResponse = """
+    public static let removeImGroupResponse = """
         <?xml version="1.0" encoding="utf-8"?>
         <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/">
           <s:Header>
