@@ -1,4 +1,6 @@
 import Foundation
+import NatterEngine
+import NatterModel
 import Testing
 
 /// Alice and Bob in two real terminals (tmux) against a real natterd process.
@@ -81,6 +83,55 @@ import Testing
         server = try NatterdProcess(port: port, directory: directory)
         let back = try alice.waitFor("[online]", timeout: 40)
         #expect(back.found, "the client did not come back by itself:\n\(back.screen)")
+        _ = server
+    }
+
+    /// A message typed while the server is down sits in the TUI's outbox; the TUI itself is then killed with
+    /// SIGKILL. The next start finds it in the SQLite cache and sends it once the server is back: exactly once.
+    @Test func theOutboxSurvivesKillingBothServerAndClient() throws {
+        let directory = try TestProcess.temporaryDirectory("tui-outbox")
+        var server = try NatterdProcess(directory: directory, arguments: ["--no-demo-peer"])
+        let port = server.port
+        let home = try TestProcess.temporaryDirectory("tui-outbox-home")
+        let first = try terminal(for: "alice", server: server, home: home)
+        defer { first.close() }
+        #expect(try first.waitFor("[online]").found)
+        try first.type("/msg bob")
+        try first.press("Enter")
+
+        server.kill()
+        let lost = try first.waitFor("reconnecting in", timeout: 30)
+        #expect(lost.found, "the client never noticed the server was gone:\n\(lost.screen)")
+        try first.type("typed into the void")
+        try first.press("Enter")
+        let queued = try first.waitFor("typed into the void")
+        #expect(queued.found, "the message never showed as pending:\n\(queued.screen)")
+        try first.killProgram()
+
+        server = try NatterdProcess(port: port, directory: directory, arguments: ["--no-demo-peer"])
+        let bob = EngineClient(user: "bob", serverURL: server.url)
+        #expect(bob.waitSynchronized())
+        let second = try terminal(for: "alice", server: server, home: home)
+        defer { second.close() }
+        #expect(try second.waitFor("[online]", timeout: 40).found)
+        let alice = JID("alice@natter.test")!
+        #expect(
+            bob.wait(timeout: 30) {
+                $0.conversations.values.contains { $0.messages.contains { $0.text == "typed into the void" } }
+            },
+            "the queued message never reached bob")
+        // A later message is the sync point: a duplicate of the queued one would have arrived before it.
+        try second.type("/msg bob")
+        try second.press("Enter")
+        try second.type("and after the restart")
+        try second.press("Enter")
+        #expect(
+            bob.wait(timeout: 30) {
+                $0.conversations.values.contains { $0.messages.contains { $0.text == "and after the restart" } }
+            })
+        bob.engine.dispatch(.openConversation(.direct(alice)))
+        let copies = bob.state.conversations.values.flatMap(\.messages).filter { $0.text == "typed into the void" }
+        #expect(copies.count == 1, "sent \(copies.count) times")
         _ = server
     }
 }

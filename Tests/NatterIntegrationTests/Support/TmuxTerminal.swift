@@ -38,6 +38,29 @@ final class TmuxTerminal: @unchecked Sendable {
         return (false, last)
     }
 
+    /// Kills the program in the pane with SIGKILL, as a crash or a power cut would: no cleanup runs.
+    func killProgram() throws {
+        let shell = try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        // The pane runs `sh -c "env … natter …; sleep 30"`: env execs natter, so it is the shell's child.
+        let children = try TestProcess.run("/usr/bin/pgrep", ["-P", shell])
+        let pids = children.stdout.split(separator: "\n").compactMap { Int32($0) }
+        guard !pids.isEmpty else { throw NatterdError(description: "no program running in pane \(name)") }
+        for pid in pids { kill(pid, SIGKILL) }
+        // The shell reaps it; until then it is still "there" to the test, which must not race ahead.
+        let deadline = Date().addingTimeInterval(10)
+        while pids.contains(where: { kill($0, 0) == 0 && Self.isRunning($0) }) {
+            guard Date() < deadline else { throw NatterdError(description: "natter in pane \(name) survived SIGKILL") }
+            usleep(20_000)
+        }
+    }
+
+    /// Alive and not a zombie waiting for its parent.
+    private static func isRunning(_ pid: Int32) -> Bool {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }
+        return !status.contains(") Z ")
+    }
+
     func close() { _ = try? tmux(capture: false, ["kill-session", "-t", name]) }
 
     deinit { close() }
