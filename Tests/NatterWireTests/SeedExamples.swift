@@ -10,81 +10,11 @@ enum SeedExamples {
     static let ewsMessages = "http://schemas.microsoft.com/exchange/services/2006/messages"
     static let ewsTypes = "http://schemas.microsoft.com/exchange/services/2006/types"
 
-    static let addImGroupRequest = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"
-          xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types"
-          xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages">
-          <soap:Header>
-            <t:RequestServerVersion Version="Exchange2012" />
-            <t:MailboxCulture>en-US</t:MailboxCulture>
-            <t:TimeZoneContext>
-              <t:TimeZoneDefinition Id="GMT Standard Time"/>
-            </t:TimeZoneContext>
-          </soap:Header>
-          <soap:Body >
-            <m:AddImGroup>
-              <m:DisplayName>MyCustomGroup</m:DisplayName>
-            </m:AddImGroup>
-          </soap:Body>
-        </soap:Envelope>
-        """
+    static let addImGroupRequest = ContactStoreSeedExamples.addImGroupRequest
 
-    static let addImGroupResponse = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/">
-          <s:Header>
-            <h:ServerVersionInfo MajorVersion="15"
-              MinorVersion="0"
-              MajorBuildNumber="349"
-              MinorBuildNumber="0"
-              Version="Exchange2012"
+    static let addImGroupResponse = ContactStoreSeedExamples.addImGroupResponse
 
-              xmlns:h="http://schemas.microsoft.com/exchange/services/2006/types"
-              xmlns="http://schemas.microsoft.com/exchange/services/2006/types"
-              xmlns:xsd="http://www.w3.org/2001/XMLSchema"
-              xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/>
-          </s:Header>
-          <s:Body xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-            xmlns:xsd="http://www.w3.org/2001/XMLSchema">
-            <AddImGroupResponse ResponseClass="Success"
-
-              xmlns="http://schemas.microsoft.com/exchange/services/2006/messages">
-              <ResponseCode>NoError</ResponseCode>
-              <ImGroup>
-                <DisplayName
-                  xmlns="http://schemas.microsoft.com/exchange/services/2006/types">MyCustomGroup</DisplayName>
-                <GroupType
-                  xmlns="http://schemas.microsoft.com/exchange/services/2006/types">IPM.DistList.MOC.UserGroup</GroupType>
-                <ExchangeStoreId Id="AAMkAGQ1MjJjMTBkLTc4Y2UtdNDA5Ny04ZjU5LWI3MAAA="
-                  ChangeKey="EgAAAA=="
-
-                  xmlns="http://schemas.microsoft.com/exchange/services/2006/types"/>
-              </ImGroup>
-            </AddImGroupResponse>
-          </s:Body>
-        </s:Envelope>
-        """
-
-    static let addImContactToGroupRequest = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"
-          xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types"
-          xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages">
-          <soap:Header>
-            <t:RequestServerVersion Version="Exchange2012" />
-            <t:MailboxCulture>en-US</t:MailboxCulture>
-          </soap:Header>
-          <soap:Body >
-            <m:AddImContactToGroup>
-              <m:ContactId Id="AAMkAGQ1MjJjMTBkLTc4Y2AA="
-                ChangeKey="EQAAABYAAABtF8oI7i" />
-              <m:GroupId Id="AAMkAGQ1MjJjMTBkzAAAQKAAA="
-                ChangeKey="EgAAAA==" />
-            </m:AddImContactToGroup>
-          </soap:Body>
-        </soap:Envelope>
-        """
+    static let addImContactToGroupRequest = ContactStoreSeedExamples.addImContactToGroupRequest
 
     /// Real EWS schema-validation fault shape: a faultcode QName in the types namespace and the
     /// error code again in `detail/e:ResponseCode`.
