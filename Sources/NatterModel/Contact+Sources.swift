@@ -3,9 +3,7 @@ import Foundation
 extension Contact {
     /// Records what `source` says about this contact's presence and recomputes the merged view.
     public mutating func report(_ presence: Presence, status: String?, since: Date, from source: SourceKey) {
-        if let index = sources.firstIndex(where: {
-            $0.account == source.account && $0.protocolKind == source.protocolKind
-        }) {
+        if let index = index(of: source) {
             sources[index].presence = presence
             sources[index].statusText = status
         } else {
@@ -20,7 +18,7 @@ extension Contact {
 
     /// Records `source`'s roster entry (name, groups, its own reference), keeping its presence.
     public mutating func list(name: String?, groups: [String], reference: String?, from source: SourceKey) {
-        if let index = sources.firstIndex(where: { $0.key == source }) {
+        if let index = index(of: source) {
             sources[index].onRoster = true
             sources[index].name = name
             sources[index].groups = groups
@@ -36,7 +34,7 @@ extension Contact {
 
     /// `source` no longer lists this contact; a presence it still reports keeps the source, off the roster.
     public mutating func unlist(from source: SourceKey) {
-        guard let index = sources.firstIndex(where: { $0.key == source }) else { return }
+        guard let index = index(of: source) else { return }
         if sources[index].presence == .unavailable {
             sources.remove(at: index)
         } else {
@@ -49,7 +47,17 @@ extension Contact {
         mergePresence()
     }
 
-    private mutating func insert(_ source: ContactSource) {
+    /// Compares fields in place: `firstIndex(where:)` hands each `ContactSource` to its closure as a copy, and a
+    /// presence storm asks once per event.
+    private func index(of source: SourceKey) -> Int? {
+        for index in sources.indices
+        where sources[index].protocolKind == source.protocolKind && sources[index].account == source.account {
+            return index
+        }
+        return nil
+    }
+
+    private mutating func insert(_ source: consuming ContactSource) {
         let index = sources.firstIndex { source.key < $0.key } ?? sources.endIndex
         sources.insert(source, at: index)
     }

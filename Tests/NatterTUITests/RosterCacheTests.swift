@@ -48,4 +48,26 @@ import Testing
         #expect(cache.fullSorts == 2)
         #expect(cache.sorted.map(\.jid) == expectedOrder(roster))
     }
+
+    /// The shared-name count is kept by the incremental patch too: a rename that makes two contacts show the same
+    /// name marks both, and renaming one away unmarks both, without a full sort.
+    @Test func aNameSharedByARenameIsMarkedAndUnmarked() {
+        var roster = contacts(100)
+        var cache = RosterCache()
+        cache.update(contacts: roster, revision: 1)
+        let first = JID(local: "user1", domain: "natter.test")
+        let second = JID(local: "user2", domain: "natter.test")
+        #expect(!cache.isNameShared(first) && !cache.isNameShared(second))
+
+        let sharedName = roster[first]!.displayName.uppercased()
+        roster[second]?.displayName = sharedName
+        cache.update(contacts: roster, revision: 2)
+        #expect(cache.isNameShared(first) && cache.isNameShared(second))
+        #expect(!cache.isNameShared(JID(local: "user3", domain: "natter.test")))
+
+        roster[second]?.displayName = "Someone else"
+        cache.update(contacts: roster, revision: 3)
+        #expect(!cache.isNameShared(first) && !cache.isNameShared(second))
+        #expect(cache.fullSorts == 1)
+    }
 }

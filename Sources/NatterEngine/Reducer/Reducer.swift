@@ -54,9 +54,10 @@ public struct Reducer: Sendable {
     /// An event from the adapter `source`; conversations in it are stamped with the source's account first.
     public func reduce(_ state: inout ClientState, event: EngineEvent, from source: SourceKey, now: Date) -> [Effect] {
         let effects: [Effect]
-        switch event.stamped(account: source.account) {
+        // Only chat events name conversations; stamping the others would copy every presence of a storm for nothing.
+        switch event {
         case .session(let session): effects = apply(session, from: source, to: &state, now: now)
-        case .chat(let chat): effects = apply(chat, from: source, to: &state, now: now)
+        case .chat(let chat): effects = apply(chat.stamped(account: source.account), from: source, to: &state, now: now)
         case .presence(let presence): effects = apply(presence, from: source, to: &state, now: now)
         case .rooms(let rooms): effects = apply(rooms, from: source, to: &state, now: now)
         case .roster(let roster): effects = apply(roster, from: source, to: &state, now: now)

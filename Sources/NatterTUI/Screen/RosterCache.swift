@@ -19,9 +19,13 @@ struct RosterCache: Sendable {
     private var keys: [JID: SortKey] = [:]
     /// How many contacts show each (normalised) name: where two accounts both have a "Bob", the address says which.
     private var nameCounts: [String: Int] = [:]
+    /// How many names more than one contact shows: usually none, and then the rows drawn each frame skip both
+    /// lookups.
+    private var sharedNames = 0
 
     func isNameShared(_ jid: JID) -> Bool {
-        keys[jid].map { (nameCounts[$0.name] ?? 0) > 1 } ?? false
+        guard sharedNames > 0 else { return false }
+        return keys[jid].map { (nameCounts[$0.name] ?? 0) > 1 } ?? false
     }
 
     private struct SortKey: Sendable, Comparable {
@@ -67,6 +71,7 @@ struct RosterCache: Sendable {
     private mutating func sortFromScratch(_ current: [JID: Contact]) {
         keys = current.mapValues(SortKey.init)
         nameCounts = keys.values.reduce(into: [:]) { counts, key in counts[key.name, default: 0] += 1 }
+        sharedNames = nameCounts.values.reduce(0) { $0 + ($1 > 1 ? 1 : 0) }
         sorted = current.values.sorted { keys[$0.jid]! < keys[$1.jid]! }
         fullSorts += 1
     }
@@ -74,12 +79,12 @@ struct RosterCache: Sendable {
     private mutating func patch(changed: [Contact], removed: Set<JID>) {
         let leaving = removed.union(changed.map(\.jid))
         sorted.removeAll { leaving.contains($0.jid) }
-        for jid in leaving { if let old = keys[jid] { nameCounts[old.name, default: 1] -= 1 } }
+        for jid in leaving { if let old = keys[jid] { count(old.name, by: -1) } }
         for jid in removed { keys[jid] = nil }
         for contact in changed {
             let key = SortKey(contact)
             keys[contact.jid] = key
-            nameCounts[key.name, default: 0] += 1
+            count(key.name, by: 1)
             var low = 0
             var high = sorted.count
             while low < high {
@@ -88,5 +93,11 @@ struct RosterCache: Sendable {
             }
             sorted.insert(contact, at: low)
         }
+    }
+
+    private mutating func count(_ name: String, by delta: Int) {
+        let before = nameCounts[name, default: 0]
+        nameCounts[name] = before + delta
+        sharedNames += (before + delta > 1 ? 1 : 0) - (before > 1 ? 1 : 0)
     }
 }

@@ -35,15 +35,18 @@ extension ScreenModel {
             case .header(let title):
                 row = ScreenRow([StyledRun(title, .rosterHeader)]).fitted(to: contentWidth)
             case .entry(let entry):
-                let item: RosterEntry =
-                    entry < roster.groups.count
-                    ? .conversation(roster.groups[entry].id, title: roster.groups[entry].title)
-                    : .contact(roster.contact(at: entry - roster.groups.count))
-                // Two accounts' rooms may share a name ("Lounge" on each natterd): the account tells them apart.
-                let shared =
-                    entry < roster.groups.count
-                    ? roster.groups.lazy.filter { $0.title == roster.groups[entry].title }.count > 1
-                    : roster.cache.isNameShared(roster.contact(at: entry - roster.groups.count).jid)
+                let item: RosterEntry
+                let shared: Bool
+                if entry < roster.groups.count {
+                    let group = roster.groups[entry]
+                    item = .conversation(group.id, title: group.title)
+                    // Two accounts' rooms may share a name ("Lounge" on each natterd): the account tells them apart.
+                    shared = roster.groups.lazy.filter { $0.title == group.title }.count > 1
+                } else {
+                    let contact = roster.contact(at: entry - roster.groups.count)
+                    item = .contact(contact)
+                    shared = roster.cache.isNameShared(contact.jid)
+                }
                 row = rosterRow(
                     item, state: state, width: contentWidth, selected: entry == active, cursor: entry == cursor,
                     sharedName: shared)
@@ -54,6 +57,14 @@ extension ScreenModel {
         let blank = ScreenRow([StyledRun(String(repeating: " ", count: contentWidth)), StyledRun("│", .border)])
         while rows.count < height { rows.append(blank) }
         return rows
+    }
+
+    /// One roster line per person: their chats on every account count. Every visible row asks on every frame, so
+    /// a roster with no open chats does not build the contact's account list at all.
+    static func unread(of contact: Contact, state: ClientState) -> Int {
+        guard !state.conversations.isEmpty else { return 0 }
+        let accounts = contact.sources.isEmpty ? state.sortedAccounts.map(\.id) : contact.accounts
+        return accounts.reduce(0) { $0 + (state.conversations[.direct(contact.jid, account: $1)]?.unread ?? 0) }
     }
 
     /// - Parameter sharedName: another entry shows the same name, so the address (a contact's) or the account (a
@@ -74,8 +85,7 @@ extension ScreenModel {
             if sharedName { row.append(" [\(id.account)]", .dim) }
         case .contact(let contact):
             // One roster line per person: their chats on every account count.
-            let accounts = contact.sources.isEmpty ? state.sortedAccounts.map(\.id) : contact.accounts
-            unread = accounts.reduce(0) { $0 + (state.conversations[.direct(contact.jid, account: $1)]?.unread ?? 0) }
+            unread = Self.unread(of: contact, state: state)
             let (symbol, role) = Self.presenceSymbol(contact.presence)
             row.append(cursor ? "▸ " : symbol + " ", cursor ? .rosterCursor : role)
             if unread > 0 {
