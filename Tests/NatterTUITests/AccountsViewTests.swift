@@ -83,6 +83,14 @@ import Testing
             ])
     }
 
+    @Test func accountsSaysWhichConfiguredProtocolsNoAdapterCarries() {
+        var state = ClientState(accounts: [AccountState(id: work, protocols: ProtocolKind.allCases, domain: "a.test")])
+        Fixture.setConnection(.online, as: JID("alice@a.test/tui")!, account: work, in: &state)
+        let line = CommandParser.describe(state.accounts[work]!)
+        #expect(
+            line == "work (realtime; not carried: contactstore, roster, channels, conference) as alice@a.test: online")
+    }
+
     @Test func connectAndDisconnectNameAnAccount() throws {
         let parser = CommandParser()
         #expect(parser.parse("/connect work", state: state()) == [.dispatch(.accounts(.connect(work)))])

@@ -16,7 +16,16 @@ extension CommandParser {
     /// `work (realtime) as alice@a.test: reconnecting (attempt 2) — last error: refused`. No countdown: the line
     /// stays in the console, where a number of seconds would soon be wrong; the status bar counts down instead.
     static func describe(_ account: AccountState) -> String {
-        let protocols = account.protocols.map(\.rawValue).joined(separator: ", ")
+        // Configured protocols that no adapter carries (natter does not speak them yet, or they failed to start)
+        // are named apart, so the list never promises more than this run does.
+        let carried = account.protocols.filter { account.adapters[$0] != nil }
+        let missing = account.protocols.filter { account.adapters[$0] == nil }
+        var protocols = carried.map(\.rawValue).joined(separator: ", ")
+        if !missing.isEmpty && !carried.isEmpty {
+            protocols += "; not carried: " + missing.map(\.rawValue).joined(separator: ", ")
+        } else if carried.isEmpty {
+            protocols = account.protocols.map(\.rawValue).joined(separator: ", ")
+        }
         var line = "\(account.id) (\(protocols))"
         if let identity = account.identity { line += " as \(identity.bareString)" }
         switch account.connection {
