@@ -44,12 +44,12 @@ import Testing
         let both = try alice.waitFor(all: ["<bob@a.t", "<bob@b.t"], timeout: 30)
         #expect(both.found, "the roster never showed both accounts' contacts:\n\(both.screen)")
 
-        try alice.command("/msg bob@a.test")
-        try alice.line("one for bob on A")
+        try alice.enter("/msg bob@a.test")
+        try alice.enter("one for bob on A")
         #expect(bobSees.waitFor("one for bob on A"), "bob on A never got alice's message")
 
-        try alice.command("/msg carol@b.test")
-        try alice.line("hello carol on B")
+        try alice.enter("/msg carol@b.test")
+        try alice.enter("hello carol on B")
         let greeted = try alice.waitFor("How's it going?", timeout: 30)
         #expect(greeted.found, "carol on B never answered:\n\(greeted.screen)")
 
@@ -59,43 +59,21 @@ import Testing
         #expect(!lost.screen.contains("b: reconnecting"), "account b must stay online:\n\(lost.screen)")
 
         // B is not held up by A: carol answers a question while A is still down.
-        try alice.line("are you still there?")
+        try alice.enter("are you still there?")
         let answered = try alice.waitFor("Good question", timeout: 20)
         #expect(answered.found, "a message on B was held up by A being down:\n\(answered.screen)")
         #expect(try alice.screen().contains("a: reconnecting"), "A came back too early for this test to mean much")
 
-        try alice.command("/msg bob@a.test")
-        try alice.line("typed while A was down")
+        try alice.enter("/msg bob@a.test")
+        try alice.enter("typed while A was down")
 
         serverA = try NatterdProcess(port: serverA.port, directory: directoryA, arguments: ["--domain", "a.test"])
         #expect(bobSees.waitFor("typed while A was down", timeout: 60), "the outbox never drained to A")
         // A later message is the sync point: once it is in, a duplicate of the earlier one would be too.
-        try alice.line("and one after the restart")
+        try alice.enter("and one after the restart")
         #expect(bobSees.waitFor("and one after the restart", timeout: 30))
         let copies = bobSees.snapshot().components(separatedBy: "typed while A was down").count - 1
         #expect(copies == 1, "the outbox must drain exactly once, bob saw \(copies):\n\(bobSees.snapshot())")
         _ = serverA
-    }
-}
-
-extension TmuxTerminal {
-    /// Types a command and presses Enter.
-    func command(_ text: String) throws {
-        try type(text)
-        try press("Enter")
-    }
-
-    func line(_ text: String) throws { try command(text) }
-
-    /// Waits until every one of `texts` is on screen at once.
-    func waitFor(all texts: [String], timeout: Double = 20) throws -> (found: Bool, screen: String) {
-        let deadline = Date().addingTimeInterval(timeout)
-        var screen = ""
-        while Date() < deadline {
-            screen = try self.screen()
-            if texts.allSatisfy(screen.contains) { return (true, screen) }
-            usleep(100_000)
-        }
-        return (false, screen)
     }
 }

@@ -82,16 +82,12 @@ import Testing
     }
 }
 
-/// Polls an engine's state, like `EngineClient.wait`, for an engine the test built itself.
+/// Polls an engine's state until a condition holds; returns false on timeout so the test can say what it waited
+/// for. `EngineClient` uses it too.
 struct EngineWaiter {
     let engine: EngineStore
 
     func wait(timeout: Double = 15, until condition: (ClientState) -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if condition(engine.state) { return true }
-            usleep(20_000)
-        }
-        return condition(engine.state)
+        TestProcess.poll(timeout: timeout) { condition(engine.state) }
     }
 }

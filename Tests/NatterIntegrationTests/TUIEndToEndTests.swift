@@ -28,10 +28,8 @@ import Testing
         let bobReady = try bob.waitFor("online")
         #expect(bobReady.found, "bob never came online:\n\(bobReady.screen)")
 
-        try alice.type("/msg bob")
-        try alice.press("Enter")
-        try alice.type("hello from alice 你好 👋")
-        try alice.press("Enter")
+        try alice.enter("/msg bob")
+        try alice.enter("hello from alice 你好 👋")
 
         // The message opens a window on bob's side with an unread count; Alt+a jumps to it.
         let unread = try bob.waitFor("Alice Liddell(1)")
@@ -51,8 +49,7 @@ import Testing
         let alice = try terminal(for: "alice", server: server, home: home)
         defer { alice.close() }
         #expect(try alice.waitFor("online").found)
-        try alice.type("/msg bob")
-        try alice.press("Enter")
+        try alice.enter("/msg bob")
 
         let sent = try TestProcess.run(
             TestProcess.binary("natter"),
@@ -96,14 +93,12 @@ import Testing
         let first = try terminal(for: "alice", server: server, home: home)
         defer { first.close() }
         #expect(try first.waitFor("[online]").found)
-        try first.type("/msg bob")
-        try first.press("Enter")
+        try first.enter("/msg bob")
 
         server.kill()
         let lost = try first.waitFor("reconnecting in", timeout: 30)
         #expect(lost.found, "the client never noticed the server was gone:\n\(lost.screen)")
-        try first.type("typed into the void")
-        try first.press("Enter")
+        try first.enter("typed into the void")
         let queued = try first.waitFor("typed into the void")
         #expect(queued.found, "the message never showed as pending:\n\(queued.screen)")
         try first.killProgram()
@@ -121,10 +116,8 @@ import Testing
             },
             "the queued message never reached bob")
         // A later message is the sync point: a duplicate of the queued one would have arrived before it.
-        try second.type("/msg bob")
-        try second.press("Enter")
-        try second.type("and after the restart")
-        try second.press("Enter")
+        try second.enter("/msg bob")
+        try second.enter("and after the restart")
         #expect(
             bob.wait(timeout: 30) {
                 $0.conversations.values.contains { $0.messages.contains { $0.text == "and after the restart" } }

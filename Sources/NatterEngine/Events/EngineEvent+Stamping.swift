@@ -1,17 +1,9 @@
 import NatterModel
 
-extension EngineEvent {
-    /// The event with every conversation it names moved to `account`. Adapters do not know their account; the
-    /// engine does, so it stamps events on the way in rather than trusting each adapter to.
-    public func stamped(account: AccountID) -> EngineEvent {
-        switch self {
-        case .chat(let chat): .chat(chat.stamped(account: account))
-        case .session, .presence, .rooms, .roster, .channels, .conferences: self
-        }
-    }
-}
-
 extension ChatEvent {
+    /// The event with every conversation it names moved to `account`. Adapters do not know their account; the
+    /// engine does, so it stamps chat events on the way in (only they name conversations) rather than trusting
+    /// each adapter to.
     func stamped(account: AccountID) -> ChatEvent {
         switch self {
         case .received(let message): .received(message.on(account))

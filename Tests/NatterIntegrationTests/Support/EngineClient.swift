@@ -27,12 +27,7 @@ final class EngineClient: @unchecked Sendable {
     /// Polls until `condition` holds; returns false on timeout so the test can say what it was waiting for.
     @discardableResult
     func wait(timeout: Double = 15, until condition: (ClientState) -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if condition(engine.state) { return true }
-            usleep(20_000)
-        }
-        return condition(engine.state)
+        EngineWaiter(engine: engine).wait(timeout: timeout, until: condition)
     }
 
     func waitSynchronized() -> Bool { wait { $0.accounts[.default]?.isSynchronized == true } }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A real `natterd` child process on a loopback port with a temporary database.
 final class NatterdProcess: @unchecked Sendable {
@@ -15,18 +16,31 @@ final class NatterdProcess: @unchecked Sendable {
         throws
     {
         self.scheme = scheme
-        self.directory = try directory ?? TestProcess.temporaryDirectory("natterd")
+        let directory = try directory ?? TestProcess.temporaryDirectory("natterd")
+        self.directory = directory
+        // One start at a time: a port that `freePort` just released can be handed to a second test starting in
+        // parallel, and its "listening" check would then be answered by the first test's server.
+        let started = try Self.starting.withLock { _ in
+            try Self.start(demo: demo, port: port, directory: directory, arguments: arguments)
+        }
+        self.port = started.port
+        self.process = started.process
+    }
+
+    private static let starting = Mutex(())
+
+    private static func start(
+        demo: Bool, port: Int?, directory: String, arguments: [String]
+    ) throws -> (port: Int, process: ChildProcess) {
         var lastError: (any Error)?
         for _ in 0..<5 {
             let candidate = port ?? TestProcess.freePort()
             let process = try ChildProcess(
                 TestProcess.binary("natterd"),
-                ["--host", "127.0.0.1", "--port", String(candidate), "--db", self.directory + "/natterd.sqlite"]
+                ["--host", "127.0.0.1", "--port", String(candidate), "--db", directory + "/natterd.sqlite"]
                     + (demo ? ["--demo"] : []) + arguments)
-            if Self.waitUntilListening(port: candidate, process: process) {
-                self.port = candidate
-                self.process = process
-                return
+            if Self.waitUntilListening(port: candidate, process: process) && process.isRunning {
+                return (candidate, process)
             }
             process.stop()
             lastError = NatterdError(description: "natterd did not start listening on port \(candidate)")

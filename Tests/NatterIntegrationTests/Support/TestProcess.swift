@@ -39,6 +39,18 @@ enum TestProcess {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
+    /// Checks `condition` every `interval` until it holds or `timeout` seconds pass; one last check decides.
+    static func poll(
+        timeout: Double, interval: useconds_t = 20_000, until condition: () throws -> Bool
+    ) rethrows -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if try condition() { return true }
+            usleep(interval)
+        }
+        return try condition()
+    }
+
     struct Output {
         var status: Int32
         var stdout: String
@@ -107,12 +119,7 @@ enum TestProcess {
 
         /// Polls until the output contains `needle` or `timeout` passes; returns whether it did.
         func waitFor(_ needle: String, timeout: Double = 30) -> Bool {
-            let deadline = Date().addingTimeInterval(timeout)
-            while Date() < deadline {
-                if snapshot().contains(needle) { return true }
-                usleep(20_000)
-            }
-            return snapshot().contains(needle)
+            TestProcess.poll(timeout: timeout) { snapshot().contains(needle) }
         }
     }
 }

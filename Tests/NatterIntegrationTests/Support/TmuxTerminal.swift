@@ -20,6 +20,12 @@ final class TmuxTerminal: @unchecked Sendable {
 
     func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
 
+    /// Types a line (a message or a command) and presses Enter.
+    func enter(_ text: String) throws {
+        try type(text)
+        try press("Enter")
+    }
+
     /// Named keys such as `Enter`, `M-2`, `C-n`.
     func press(_ key: String) throws { try tmux(["send-keys", "-t", name, key]) }
 
@@ -28,14 +34,17 @@ final class TmuxTerminal: @unchecked Sendable {
     /// Polls the screen until it contains `text`; returns the last screen either way for diagnostics.
     @discardableResult
     func waitFor(_ text: String, timeout: Double = 20) throws -> (found: Bool, screen: String) {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        while Date() < deadline {
-            last = try screen()
-            if last.contains(text) { return (true, last) }
-            usleep(100_000)
+        try waitFor(all: [text], timeout: timeout)
+    }
+
+    /// Waits until every one of `texts` is on screen at once.
+    func waitFor(all texts: [String], timeout: Double = 20) throws -> (found: Bool, screen: String) {
+        var screen = ""
+        let found = try TestProcess.poll(timeout: timeout, interval: 100_000) {
+            screen = try self.screen()
+            return texts.allSatisfy(screen.contains)
         }
-        return (false, last)
+        return (found, screen)
     }
 
     /// Kills the program in the pane with SIGKILL, as a crash or a power cut would: no cleanup runs.
