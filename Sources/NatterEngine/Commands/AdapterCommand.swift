@@ -14,47 +14,6 @@ public enum AdapterCommand: Sendable, Equatable {
     case conferences(ConferenceCommand)
 }
 
-public enum ChatCommand: Sendable, Equatable {
-    case send(localID: String, to: ConversationID, text: String)
-    case typing(ConversationID, composing: Bool)
-    case fetchHistory(ConversationID, before: String?, limit: Int)
-    /// Everything newer than the adapter's own cursor across all conversations: what arrived while away.
-    case catchUp(after: ResumeCursor, limit: Int)
-}
-
-public enum PresenceCommand: Sendable, Equatable {
-    case set(Presence, status: String?)
-}
-
-public enum RoomCommand: Sendable, Equatable {
-    case join(JID)
-    case leave(JID)
-}
-
-public enum RosterCommand: Sendable, Equatable {
-    case add(JID, name: String?, groups: [String])
-    case remove(JID)
-    case rename(JID, name: String)
-}
-
-public enum GroupCommand: Sendable, Equatable {
-    case assign(JID, groups: [String])
-    case rename(from: String, to: String)
-    case delete(String)
-}
-
-public enum ChannelCommand: Sendable, Equatable {
-    case join(String)
-    case leave(String)
-    case setRole(channel: String, member: JID, role: Member.Role)
-}
-
-public enum ConferenceCommand: Sendable, Equatable {
-    case start(subject: String, with: [JID])
-    case invite(conference: String, JID)
-    case leave(String)
-}
-
 extension AdapterCommand {
     /// What an adapter must be able to do to receive this command.
     public var capability: Capability {

@@ -20,64 +20,6 @@ public enum Intent: Sendable, Equatable {
     case quit
 }
 
-public enum ChatIntent: Sendable, Equatable {
-    case send(text: String, to: ConversationID)
-    /// The user is (or stopped) typing in a conversation.
-    case composing(ConversationID, Bool)
-    case loadOlderHistory(ConversationID)
-}
-
-public enum PresenceIntent: Sendable, Equatable {
-    /// On one account, or on every account when nil.
-    case set(Presence, status: String?, account: AccountID?)
-}
-
-public enum RoomIntent: Sendable, Equatable {
-    case join(JID, account: AccountID)
-    case leave(JID, account: AccountID)
-}
-
-public enum RosterIntent: Sendable, Equatable {
-    case add(JID, name: String?, groups: [String], account: AccountID)
-    case remove(JID, account: AccountID)
-    case rename(JID, name: String, account: AccountID)
-}
-
-public enum GroupIntent: Sendable, Equatable {
-    case assign(JID, groups: [String], account: AccountID)
-    case rename(from: String, to: String, account: AccountID)
-    case delete(String, account: AccountID)
-}
-
-public enum ChannelIntent: Sendable, Equatable {
-    case join(ConversationID)
-    case leave(ConversationID)
-    case setRole(ConversationID, member: JID, role: Member.Role)
-}
-
-public enum ConferenceIntent: Sendable, Equatable {
-    case start(subject: String, with: [JID], account: AccountID)
-    case invite(ConversationID, JID)
-    case leave(ConversationID)
-}
-
-public enum AccountIntent: Sendable, Equatable {
-    case connect(AccountID)
-    case disconnect(AccountID)
-}
-
-public enum WindowIntent: Sendable, Equatable {
-    case open(ConversationID)
-    case close(WindowID)
-    case activate(WindowID)
-    /// Alt+1..9: the n-th window, 1-based.
-    case activateNumber(Int)
-    case activateNext
-    case activatePrevious
-    /// Alt+a: the next window with unread messages.
-    case activateNextUnread
-}
-
 /// The spellings the front ends use most, so call sites read as before the split.
 extension Intent {
     public static func send(text: String, to id: ConversationID) -> Intent { .chat(.send(text: text, to: id)) }

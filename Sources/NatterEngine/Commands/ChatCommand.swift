@@ -1,0 +1,9 @@
+import NatterModel
+
+public enum ChatCommand: Sendable, Equatable {
+    case send(localID: String, to: ConversationID, text: String)
+    case typing(ConversationID, composing: Bool)
+    case fetchHistory(ConversationID, before: String?, limit: Int)
+    /// Everything newer than the adapter's own cursor across all conversations: what arrived while away.
+    case catchUp(after: ResumeCursor, limit: Int)
+}

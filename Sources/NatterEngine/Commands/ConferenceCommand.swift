@@ -1,0 +1,7 @@
+import NatterModel
+
+public enum ConferenceCommand: Sendable, Equatable {
+    case start(subject: String, with: [JID])
+    case invite(conference: String, JID)
+    case leave(String)
+}

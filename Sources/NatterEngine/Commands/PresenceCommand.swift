@@ -1,0 +1,5 @@
+import NatterModel
+
+public enum PresenceCommand: Sendable, Equatable {
+    case set(Presence, status: String?)
+}

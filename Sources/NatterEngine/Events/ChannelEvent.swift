@@ -1,0 +1,8 @@
+import Foundation
+import NatterModel
+
+public enum ChannelEvent: Sendable, Equatable {
+    case listed([Channel])
+    case member(channel: String, Member)
+    case left(String)
+}

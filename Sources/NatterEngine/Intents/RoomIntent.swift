@@ -1,0 +1,7 @@
+import Foundation
+import NatterModel
+
+public enum RoomIntent: Sendable, Equatable {
+    case join(JID, account: AccountID)
+    case leave(JID, account: AccountID)
+}
