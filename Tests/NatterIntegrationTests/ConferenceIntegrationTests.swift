@@ -60,6 +60,12 @@ import Testing
         #expect(carolClient.wait { _ in carolClient.texts(in: id).contains("Sure, let's talk") })
         #expect(aliceClient.wait { $0.conversations[id]?.messages.last?.delivery == .sent })
 
+        // More commands than a ticket lasts (8): the adapter follows the rotated ticket and nothing is refused.
+        let burst = (1...10).map { "burst \($0)" }
+        for text in burst { aliceClient.engine.dispatch(.send(text: text, to: id)) }
+        #expect(carolClient.wait { _ in carolClient.texts(in: id).suffix(10) == burst[...] })
+        #expect(aliceClient.wait { $0.conversations[id]?.messages.allSatisfy { $0.delivery == .sent } == true })
+
         aliceClient.engine.dispatch(.conferences(.leave(id)))
         #expect(carolClient.wait { $0.console.contains { $0.text.contains("has ended") } })
     }
