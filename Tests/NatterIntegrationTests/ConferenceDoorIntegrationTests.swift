@@ -115,6 +115,22 @@ import Testing
         #expect(try carol.poll().events.isEmpty)
     }
 
+    @Test func anInviteeOnlineThroughAnotherProtocolCounts() throws {
+        let server = try NatterdProcess(arguments: ["--no-demo-peer"])
+        let carol = try CWATestClient.signIn(server.url, "carol")
+        func start() throws -> CWAResponse {
+            try carol.conference(
+                "0", .initiateImSession(uris: ["sip:bob@natter.test"], message: CWAMessage(content: "hi"), subject: nil)
+            )
+        }
+        #expect(try error(try start()).code == "userOffline")
+        // Bob signs in over Realtime only: the core's presence says he is online, so the invitation goes out.
+        let bob = EngineClient(user: "bob", serverURL: server.url)
+        defer { bob.stop() }
+        #expect(bob.waitSynchronized())
+        try accepted(try start())
+    }
+
     @Test func badDocumentsTicketsAndSessionsGetAnErrorNotACrash() throws {
         let server = try NatterdProcess(arguments: ["--no-demo-peer"])
         let alice = try CWATestClient.signIn(server.url, "alice")
