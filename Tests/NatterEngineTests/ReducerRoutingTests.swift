@@ -58,7 +58,7 @@ import Testing
 
     @Test func whatNoAdapterCanDoIsExplained() {
         var harness = harness()
-        let effects = harness.intent(.conferences(.start(subject: "plans", with: [bob], account: home)))
+        let effects = harness.intent(.conferences(.start(subject: "plans", with: [bob], message: "hi", account: home)))
         #expect(effects.isEmpty)
         #expect(harness.state.statusNotice?.level == .error)
         #expect(

@@ -12,6 +12,8 @@ public struct ClientState: Sendable {
     public var owners: [ConversationID: ProtocolKind]
     public var rooms: [ConversationID: RoomInfo]
     public var channels: [ConversationID: Channel]
+    /// Conference invitations waiting for accept or decline.
+    public var invitations: [ConversationID: ConferenceInvitation] = [:]
     /// Who each adapter's latest roster listed, so the next one can drop exactly the ones it no longer lists.
     public var rosterEntries: [SourceKey: [JID]]
     /// Open windows in the order the user opened them; the console is always first.

@@ -13,6 +13,8 @@ actor Hub {
     private var resumeHandlers: [HubSessionID: @Sendable () -> Void] = [:]
     private var nextID = 0
     private let clock: any ServerClock
+    /// The conferences (multi-party sessions) in progress; `Hub+Conferences.swift` changes them.
+    var conferences = ConferenceTable()
 
     init(domain: String, clock: any ServerClock = SystemServerClock()) {
         table = RoutingTable(domain: domain)
@@ -82,6 +84,15 @@ actor Hub {
     func publish(_ event: HubEvent, toRoom room: String, except: HubSessionID? = nil) {
         for session in table.roomSessions(room) where session.id != except {
             subscribers[session.id]?.receive(event)
+        }
+    }
+
+    /// Hands each conference event to every active session of its user.
+    func perform(_ deliveries: [ConferenceDelivery]) {
+        for delivery in deliveries {
+            for session in table.activeSessions(of: delivery.user) {
+                subscribers[session.id]?.receive(conference: delivery.event)
+            }
         }
     }
 

@@ -4,6 +4,8 @@
 /// it and queues the frame) and returns.
 protocol HubSubscriber: Sendable {
     func receive(_ event: HubEvent)
+    /// A conference event; subscribers of protocols without conferences ignore it (the default).
+    func receive(conference event: ConferenceEvent)
 }
 
 /// A subscriber that is a closure; the demo peers use one.

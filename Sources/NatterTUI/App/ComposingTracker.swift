@@ -18,7 +18,9 @@ struct ComposingTracker: Sendable, Equatable {
 
     mutating func edited(text: String, in window: WindowID, now: Date) -> [Intent] {
         var intents: [Intent] = []
-        guard let id = window.conversationID, id.jid != nil, !text.hasPrefix("/") else { return stop(now: now) }
+        guard let id = window.conversationID, id.jid != nil || id.kind == .conference, !text.hasPrefix("/") else {
+            return stop(now: now)
+        }
         if text.isEmpty { return stop(now: now) }
         if let target, target != id { intents += stop(now: now) }
         lastEdit = now

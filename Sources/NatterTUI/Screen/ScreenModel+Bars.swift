@@ -28,8 +28,10 @@ extension ScreenModel {
                     TextSanitizer.line(state.displayName(of: $0.jid))
                 }
                 if let admins, !admins.isEmpty { text += " — admins: " + admins.sorted().joined(separator: ", ") }
-            case .thread, .conference:
+            case .thread:
                 text = "\(id.kind.rawValue): \(title)"
+            case .conference:
+                text = conferenceTitle(id, title: title, state: state)
             }
             // With several accounts, every window says whose it is.
             if state.hasSeveralAccounts { text = "[\(TextSanitizer.line(id.account.rawValue))] " + text }
@@ -53,6 +55,7 @@ extension ScreenModel {
             row.append(label, role)
             row.append("] ", .statusBar)
         }
+        if let marker = invitationMarker(state: state) { row.append(marker, .statusAlert) }
         if let notice = state.statusNotice {
             row.append(TextSanitizer.line(notice.text), notice.level == .info ? .statusBar : .statusAlert)
         }

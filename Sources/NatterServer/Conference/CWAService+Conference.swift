@@ -1,0 +1,46 @@
+import NatterCodecs
+
+/// The conference requests inside `<conference confId rid>`, each one core call.
+extension CWAService {
+    func conference(
+        _ request: CWAConferenceRequest, session: HubSession
+    ) async throws(ConferenceError) -> CWAResponse {
+        let accepted = CWAResponse.requestAccepted(CWARequestAccepted(rid: request.rid))
+        if case .initiateImSession(let uris, let message, let subject) = request.action {
+            let id = try await core.startConference(
+                inviting: try addresses(uris), subject: subject, message: CWAEventEncoder.text(message),
+                from: session)
+            let confId = String(id)
+            return .requestAccepted(
+                CWARequestAccepted(
+                    rid: request.rid, imSessionAccepted: CWAImSessionAccepted(rid: request.rid, confId: confId)))
+        }
+        guard let id = Int(request.confId), id > 0 else { throw .unknownConference(0) }
+        switch request.action {
+        case .initiateImSession:
+            break
+        case .sendMessage(let message):
+            try await core.sendToConference(id, CWAEventEncoder.text(message), from: session)
+        case .notifyComposing(let state):
+            try await core.composingInConference(id, isComposing: state == .composing, session: session)
+        case .inviteParticipants(let uris):
+            try await core.inviteToConference(id, addresses: try addresses(uris), from: session)
+        case .ejectParticipant(let uri):
+            try await core.ejectFromConference(id, address: try addresses([uri])[0], session: session)
+        case .acceptImSession:
+            try await core.acceptConference(id, session: session)
+        case .terminateImSession:
+            try await core.leaveConference(id, session: session)
+        }
+        return accepted
+    }
+
+    private func addresses(_ uris: [String]) throws(ConferenceError) -> [String] {
+        var addresses: [String] = []
+        for uri in uris {
+            guard let address = CWAEventEncoder.address(of: uri) else { throw .invalidURI(uri) }
+            addresses.append(address)
+        }
+        return addresses
+    }
+}

@@ -1,0 +1,29 @@
+import NatterEngine
+import NatterModel
+
+extension ScreenModel {
+    /// `conference: Plans — alice (online), bob (away), me`: the subject and who is in it, with presence.
+    func conferenceTitle(_ id: ConversationID, title: String, state: ClientState) -> String {
+        let me = state.accounts[id.account]?.identity?.bare
+        let occupants = state.conversations[id]?.occupants ?? []
+        let others = occupants.filter { $0 != me }.map { jid -> String in
+            let name = TextSanitizer.line(state.displayName(of: jid))
+            return state.contacts[jid].map { "\(name) (\($0.presence.label))" } ?? name
+        }.sorted()
+        let names = others + (occupants.count > others.count ? ["me"] : [])
+        var text = "conference: \(title)"
+        if !names.isEmpty { text += " — " + names.joined(separator: ", ") }
+        if occupants.isEmpty, state.conversations[id] != nil { text += " (ended)" }
+        return text
+    }
+
+    /// `[invited: carol "Plans"]` while invitations wait, so they stay in view after newer notices.
+    func invitationMarker(state: ClientState) -> String? {
+        guard let invitation = state.invitations.values.sorted(by: { $0.conference < $1.conference }).last else {
+            return nil
+        }
+        let subject = invitation.subject.map { " \"\(TextSanitizer.line($0))\"" } ?? ""
+        let more = state.invitations.count > 1 ? " +\(state.invitations.count - 1)" : ""
+        return "[invited: \(TextSanitizer.line(state.displayName(of: invitation.from)))\(subject)\(more)] "
+    }
+}
