@@ -16,6 +16,9 @@ public final class TerminalApp {
     private var model = ScreenModel()
     private var decoder = KeyDecoder()
     private var pipe: WakePipe?
+    /// The signal that ended the run (SIGINT twice, SIGTERM, SIGHUP), for an exit status of 128 + its number;
+    /// nil after `/quit`.
+    public private(set) var endingSignal: Int32?
 
     public init(store: EngineStore, theme: Theme, domain: String) {
         self.store = store
@@ -48,7 +51,9 @@ public final class TerminalApp {
             let (keyboard, wakeup) = wait(pipe: pipe)
             if wakeup {
                 let reasons = pipe.drain()
-                if reasons.contains(.quit) { store.dispatch(.quit) }
+                if reasons.contains(.quit) { quit(signal: SIGTERM) }
+                if reasons.contains(.hangup) { quit(signal: SIGHUP) }
+                if reasons.contains(.interrupt) { interrupt() }
                 if reasons.contains(.resize) { resize(backend) }
             }
             if keyboard { readKeys(backend) }
@@ -85,6 +90,7 @@ public final class TerminalApp {
         if let wake = pipe?.scheduledWake { candidates.append(wake) }
         if let idle = ui.nextDeadline { candidates.append(idle) }
         let now = Date()
+        if let expiry = ScreenModel.noticeExpiry(state: store.state, now: now) { candidates.append(expiry) }
         let countdowns = store.state.accounts.values.compactMap { account -> Date? in
             guard case .reconnecting(_, let retryAt, _) = account.connection else { return nil }
             return retryAt
@@ -128,6 +134,17 @@ public final class TerminalApp {
             case .filterRoster(let text): perform(ui.filterRoster(text, state: store.state), backend: backend)
             }
         }
+    }
+
+    private func quit(signal: Int32) {
+        endingSignal = endingSignal ?? signal
+        store.dispatch(.quit)
+    }
+
+    private func interrupt() {
+        let (quits, actions) = ui.interrupt(state: store.state, now: Date())
+        perform(actions, backend: nil)
+        if quits { quit(signal: SIGINT) }
     }
 
     private func resize(_ backend: CursesBackend) {

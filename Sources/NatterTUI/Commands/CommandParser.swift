@@ -46,6 +46,11 @@ public struct CommandParser: Sendable {
         CommandEntry(["disconnect"], help: "/disconnect NAME     disconnect the account NAME") {
             $0.account(.disconnect, $1.arguments, state: $2)
         },
+        CommandEntry(
+            ["reconnect"], help: "/reconnect [NAME]    connect again now, without waiting (after fixing a password)"
+        ) {
+            $0.account(.reconnect, $1.arguments, state: $2)
+        },
         CommandEntry(["close", "wc"], help: "/close               close the current window") { $0.close(state: $2) },
         CommandEntry(["win", "w", "window"], help: "/win N               go to window N (also Alt+1..9)") {
             parser, input, _ in parser.window(input.arguments)
@@ -67,8 +72,12 @@ public struct CommandParser: Sendable {
         CommandEntry(["clear"], help: "/clear               clear the current window") { _, _, state in
             state.activeWindow == .console ? [.dispatch(.clearConsole)] : [.clearWindow(state.activeWindow)]
         },
-        CommandEntry(["quit", "exit", "q"], help: "/quit                leave Natter") { _, _, _ in [.dispatch(.quit)]
+        CommandEntry(["me", "action"], help: "/me TEXT             say TEXT as an action: * alice waves") {
+            parser, input, state in parser.action(input.rest, state: state)
         },
+        CommandEntry(
+            ["quit", "exit", "q"], help: "/quit                leave Natter (unsent messages go on the next start)"
+        ) { _, _, _ in [.dispatch(.quit)] },
         CommandEntry(["help", "h", "?"], help: "/help [COMMAND]      this list, or one command's line") { _, input, _ in
             Self.help(topic: input.arguments.first)
         },
@@ -100,6 +109,28 @@ public struct CommandParser: Sendable {
 
     /// Bare names typed now resolve in the current account's domain.
     static func domain(_ state: ClientState) -> String { state.domain(of: state.currentAccount) }
+
+    /// The text of an action message (XEP-0245's convention, which IRC bridges share): "/me waves" → "waves".
+    static func actionText(of text: String) -> Substring? {
+        guard text.hasPrefix("/me ") else { return nil }
+        return text.dropFirst(4)
+    }
+
+    func action(_ rest: Substring, state: ClientState) -> [AppAction] {
+        guard !rest.trimmingCharacters(in: .whitespaces).isEmpty else { return [Self.error("usage: /me TEXT")] }
+        return sendPlain("/me " + rest, state: state)
+    }
+
+    /// What to say on the way out when the outbox is not empty: the cache keeps those messages and the next
+    /// start sends them. Printed after the screen is restored, where it can be read.
+    public static func unsentSummary(state: ClientState) -> String? {
+        let pending = state.conversations.values.reduce(0) { count, conversation in
+            count + conversation.messages.filter { $0.isOutgoing && $0.delivery == .pending }.count
+        }
+        guard pending > 0 else { return nil }
+        let what = pending == 1 ? "1 unsent message" : "\(pending) unsent messages"
+        return "\(what) will be sent the next time natter starts"
+    }
 
     private func sendPlain(_ text: String, state: ClientState) -> [AppAction] {
         guard let id = state.activeWindow.conversationID else {

@@ -90,10 +90,15 @@ extension ScreenModel {
         }
         var prefix = ScreenRow()
         prefix.append(clock(message.timestamp) + " ", .timestamp)
-        prefix.append("<" + nick + ">", message.isOutgoing ? .ownNick : .otherNick)
+        let action = CommandParser.actionText(of: message.text)
+        if action != nil {
+            prefix.append("* " + nick, message.isOutgoing ? .ownNick : .otherNick)
+        } else {
+            prefix.append("<" + nick + ">", message.isOutgoing ? .ownNick : .otherNick)
+        }
         prefix.append(" ")
 
-        var body = TextSanitizer.message(message.text)
+        var body = TextSanitizer.message(action.map(String.init) ?? message.text)
         var marker: StyledRun?
         var bodyRole = StyleRole.text
         switch message.delivery {

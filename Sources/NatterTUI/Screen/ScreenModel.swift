@@ -51,6 +51,8 @@ public struct ScreenModel: Sendable {
         }
         let chat = chatRows(state: state, ui: &ui, width: layout.chatWidth, height: layout.bodyHeight)
         panes.append(Pane(id: .chat, top: layout.bodyTop, left: layout.chatLeft, width: layout.chatWidth, rows: chat))
+        if state.activeWindow == .console { ui.consoleSeen = now }
+        ui.follow(state.activeWindow)
         let status = statusRow(state: state, ui: ui, width: columns, now: now)
         panes.append(Pane(id: .status, top: rows - 2, left: 0, width: columns, rows: [status]))
         let (input, cursorColumn) = inputRow(ui: &ui, width: columns)

@@ -15,6 +15,11 @@ public enum StyleRole: String, Hashable, Sendable, CaseIterable {
     case statusActive = "status_active"
     case statusUnread = "status_unread"
     case statusAlert = "status_alert"
+    /// The activity list's window numbers, by level (`Activity`).
+    case activityLow = "activity_low"
+    case activityMessage = "activity_message"
+    case activityPrivate = "activity_private"
+    case activityHighlight = "activity_highlight"
     case rosterHeader = "roster_header"
     case rosterSelected = "roster_selected"
     /// The keyboard cursor in the roster (Alt+Up/Down), distinct from the active conversation.

@@ -22,6 +22,10 @@ extension Theme {
         status_active = { fg = "bright-white", bg = "blue", attrs = ["bold", "reverse"] }
         status_unread = { fg = "bright-yellow", bg = "blue", attrs = ["bold"] }
         status_alert = { fg = "bright-red", bg = "blue", attrs = ["bold"] }
+        activity_low = { fg = "bright-black", bg = "blue" }
+        activity_message = { fg = "bright-white", bg = "blue", attrs = ["bold"] }
+        activity_private = { fg = "bright-yellow", bg = "blue", attrs = ["bold"] }
+        activity_highlight = { fg = "bright-magenta", bg = "blue", attrs = ["bold"] }
         roster_header = { fg = "cyan", attrs = ["bold"] }
         roster_selected = { fg = "black", bg = "cyan" }
         roster_cursor = { fg = "black", bg = "bright-yellow", attrs = ["bold"] }
@@ -56,6 +60,10 @@ extension Theme {
         status_active = { fg = "white", bg = "blue", attrs = ["bold"] }
         status_unread = { fg = "magenta", bg = 252, attrs = ["bold"] }
         status_alert = { fg = "red", bg = 252, attrs = ["bold"] }
+        activity_low = { fg = 244, bg = 252 }
+        activity_message = { fg = "black", bg = 252, attrs = ["bold"] }
+        activity_private = { fg = "magenta", bg = 252, attrs = ["bold"] }
+        activity_highlight = { fg = "red", bg = 252, attrs = ["bold"] }
         roster_header = { fg = "blue", attrs = ["bold"] }
         roster_selected = { fg = "white", bg = "blue" }
         roster_cursor = { fg = "black", bg = "yellow", attrs = ["bold"] }
@@ -90,6 +98,10 @@ extension Theme {
         status_active = { attrs = ["bold"] }
         status_unread = { attrs = ["reverse", "bold"] }
         status_alert = { attrs = ["reverse", "bold", "underline"] }
+        activity_low = { attrs = ["reverse"] }
+        activity_message = { attrs = ["reverse", "bold"] }
+        activity_private = { attrs = ["reverse", "bold", "underline"] }
+        activity_highlight = { attrs = ["bold", "underline"] }
         roster_header = { attrs = ["bold", "underline"] }
         roster_selected = { attrs = ["reverse"] }
         roster_cursor = { attrs = ["bold", "underline"] }
