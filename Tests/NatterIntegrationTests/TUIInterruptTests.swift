@@ -80,4 +80,35 @@ import Testing
         let listed = try terminal.waitFor("bob@natter.test")
         #expect(listed.found, "the roster never came:\n\(listed.screen)")
     }
+
+    /// A private message runs notify_command with the sender and the text as arguments; no shell sees the text.
+    @Test func aPrivateMessageRunsTheNotifyCommand() throws {
+        let server = try NatterdProcess(arguments: ["--no-demo-peer"])
+        let home = try TestProcess.temporaryDirectory("tui-notify")
+        let log = home + "/notified"
+        try FileManager.default.createDirectory(atPath: home + "/natter", withIntermediateDirectories: true)
+        // The script writes its arguments one per line; a shell interpreting the text would run `touch`.
+        let script = home + "/notify.sh"
+        try "#!/bin/sh\nprintf '%s\\n' \"$@\" >> '\(log)'\n".write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        try "notify_command = [\"\(script)\", \"natter\"]\n".write(
+            toFile: home + "/natter/config.toml", atomically: true, encoding: .utf8)
+        let terminal = try TmuxTerminal(
+            command: "\(TestProcess.binary("natter")) --server \(server.url) --user alice",
+            environment: ["NATTER_PASSWORD": "alice", "XDG_DATA_HOME": home, "XDG_CONFIG_HOME": home])
+        defer { terminal.close() }
+        #expect(try terminal.waitFor("[online]").found)
+        let text = "lunch? $(touch \(home)/pwned)"
+        let sent = try TestProcess.run(
+            TestProcess.binary("natter"), ["send", "--server", server.url, "--user", "bob", "--to", "alice", text],
+            environment: ["NATTER_PASSWORD": "bob", "XDG_DATA_HOME": home + "/bob", "XDG_CONFIG_HOME": home + "/bob"])
+        #expect(sent.status == 0, "send failed: \(sent.stderr)")
+        var lines: [String] = []
+        _ = TestProcess.poll(timeout: 20, interval: 100_000) {
+            lines = ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+            return lines.count >= 3
+        }
+        #expect(lines == ["natter", "Bob Martin", text], "notify_command got: \(lines)")
+        #expect(!FileManager.default.fileExists(atPath: home + "/pwned"))
+    }
 }

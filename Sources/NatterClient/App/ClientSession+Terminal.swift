@@ -6,7 +6,8 @@ extension ClientSession {
     /// Hands the terminal to the TUI until the user quits. A bad theme is reported in the console, never fatal.
     /// Returns the signal that ended the run, if one did.
     func runTerminal(themeName: String?) throws -> Int32? {
-        let configured = themeName ?? (try? ClientConfiguration.load(path: ClientConfiguration.defaultPath()))?.theme
+        let file = try? ClientConfiguration.load(path: ClientConfiguration.defaultPath())
+        let configured = themeName ?? file?.theme
         let (theme, error) = Theme.resolve(configured, environment: ProcessInfo.processInfo.environment)
         if let error { engine.dispatch(.notice(.warning("theme: \(error); using the dark theme"))) }
         if embedded != nil {
@@ -14,7 +15,10 @@ extension ClientSession {
                 .notice(.info("demo: you are alice; carol answers messages, dave changes presence. /help for commands"))
             )
         }
-        let app = TerminalApp(store: engine, theme: theme, domain: domain)
+        let attention = AttentionSettings(
+            bell: file?.bell ?? true, notifyCommand: file?.notifyCommand ?? [],
+            highlightWords: file?.highlightWords ?? [])
+        let app = TerminalApp(store: engine, theme: theme, domain: domain, attention: attention)
         try app.run()
         if let unsent = CommandParser.unsentSummary(state: engine.state) {
             FileHandle.standardError.write(Data("natter: \(unsent)\n".utf8))

@@ -69,6 +69,13 @@ public struct CommandParser: Sendable {
             help:
                 "/roster [TEXT]       show only contacts and rooms whose name or address contains TEXT; /roster shows all"
         ) { _, input, _ in [.filterRoster(String(input.rest))] },
+        CommandEntry(["theme"], help: "/theme [NAME]        switch theme now: dark, light, mono or a .toml path") {
+            _, input, _ in
+            guard !input.rest.isEmpty else {
+                return [.dispatch(.notice(.info("themes: " + Theme.builtinNames.joined(separator: ", "))))]
+            }
+            return [.setTheme(String(input.rest).trimmingCharacters(in: .whitespaces))]
+        },
         CommandEntry(["clear"], help: "/clear               clear the current window") { _, _, state in
             state.activeWindow == .console ? [.dispatch(.clearConsole)] : [.clearWindow(state.activeWindow)]
         },

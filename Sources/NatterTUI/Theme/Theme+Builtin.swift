@@ -121,6 +121,9 @@ extension Theme {
     public static let light = try! Theme(toml: lightSource)
     public static let mono = try! Theme(toml: monoSource)
 
+    /// The shipped themes' names, for `/theme` to offer.
+    public static let builtinNames = ["dark", "light", "mono"]
+
     /// A shipped theme by name: dark, light or mono.
     public static func builtin(named name: String) -> Theme? {
         switch name.lowercased() {
