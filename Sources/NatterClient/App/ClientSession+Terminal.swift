@@ -18,7 +18,9 @@ extension ClientSession {
         let attention = AttentionSettings(
             bell: file?.bell ?? true, notifyCommand: file?.notifyCommand ?? [],
             highlightWords: file?.highlightWords ?? [])
-        let app = TerminalApp(store: engine, theme: theme, domain: domain, attention: attention)
+        let app = TerminalApp(
+            store: engine, theme: theme, domain: domain, attention: attention,
+            timestampFormat: file?.timestampFormat.map(TimestampFormat.init) ?? .standard)
         try app.run()
         if let unsent = CommandParser.unsentSummary(state: engine.state) {
             FileHandle.standardError.write(Data("natter: \(unsent)\n".utf8))

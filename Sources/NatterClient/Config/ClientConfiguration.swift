@@ -18,6 +18,8 @@ public struct ClientConfiguration: Sendable, Equatable {
     public var notifyCommand: [String] = []
     /// `highlight_words = ["deploy", "natter"]`: besides your own names, words that make a message a highlight.
     public var highlightWords: [String] = []
+    /// `timestamp_format = "HH:mm:ss"`: the clock before each line (see `TimestampFormat`).
+    public var timestampFormat: String?
     /// The `[accounts.NAME]` tables that could be read, in name order.
     public var accounts: [AccountSettings]
     /// The `[accounts.NAME]` tables that could not: reported by name, while the others start.
@@ -70,7 +72,7 @@ public struct ClientConfiguration: Sendable, Equatable {
         if table.contains(key: "password") { throw ConfigurationError.plaintextPassword(path: path) }
         let known: Set<String> = [
             "server", "user", "password_command", "theme", "resource", "ca_file", "accounts", "bell", "notify_command",
-            "highlight_words",
+            "highlight_words", "timestamp_format",
         ]
         if let unknown = table.keys.first(where: { !known.contains($0) }) {
             throw ConfigurationError.unknownKey(path: path, key: unknown)
@@ -107,6 +109,7 @@ public struct ClientConfiguration: Sendable, Equatable {
         }
         configuration.notifyCommand = try strings("notify_command")
         configuration.highlightWords = try strings("highlight_words")
+        configuration.timestampFormat = try string("timestamp_format")
         return configuration
     }
 }

@@ -22,12 +22,16 @@ public final class TerminalApp {
     /// nil after `/quit`.
     public private(set) var endingSignal: Int32?
 
-    public init(store: EngineStore, theme: Theme, domain: String, attention: AttentionSettings = AttentionSettings()) {
+    public init(
+        store: EngineStore, theme: Theme, domain: String, attention: AttentionSettings = AttentionSettings(),
+        timestampFormat: TimestampFormat = .standard
+    ) {
         self.store = store
         self.theme = theme
         self.domain = domain
         self.attention = attention
         ui.highlightWords = attention.highlightWords
+        model.timestampFormat = timestampFormat
     }
 
     /// Runs until the user quits (`/quit`, SIGINT/SIGTERM/SIGHUP) and restores the terminal before returning.

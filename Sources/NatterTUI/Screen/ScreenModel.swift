@@ -12,6 +12,8 @@ public struct ScreenModel: Sendable {
     public static let rosterMinimumColumns = 60
 
     public var calendar: Calendar
+    /// The clock before each chat and console line (`timestamp_format`).
+    public var timestampFormat = TimestampFormat.standard
 
     public init(timeZone: TimeZone = .current) {
         var calendar = Calendar(identifier: .gregorian)
@@ -72,9 +74,6 @@ public struct ScreenModel: Sendable {
     }
 
     func clock(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        let hour = parts.hour ?? 0
-        let minute = parts.minute ?? 0
-        return (hour < 10 ? "0" : "") + String(hour) + ":" + (minute < 10 ? "0" : "") + String(minute)
+        timestampFormat.string(from: date, calendar: calendar)
     }
 }
