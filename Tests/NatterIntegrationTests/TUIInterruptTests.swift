@@ -111,4 +111,23 @@ import Testing
         #expect(lines == ["natter", "Bob Martin", text], "notify_command got: \(lines)")
         #expect(!FileManager.default.fileExists(atPath: home + "/pwned"))
     }
+
+    /// A private message rings the terminal's bell: tmux flags the window it came from.
+    @Test func aPrivateMessageRingsTheBell() throws {
+        let server = try NatterdProcess(arguments: ["--no-demo-peer"])
+        let home = try TestProcess.temporaryDirectory("tui-bell")
+        let terminal = try TmuxTerminal(
+            command: "\(TestProcess.binary("natter")) --server \(server.url) --user alice",
+            environment: ["NATTER_PASSWORD": "alice", "XDG_DATA_HOME": home, "XDG_CONFIG_HOME": home])
+        defer { terminal.close() }
+        #expect(try terminal.waitFor("[online]").found)
+        try terminal.openSecondWindow()
+        #expect(!(try terminal.bellFlagged()))
+        let sent = try TestProcess.run(
+            TestProcess.binary("natter"), ["send", "--server", server.url, "--user", "bob", "--to", "alice", "ding"],
+            environment: ["NATTER_PASSWORD": "bob", "XDG_DATA_HOME": home + "/bob", "XDG_CONFIG_HOME": home + "/bob"])
+        #expect(sent.status == 0, "send failed: \(sent.stderr)")
+        let rang = try TestProcess.poll(timeout: 20, interval: 100_000) { try terminal.bellFlagged() }
+        #expect(rang, "no bell was flagged for the private message")
+    }
 }
