@@ -109,4 +109,21 @@ import Testing
         #expect(screen[2].hasPrefix("? Bob"), "roster: \(screen[2])")
         #expect(!screen.joined().contains("● Bob"))
     }
+
+    @Test func aMessageNamingYouIsHighlightedInTheLine() {
+        let state = Fixture.withChat([
+            Fixture.message("alice: lunch?"), Fixture.message("malice aforethought", minute: 1),
+            Fixture.message("deploy now", minute: 2),
+        ])
+        var model = ScreenModel(timeZone: TimeZone(identifier: "UTC")!)
+        model.highlightWords = ["deploy"]
+        var ui = InterfaceState(rows: 24, columns: 80)
+        let rows = model.render(state: state, ui: &ui, now: Fixture.noon).pane(.chat)!.rows
+        func nickRole(_ text: String) -> StyleRole? {
+            rows.first { $0.text.contains(text) }?.runs.first { $0.text.contains("<Bob>") }?.role
+        }
+        #expect(nickRole("alice: lunch?") == .highlight)
+        #expect(nickRole("malice aforethought") == .otherNick, "a name inside a word is no highlight")
+        #expect(nickRole("deploy now") == .highlight)
+    }
 }

@@ -32,6 +32,7 @@ public final class TerminalApp {
         self.attention = attention
         ui.highlightWords = attention.highlightWords
         model.timestampFormat = timestampFormat
+        model.highlightWords = attention.highlightWords
     }
 
     /// Runs until the user quits (`/quit`, SIGINT/SIGTERM/SIGHUP) and restores the terminal before returning.

@@ -91,11 +91,11 @@ extension ScreenModel {
         var prefix = ScreenRow()
         prefix.append(clock(message.timestamp) + " ", .timestamp)
         let action = CommandParser.actionText(of: message.text)
-        if action != nil {
-            prefix.append("* " + nick, message.isOutgoing ? .ownNick : .otherNick)
-        } else {
-            prefix.append("<" + nick + ">", message.isOutgoing ? .ownNick : .otherNick)
-        }
+        // As WeeChat does, a message that names you stands out by its sender, whatever its length.
+        let names = message.isOutgoing ? [] : Highlighter.names(for: message.conversation.account, state: state)
+        let highlighted = !message.isOutgoing && Highlighter.mentions(message.text, anyOf: names + highlightWords)
+        let nickRole: StyleRole = message.isOutgoing ? .ownNick : highlighted ? .highlight : .otherNick
+        prefix.append(action != nil ? "* " + nick : "<" + nick + ">", nickRole)
         prefix.append(" ")
 
         var body = TextSanitizer.message(action.map(String.init) ?? message.text)

@@ -14,6 +14,8 @@ public struct ScreenModel: Sendable {
     public var calendar: Calendar
     /// The clock before each chat and console line (`timestamp_format`).
     public var timestampFormat = TimestampFormat.standard
+    /// Words besides the user's own names that make a message a highlight (`highlight_words`).
+    public var highlightWords: [String] = []
 
     public init(timeZone: TimeZone = .current) {
         var calendar = Calendar(identifier: .gregorian)

@@ -5,6 +5,8 @@ public enum StyleRole: String, Hashable, Sendable, CaseIterable {
     case timestamp
     case ownNick = "own_nick"
     case otherNick = "other_nick"
+    /// The sender of a message that names you (your name or a `highlight_words` word).
+    case highlight
     case pending
     case failed
     case info

@@ -12,6 +12,7 @@ extension Theme {
         timestamp = { fg = "bright-black" }
         own_nick = { fg = "bright-cyan", attrs = ["bold"] }
         other_nick = { fg = "bright-yellow", attrs = ["bold"] }
+        highlight = { fg = "black", bg = "bright-magenta", attrs = ["bold"] }
         pending = { fg = "bright-black", attrs = ["dim"] }
         failed = { fg = "bright-red" }
         info = { fg = "bright-blue" }
@@ -50,6 +51,7 @@ extension Theme {
         timestamp = { fg = 244 }
         own_nick = { fg = "blue", attrs = ["bold"] }
         other_nick = { fg = "magenta", attrs = ["bold"] }
+        highlight = { fg = "white", bg = "magenta", attrs = ["bold"] }
         pending = { fg = 244, attrs = ["dim"] }
         failed = { fg = "red" }
         info = { fg = "blue" }
@@ -88,6 +90,7 @@ extension Theme {
         timestamp = { attrs = ["dim"] }
         own_nick = { attrs = ["bold"] }
         other_nick = { attrs = ["bold"] }
+        highlight = { attrs = ["reverse", "bold"] }
         pending = { attrs = ["dim"] }
         failed = { attrs = ["bold", "underline"] }
         info = {}
