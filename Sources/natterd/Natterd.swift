@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NatterModel
 import NatterServer
 
 @main
@@ -8,6 +9,7 @@ struct Natterd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "natterd",
         abstract: "The Natter chat server: one core, protocol doors (today the Ryver login and Realtime), over SQLite.",
+        version: NatterVersion.current,
         subcommands: [Serve.self, AddUser.self],
         defaultSubcommand: Serve.self)
 }
@@ -72,6 +74,9 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         bootstrapLogging(options.logLevel)
+        // Before anything touches the database: a port someone else holds must not leave a new (or migrated)
+        // database behind, nor seed demo users into one.
+        try PortProbe.claim(host: host, port: port)
         var configuration = ServerConfiguration(
             host: host, port: port, databasePath: options.db, domain: options.domain, demo: demo,
             demoPeer: demoPeer, logLevel: options.logLevel, passwordCost: options.bcryptCost,

@@ -89,6 +89,15 @@ struct RealtimeCodecSeedTests {
         #expect(presence.received == "2024-05-01T10:00:00Z")
     }
 
+    @Test func carriesPresenceStatusTextBothWays() throws {
+        let away = RealtimePresence(presence: .away, status: "lunch \"out\"")
+        let encoded = RealtimeCodec.encode(.presenceChange(away))
+        #expect(encoded == #"{"type":"presence_change","presence":"away","status":"lunch \"out\""}"#)
+        #expect(try RealtimeCodec.decode(encoded) == .presenceChange(away))
+        let roster = [RealtimeRosterContact(jid: "bob@natter.test", name: "Bob", presence: .away, status: "lunch")]
+        #expect(try RealtimeCodec.rosterContacts(from: RealtimeCodec.response(roster)) == roster)
+    }
+
     @Test func decodesTeamJoinAndLeave() throws {
         let room = "acme+27053427bb9f4c448d79ef5fcb4da78c@xmpp.ryver.com"
         #expect(try RealtimeCodec.decode(#"{"type": "team_join", "to": "\#(room)"}"#) == .teamJoin(.init(to: room)))

@@ -38,7 +38,7 @@ import Testing
         #expect(output.status == 0, "roster failed: \(output.stderr)")
         let lines = output.stdout.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
         #expect(Set(lines.compactMap(\.first)) == ["bob@natter.test", "carol@natter.test", "dave@natter.test"])
-        let presences = Set(["available", "dnd", "away", "xa", "unavailable"])
+        let presences = Set(["online", "busy", "away", "extended away", "offline"])
         #expect(lines.allSatisfy { $0.count >= 3 && presences.contains($0[2]) })
     }
 

@@ -19,6 +19,23 @@ import Testing
                     theme: "light", resource: "laptop", caFile: "/etc/ssl/private-ca.pem"))
     }
 
+    @Test func readsTheTerminalsAttentionAndClockSettings() throws {
+        let configuration = try ClientConfiguration.parse(
+            """
+            bell = false
+            notify_command = ["notify-send", "Natter"]
+            highlight_words = ["deploy"]
+            timestamp_format = "HH:mm:ss"
+            """)
+        #expect(!configuration.bell)
+        #expect(configuration.notifyCommand == ["notify-send", "Natter"])
+        #expect(configuration.highlightWords == ["deploy"])
+        #expect(configuration.timestampFormat == "HH:mm:ss")
+        #expect(try ClientConfiguration.parse("").bell)
+        #expect(throws: ConfigurationError.self) { try ClientConfiguration.parse("notify_command = \"notify-send\"") }
+        #expect(throws: ConfigurationError.self) { try ClientConfiguration.parse("bell = \"yes\"") }
+    }
+
     @Test func refusesAPlaintextPassword() {
         #expect(throws: ConfigurationError.self) { try ClientConfiguration.parse("password = \"hunter2\"") }
         do {

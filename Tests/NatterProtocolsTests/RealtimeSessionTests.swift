@@ -175,6 +175,24 @@ struct UnexpectedValue: Error, CustomStringConvertible {
         #expect(again.events.isEmpty)
     }
 
+    @Test func presenceStatusTextTravelsBothWays() throws {
+        var (session, _) = try authenticated()
+        guard case .presenceChange(let sent) = session.outgoing(.presence(.set(.away, status: "lunch"))) else {
+            throw UnexpectedValue(description: "presence must be sent")
+        }
+        #expect(sent.presence == .away)
+        #expect(sent.status == "lunch")
+        guard case .presenceChange(let cleared) = session.outgoing(.presence(.set(.available, status: ""))) else {
+            throw UnexpectedValue(description: "presence must be sent")
+        }
+        #expect(cleared.status == nil, "an empty text is no text")
+        let heard = session.incoming(
+            .presenceChange(
+                RealtimePresence(from: "bob@natter.test/x", to: "alice@natter.test", presence: .dnd, status: "call")),
+            now: now)
+        #expect(heard.events == [.presence(.changed(JID("bob@natter.test/x")!, .dnd, status: "call", since: nil))])
+    }
+
     @Test func roomPresenceAndTypingGoToTheRoom() throws {
         var (session, _) = try authenticated()
         let lounge = JID("lounge@natter.test")!

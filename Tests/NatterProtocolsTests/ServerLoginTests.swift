@@ -17,6 +17,23 @@ struct ServerLoginTests {
         #expect(request.body == Array("{}".utf8))
     }
 
+    @Test func anEmptyPasswordIsNeverSentAndNotRetried() {
+        #expect(throws: LoginError.emptyPassword) {
+            try ServerLogin.checkedRequest(serverURL: "http://h", user: "alice", password: "", client: "natter")
+        }
+        #expect(!LoginError.emptyPassword.retryingCanHelp)
+        #expect(!LoginError.rejected.retryingCanHelp)
+    }
+
+    @Test func aLoginURLThatIsNotThereIsNotRetried() {
+        #expect(!LoginError.httpStatus(404).retryingCanHelp)
+        #expect(LoginError.httpStatus(404).description.contains("check the server URL"))
+        #expect(LoginError.httpStatus(503).retryingCanHelp)
+        #expect(LoginError.httpStatus(429).retryingCanHelp)
+        #expect(!LoginError.plainHTTPServer("http://h:1").retryingCanHelp)
+        #expect(LoginError.plainHTTPServer("http://h:1").description.contains("use http://h:1"))
+    }
+
     @Test func parsesTheSessionAndItsServices() throws {
         let login = try ServerLogin.parse(
             response(200, #"{"d":{"sessionId":"s1","services":{"chat":"ws://h/chat","other":7}}}"#))

@@ -92,4 +92,52 @@ struct PresenceTests {
             #expect(contacts.last?.groups == ["Team"])
         }
     }
+
+    @Test func statusTextFansOutWithItsPresenceAndIsInTheRoster() async throws {
+        try await TestServer.with { (server: TestServer) async throws in
+            let bob = try await server.connect("bob", announce: true)
+            let alice = try await server.connect("alice", resource: "one", announce: true)
+            _ = try await bob.sync()
+
+            await alice.send(.presenceChange(RealtimePresence(presence: .away, status: "lunch")))
+            let away = try await bob.skip(until: {
+                if case .presenceChange(let presence) = $0 { presence.presence == .away } else { false }
+            })
+            #expect(
+                away
+                    == .presenceChange(
+                        RealtimePresence(
+                            from: "alice@natter.test/one", to: "bob@natter.test", presence: .away, status: "lunch")))
+
+            // Same presence, new text: still news for the watchers.
+            await alice.send(.presenceChange(RealtimePresence(presence: .away, status: "back at 2")))
+            let retext = try await bob.skip(until: {
+                if case .presenceChange(let presence) = $0 { presence.status == "back at 2" } else { false }
+            })
+            #expect(retext.type == "presence_change")
+
+            await bob.send(.roster(id: "r"))
+            let ack = try await bob.nextAck()
+            let contacts = try RealtimeCodec.rosterContacts(from: ack.response)
+            let entry = try #require(contacts.first { $0.jid == "alice@natter.test" })
+            #expect(entry.presence == .away)
+            #expect(entry.status == "back at 2")
+
+            // A later peer gets the text in its snapshot.
+            let carol = try await server.connect("carol")
+            await carol.send(.presenceChange(RealtimePresence(id: "p", presence: .available)))
+            let snapshot = try await carol.skip(until: {
+                if case .presenceChange(let presence) = $0 {
+                    presence.from?.hasPrefix("alice@") ?? false
+                } else {
+                    false
+                }
+            })
+            guard case .presenceChange(let seen) = snapshot else {
+                Issue.record("expected a presence, got \(snapshot)")
+                return
+            }
+            #expect(seen.status == "back at 2")
+        }
+    }
 }

@@ -23,11 +23,13 @@ final class AccountStarter: Sendable {
     static let implemented: Set<ProtocolKind> = [.realtime, .conference]
 
     func adapters(for id: AccountID, prompting: Bool) throws -> [any ChatAdapter] {
-        guard let account = accounts[id] else { throw SessionError("there is no account named \(id)") }
+        guard let account = accounts[id] else {
+            throw SessionError("there is no account named \(id)", status: ExitStatus.configuration)
+        }
         let usable = account.protocols.filter(Self.implemented.contains)
         guard !usable.isEmpty else {
             let names = account.protocols.map(\.rawValue).joined(separator: ", ")
-            throw SessionError("natter has no client for \(names) yet")
+            throw SessionError("natter has no client for \(names) yet", status: ExitStatus.configuration)
         }
         let password = try password(for: account, prompting: prompting)
         return try usable.map { protocolKind in
@@ -35,14 +37,16 @@ final class AccountStarter: Sendable {
             case .realtime: return try realtime(account, password: password)
             case .conference: return try conference(account, password: password)
             case .contactStore, .roster, .channels:
-                throw SessionError("natter has no client for \(protocolKind.rawValue) yet")
+                throw SessionError(
+                    "natter has no client for \(protocolKind.rawValue) yet", status: ExitStatus.configuration)
             }
         }
     }
 
     private func realtime(_ account: AccountSettings, password: String) throws -> RealtimeAdapter {
         guard let server = account.server else {
-            throw SessionError("account \(account.id): no server given (server = \"https://…\")")
+            throw SessionError(
+                "account \(account.id): no server given (server = \"https://…\")", status: ExitStatus.configuration)
         }
         let resource = (account.resource ?? (interactive ? "tui" : "cli")) + "-" + Self.shortRandom()
         return RealtimeAdapter(
@@ -61,11 +65,18 @@ final class AccountStarter: Sendable {
                 caFile: account.caFile))
     }
 
+    func forgetPassword(for id: AccountID) {
+        passwords.withLock { $0[id] = nil }
+    }
+
     private func password(for account: AccountSettings, prompting: Bool) throws -> String {
         if let known = passwords.withLock({ $0[account.id] }) { return known }
         let environment = ProcessInfo.processInfo.environment
         if !prompting, account.passwordCommand == nil, (environment["NATTER_PASSWORD"] ?? "").isEmpty {
-            throw SessionError("account \(account.id) needs password_command to connect from inside the TUI")
+            throw SessionError(
+                "account \(account.id) needs a password: set password_command in config.toml (or NATTER_PASSWORD), "
+                    + "then /reconnect \(account.id); or quit and start natter again to be asked",
+                status: ExitStatus.noPermission)
         }
         let password = try PasswordSource.resolve(command: account.passwordCommand, user: account.user)
         passwords.withLock { $0[account.id] = password }

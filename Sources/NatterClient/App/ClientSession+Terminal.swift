@@ -4,8 +4,10 @@ import NatterTUI
 
 extension ClientSession {
     /// Hands the terminal to the TUI until the user quits. A bad theme is reported in the console, never fatal.
-    func runTerminal(themeName: String?) throws {
-        let configured = themeName ?? (try? ClientConfiguration.load(path: ClientConfiguration.defaultPath()))?.theme
+    /// Returns the signal that ended the run, if one did.
+    func runTerminal(themeName: String?) throws -> Int32? {
+        let file = try? ClientConfiguration.load(path: ClientConfiguration.defaultPath())
+        let configured = themeName ?? file?.theme
         let (theme, error) = Theme.resolve(configured, environment: ProcessInfo.processInfo.environment)
         if let error { engine.dispatch(.notice(.warning("theme: \(error); using the dark theme"))) }
         if embedded != nil {
@@ -13,6 +15,16 @@ extension ClientSession {
                 .notice(.info("demo: you are alice; carol answers messages, dave changes presence. /help for commands"))
             )
         }
-        try TerminalApp(store: engine, theme: theme, domain: domain).run()
+        let attention = AttentionSettings(
+            bell: file?.bell ?? true, notifyCommand: file?.notifyCommand ?? [],
+            highlightWords: file?.highlightWords ?? [])
+        let app = TerminalApp(
+            store: engine, theme: theme, domain: domain, attention: attention,
+            timestampFormat: file?.timestampFormat.map(TimestampFormat.init) ?? .standard)
+        try app.run()
+        if let unsent = CommandParser.unsentSummary(state: engine.state) {
+            FileHandle.standardError.write(Data("natter: \(unsent)\n".utf8))
+        }
+        return app.endingSignal
     }
 }

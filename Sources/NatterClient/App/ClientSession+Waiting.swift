@@ -20,14 +20,16 @@ extension ClientSession {
             if condition(state) { return state }
             // Scripts want an answer, not a retry loop: the first failed attempt ends the wait.
             switch state.accounts[primaryAccount]?.connection ?? .offline(reason: "no account \(primaryAccount)") {
-            case .offline(let reason?): throw SessionError(reason)
-            case .reconnecting(_, _, let reason): throw SessionError("cannot reach the server: \(reason)")
+            case .offline(let reason?): throw SessionError.connection(reason)
+            case .reconnecting(_, _, let reason):
+                throw SessionError("cannot reach the server: \(reason)", status: ExitStatus.unavailable)
             default: break
             }
             let remaining = deadline.timeIntervalSinceNow
             guard remaining > 0 else {
                 let detail = state.statusNotice.map { " (\($0.text))" } ?? ""
-                throw SessionError("timed out after \(Int(timeout)) s waiting for \(what)\(detail)")
+                throw SessionError(
+                    "timed out after \(Int(timeout)) s waiting for \(what)\(detail)", status: ExitStatus.unavailable)
             }
             _ = changed.wait(timeout: .now() + min(remaining, 0.5))
         }
@@ -40,8 +42,25 @@ extension ClientSession {
             let name = String(text.drop { $0 != ":" && $0 != "#" }.dropFirst())
             return .room(try resolveRoom(name, account: account), account: account)
         }
+        // A display name, as the TUI's /msg takes it: "Bob Martin" → bob@natter.test.
+        let domain = state.domain(of: account)
+        if !text.contains("@"), state.contacts[JID(local: text.lowercased(), domain: domain)] == nil,
+            let contact = state.contacts.values.first(where: {
+                $0.displayName.caseInsensitiveCompare(text) == .orderedSame
+                    && ($0.sources.isEmpty || $0.accounts.contains(account))
+            })
+        {
+            return .direct(contact.jid, account: account)
+        }
+        if !text.contains("@"),
+            let room = state.rooms.first(where: {
+                $0.key.account == account && $0.value.name.caseInsensitiveCompare(text) == .orderedSame
+            })
+        {
+            return room.key
+        }
         guard let jid = JID(text, defaultDomain: state.domain(of: account)) else {
-            throw SessionError("'\(text)' is not a user or room address")
+            throw SessionError("'\(text)' is not a user or room address", status: ExitStatus.usage)
         }
         let room = ConversationID.room(jid, account: account)
         return state.rooms[room] != nil ? room : .direct(jid, account: account)
@@ -50,7 +69,7 @@ extension ClientSession {
     func resolveRoom(_ text: String, account: AccountID) throws -> JID {
         let name = text.hasPrefix("#") ? String(text.dropFirst()) : text
         guard let jid = JID(name, defaultDomain: engine.state.domain(of: account)) else {
-            throw SessionError("'\(text)' is not a room address")
+            throw SessionError("'\(text)' is not a room address", status: ExitStatus.usage)
         }
         return jid.bare
     }
@@ -63,7 +82,7 @@ extension ClientSession {
         let domain = address.split(separator: "@", maxSplits: 1).dropFirst().first.map(String.init)
         let matching = started.filter { $0.domain == domain }
         guard matching.count == 1, let only = matching.first else {
-            throw SessionError("\(SelectionError.ambiguous(started.map(\.id.rawValue)))")
+            throw SessionError("\(SelectionError.ambiguous(started.map(\.id.rawValue)))", status: ExitStatus.usage)
         }
         return only.id
     }
@@ -76,7 +95,7 @@ extension ClientSession {
             throw error
         } catch {
             FileHandle.standardError.write(Data("natter: \(error)\n".utf8))
-            throw ExitCode.failure
+            throw ExitStatus.of(error)
         }
     }
 }

@@ -41,11 +41,12 @@ public final class ClientSession: Sendable {
             do {
                 selection = try AccountSelection.resolve(options, configuration: configuration)
             } catch {
-                throw SessionError("\(error)")
+                throw SessionError("\(error)", status: ExitStatus.configuration)
             }
             let configured = selection.accounts + selection.dormant
             guard !configured.isEmpty else {
-                throw SessionError(selection.problems.map(\.description).joined(separator: "; "))
+                throw SessionError(
+                    selection.problems.map(\.description).joined(separator: "; "), status: ExitStatus.configuration)
             }
             let session = try open(accounts: configured, interactive: interactive)
             session.report(selection.problems)
@@ -82,7 +83,10 @@ public final class ClientSession: Sendable {
         accounts: [AccountSettings], interactive: Bool, knownPasswords: [AccountID: String],
         embedded: EmbeddedServer?, temporaryDirectory: String?
     ) throws -> ClientSession {
-        guard !accounts.isEmpty else { throw SessionError("no accounts configured: add an [accounts.NAME] table") }
+        guard !accounts.isEmpty else {
+            throw SessionError(
+                "no accounts configured: add an [accounts.NAME] table", status: ExitStatus.configuration)
+        }
         let states = accounts.map { AccountState(id: $0.id, protocols: $0.protocols, domain: $0.domain) }
         // Scripts get no cache: a `natter send` that fails must fail, not leave a message in the TUI's outbox
         // to be sent behind the script's back (and again when the script retries).
@@ -97,7 +101,13 @@ public final class ClientSession: Sendable {
         }
         let starter = AccountStarter(
             accounts: accounts, interactive: interactive, knownPasswords: knownPasswords)
-        engine.setConnector { id in try starter.adapters(for: id, prompting: false) }
+        engine.setConnector { [weak engine] id in
+            // A refused password is never tried again as is: the command runs again (it may have been fixed).
+            if let error = engine?.state.accounts[id]?.lastError, error.hasPrefix(LoginError.rejected.description) {
+                starter.forgetPassword(for: id)
+            }
+            return try starter.adapters(for: id, prompting: false)
+        }
         let session = ClientSession(
             engine: engine, accounts: accounts, embedded: embedded, temporaryDirectory: temporaryDirectory)
         for account in accounts where account.enabled {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NatterModel
 
 /// `natter`: the terminal chat client, and a few scripting subcommands that use the same engine without the TUI.
 public struct NatterCommand: ParsableCommand {
@@ -7,6 +8,7 @@ public struct NatterCommand: ParsableCommand {
         commandName: "natter",
         abstract: "A terminal chat client.",
         discussion: "Run with --demo to try it against an embedded server with demo users.",
+        version: NatterVersion.current,
         subcommands: [SendCommand.self, RosterCommand.self, TailCommand.self])
 
     @OptionGroup public var connection: ConnectionOptions
@@ -20,12 +22,12 @@ public struct NatterCommand: ParsableCommand {
         do {
             let session = try ClientSession.open(connection, interactive: true)
             defer { session.close() }
-            try session.runTerminal(themeName: theme)
+            if let signal = try session.runTerminal(themeName: theme) { throw ExitStatus.signal(signal) }
         } catch let error as ExitCode {
             throw error
         } catch {
             FileHandle.standardError.write(Data("natter: \(error)\n".utf8))
-            throw ExitCode.failure
+            throw ExitStatus.of(error)
         }
     }
 }

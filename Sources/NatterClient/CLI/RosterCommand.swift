@@ -41,7 +41,8 @@ struct RosterCommand: ParsableCommand {
             for contact in state.sortedContacts {
                 let name = TextSanitizer.line(contact.displayName)
                 let status = contact.statusText.map { "\t" + TextSanitizer.line($0) } ?? ""
-                print("\(contact.jid.bareString)\t\(name)\t\(contact.presence.rawValue)\(status)")
+                // The TUI's words (online, busy, away, extended away, offline); --json keeps the wire names.
+                print("\(contact.jid.bareString)\t\(name)\t\(contact.presence.label)\(status)")
             }
         }
     }

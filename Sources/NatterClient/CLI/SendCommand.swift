@@ -23,7 +23,8 @@ struct SendCommand: ParsableCommand {
         try ClientSession.reportingErrors {
             let body =
                 text.isEmpty
-                ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                ? Self.stripFinalNewline(
+                    String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self))
                 : text.joined(separator: " ")
             let session = try ClientSession.open(connection, interactive: false)
             defer { session.close() }
@@ -40,13 +41,24 @@ struct SendCommand: ParsableCommand {
                 let id = session.engine.state.conversations[target]?.messages.last(where: {
                     $0.isOutgoing && !before.contains($0.id)
                 })?.id
-            else { throw SessionError("nothing to send: the message is empty") }
+            else { throw SessionError("nothing to send: the message is empty", status: ExitStatus.usage) }
             let state = try session.waitUntil(timeout: timeout, "the server's ack") { state in
                 state.conversations[target]?.messages.first { $0.id == id }?.delivery != .pending
             }
             let message = state.conversations[target]!.messages.first { $0.id == id }!
-            if case .failed(let reason) = message.delivery { throw SessionError("not sent: \(reason)") }
+            if case .failed(let reason) = message.delivery {
+                throw SessionError("not sent: \(reason)", status: ExitStatus.unavailable)
+            }
             print("sent to \(target.jid?.description ?? target.description) (key \(message.serverKey ?? "?"))")
         }
+    }
+
+    /// `echo hi | natter send` sends "hi": the newline that ends a file's last line is not part of the message.
+    /// Only that one goes; blank lines the text itself ends with stay.
+    static func stripFinalNewline(_ text: String) -> String {
+        if text.hasSuffix("\r\n") { return String(text.dropLast(2)) }
+        // "\r\n" is one Character in Swift, so the check above must come first.
+        if text.hasSuffix("\n") { return String(text.dropLast()) }
+        return text
     }
 }

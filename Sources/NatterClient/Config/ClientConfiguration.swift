@@ -12,6 +12,14 @@ public struct ClientConfiguration: Sendable, Equatable {
     public var resource: String?
     /// An extra CA bundle for self-hosted servers with a private CA; verification itself stays on.
     public var caFile: String?
+    /// `bell = false` silences the BEL on private messages and highlights.
+    public var bell = true
+    /// `notify_command = ["notify-send", "Natter"]`: run (no shell) with the sender and the text appended.
+    public var notifyCommand: [String] = []
+    /// `highlight_words = ["deploy", "natter"]`: besides your own names, words that make a message a highlight.
+    public var highlightWords: [String] = []
+    /// `timestamp_format = "HH:mm:ss"`: the clock before each line (see `TimestampFormat`).
+    public var timestampFormat: String?
     /// The `[accounts.NAME]` tables that could be read, in name order.
     public var accounts: [AccountSettings]
     /// The `[accounts.NAME]` tables that could not: reported by name, while the others start.
@@ -63,7 +71,8 @@ public struct ClientConfiguration: Sendable, Equatable {
         }
         if table.contains(key: "password") { throw ConfigurationError.plaintextPassword(path: path) }
         let known: Set<String> = [
-            "server", "user", "password_command", "theme", "resource", "ca_file", "accounts",
+            "server", "user", "password_command", "theme", "resource", "ca_file", "accounts", "bell", "notify_command",
+            "highlight_words", "timestamp_format",
         ]
         if let unknown = table.keys.first(where: { !known.contains($0) }) {
             throw ConfigurationError.unknownKey(path: path, key: unknown)
@@ -81,9 +90,26 @@ public struct ClientConfiguration: Sendable, Equatable {
             }
             (accounts, problems) = AccountTable.parse(accountTables)
         }
-        return ClientConfiguration(
+        func strings(_ key: String) throws -> [String] {
+            guard let value = table[key] else { return [] }
+            guard let array = value.array, array.allSatisfy({ $0.string != nil }) else {
+                throw ConfigurationError.wrongType(path: path, key: key, expected: "a list of strings")
+            }
+            return array.compactMap(\.string)
+        }
+        var configuration = ClientConfiguration(
             server: try string("server"), user: try string("user"), passwordCommand: try string("password_command"),
             theme: try string("theme"), resource: try string("resource"), caFile: try string("ca_file"),
             accounts: accounts, accountProblems: problems)
+        if let bell = table["bell"] {
+            guard let flag = bell.bool else {
+                throw ConfigurationError.wrongType(path: path, key: "bell", expected: "true or false")
+            }
+            configuration.bell = flag
+        }
+        configuration.notifyCommand = try strings("notify_command")
+        configuration.highlightWords = try strings("highlight_words")
+        configuration.timestampFormat = try string("timestamp_format")
+        return configuration
     }
 }

@@ -11,7 +11,12 @@ public enum PasswordSource {
     ) throws -> String {
         if let command { return try run(command) }
         if let password = environment["NATTER_PASSWORD"], !password.isEmpty { return password }
-        return try prompt("Password for \(user): ")
+        // An empty answer is a slip of the Enter key, never a password worth sending.
+        for _ in 0..<3 {
+            let password = try prompt("Password for \(user): ")
+            if !password.isEmpty { return password }
+        }
+        throw CredentialsError("no password given")
     }
 
     /// Runs the user's password manager command; the first line of its output is the password.

@@ -28,6 +28,7 @@ extension RealtimeCodec {
             return head + [
                 string("id", presence.id), string("from", presence.from), string("to", presence.to),
                 string("presence", presence.presence.rawValue), string("received", presence.received),
+                string("status", presence.status),
             ]
         case .userTyping(let typing):
             return head + [

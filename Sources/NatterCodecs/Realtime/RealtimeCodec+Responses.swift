@@ -21,10 +21,12 @@ extension RealtimeCodec {
 
     public static func response(_ contacts: [RealtimeRosterContact]) -> [String: JSONValue] {
         let items: [JSONValue] = contacts.map { contact in
-            .object([
+            var object: [String: JSONValue] = [
                 "jid": .string(contact.jid), "name": .string(contact.name),
                 "presence": .string(contact.presence.rawValue), "groups": .array(contact.groups.map(JSONValue.string)),
-            ])
+            ]
+            if let status = contact.status { object["status"] = .string(status) }
+            return .object(object)
         }
         return ["contacts": .array(items)]
     }
@@ -43,7 +45,8 @@ extension RealtimeCodec {
             let groups = fields.object["groups"]?.arrayValue?.compactMap(\.stringValue) ?? []
             contacts.append(
                 RealtimeRosterContact(
-                    jid: jid, name: try fields.optionalString("name") ?? jid, presence: presence, groups: groups))
+                    jid: jid, name: try fields.optionalString("name") ?? jid, presence: presence, groups: groups,
+                    status: try fields.optionalString("status")))
         }
         return contacts
     }

@@ -48,7 +48,8 @@ public enum RealtimeCodec {
             return .presenceChange(
                 RealtimePresence(
                     id: fields.id, from: try fields.optionalString("from"), to: try fields.optionalString("to"),
-                    presence: presence, received: try fields.optionalString("received")))
+                    presence: presence, received: try fields.optionalString("received"),
+                    status: try fields.optionalString("status")))
         case "user_typing":
             var state = RealtimeTyping.State.composing
             if let raw = try fields.optionalString("state") {

@@ -8,15 +8,20 @@ public struct RealtimePresence: Sendable, Equatable {
     public var presence: Presence
     /// ISO 8601; only on the initial burst after a client's first presence, meaning "since when".
     public var received: String?
+    /// Free text beside the presence ("lunch"). The seed has no such property; Natter adds `status`, the name
+    /// XMPP (which Ryver's presence is built on) gives it, and a peer that does not know it ignores it.
+    public var status: String?
 
     public init(
-        id: String? = nil, from: String? = nil, to: String? = nil, presence: Presence, received: String? = nil
+        id: String? = nil, from: String? = nil, to: String? = nil, presence: Presence, received: String? = nil,
+        status: String? = nil
     ) {
         self.id = id
         self.from = from
         self.to = to
         self.presence = presence
         self.received = received
+        self.status = status
     }
 }
 

@@ -6,12 +6,14 @@ public struct RealtimeRosterContact: Sendable, Equatable {
     public var name: String
     public var presence: Presence
     public var groups: [String]
+    public var status: String?
 
-    public init(jid: String, name: String, presence: Presence, groups: [String] = []) {
+    public init(jid: String, name: String, presence: Presence, groups: [String] = [], status: String? = nil) {
         self.jid = jid
         self.name = name
         self.presence = presence
         self.groups = groups
+        self.status = status
     }
 }
 

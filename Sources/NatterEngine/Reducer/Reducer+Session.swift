@@ -41,7 +41,7 @@ extension Reducer {
             // An adapter that never started (a failing password command) still leaves its reason for `/accounts`.
             if case .offline(let reason?) = connection {
                 state.accounts[account]!.lastError = reason
-                post(.error, prefix(account, in: state) + reason, at: now, in: &state)
+                post(.error, prefix(account, in: state) + reason + retryHint(account, in: state), at: now, in: &state)
             }
             return []
         }
@@ -54,17 +54,28 @@ extension Reducer {
             clearTyping(on: account, in: &state)
         }
         switch connection {
-        case .reconnecting(_, let retryAt, let reason):
+        case .reconnecting(let attempt, let retryAt, let reason):
+            let previous = state.accounts[account]!.lastError
             state.accounts[account]!.lastError = reason
-            if wasOnline { post(.warning, "\(label)connection lost: \(reason)", at: now, in: &state) }
+            // Every failure reaches the console, not only the status bar; the same one again is said once.
+            if wasOnline {
+                post(.warning, "\(label)connection lost: \(reason)", at: now, in: &state)
+            } else if reason != previous || attempt == 1 {
+                post(.warning, "\(label)cannot connect: \(reason); trying again (/reconnect: now)", at: now, in: &state)
+            }
             return [.wake(at: retryAt)]
         case .offline(let reason?):
             state.accounts[account]!.lastError = reason
-            post(.error, label + reason, at: now, in: &state)
+            post(.error, label + reason + retryHint(account, in: state), at: now, in: &state)
         case .offline(nil), .connecting, .online:
             break
         }
         return []
+    }
+
+    /// A link that gave up waits for the user: say what brings it back once the cause is fixed.
+    private func retryHint(_ account: AccountID, in state: ClientState) -> String {
+        state.hasSeveralAccounts ? " — when fixed, /reconnect \(account)" : " — when fixed, /reconnect"
     }
 
     /// On every (re)authentication of one adapter: announce presence, rejoin rooms, flush the outbox once, then

@@ -8,11 +8,16 @@ extension RealtimeAdapter {
     /// One connection from login to its end, run by the supervisor on its link thread. Returns or throws when
     /// the connection is gone; the supervisor decides whether and when to try again.
     func serveOneConnection(_ supervised: LinkSupervisor.Link) throws {
-        let login = try ServerLogin.parse(
-            http.perform(
-                ServerLogin.request(
-                    serverURL: configuration.serverURL, user: configuration.user, password: configuration.password,
-                    client: configuration.agent)))
+        let request = try ServerLogin.checkedRequest(
+            serverURL: configuration.serverURL, user: configuration.user, password: configuration.password,
+            client: configuration.agent)
+        let response: HTTPResponse
+        do {
+            response = try http.perform(request)
+        } catch let error as HTTPError where error.kind == .timedOut {
+            throw PlainHTTPProbe.diagnose(configuration.serverURL, http: http) ?? error
+        }
+        let login = try ServerLogin.parse(response)
         var socketConfiguration = WebSocketConfiguration()
         socketConfiguration.caFile = configuration.caFile
         socketConfiguration.verifyTLS = configuration.verifyTLS

@@ -46,7 +46,8 @@ extension RealtimeSession {
                 actions.events.append(.rooms(.occupant(room: room, user: from.bare, presence.presence)))
             } else {
                 let since = presence.received.flatMap(ISO8601.parse)
-                actions.events.append(.presence(.changed(from, presence.presence, status: nil, since: since)))
+                actions.events.append(
+                    .presence(.changed(from, presence.presence, status: presence.status, since: since)))
             }
         case .userTyping(let typing):
             guard let from = jid(typing.from), let to = jid(typing.to) else { break }

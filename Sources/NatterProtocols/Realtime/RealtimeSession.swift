@@ -70,8 +70,9 @@ public struct RealtimeSession: Sendable {
             // The local id doubles as the wire id, so a resend after reconnect is recognisable as the same message.
             pending[localID] = .chat(localID: localID)
             return .chat(RealtimeChat(id: localID, to: jid.bareString, text: text))
-        case .presence(.set(let presence, _)):
-            return .presenceChange(RealtimePresence(id: register(.presence), presence: presence))
+        case .presence(.set(let presence, let status)):
+            let status = status.flatMap { $0.isEmpty ? nil : $0 }
+            return .presenceChange(RealtimePresence(id: register(.presence), presence: presence, status: status))
         case .chat(.typing(let conversation, let composing)):
             guard let jid = conversation.jid else { return nil }
             return .userTyping(RealtimeTyping(to: jid.bareString, state: composing ? .composing : .done))

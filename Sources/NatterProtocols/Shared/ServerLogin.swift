@@ -16,6 +16,14 @@ public struct ServerLogin: Sendable, Equatable {
         self.services = services
     }
 
+    /// Refuses an empty password before anything is sent.
+    public static func checkedRequest(
+        serverURL: String, user: String, password: String, client: String
+    ) throws(LoginError) -> HTTPRequest {
+        guard !password.isEmpty else { throw .emptyPassword }
+        return request(serverURL: serverURL, user: user, password: password, client: client)
+    }
+
     public static func request(serverURL: String, user: String, password: String, client: String) -> HTTPRequest {
         let base = serverURL.hasSuffix("/") ? String(serverURL.dropLast()) : serverURL
         let quoted = client.replacingOccurrences(of: "'", with: "''")

@@ -47,12 +47,13 @@ actor Hub {
     }
 
     func setPresence(
-        _ id: HubSessionID, _ presence: Presence, watchers: [String], contacts: [String],
+        _ id: HubSessionID, _ presence: Presence, status: String? = nil, watchers: [String], contacts: [String],
         lastActive: [String: Date] = [:]
     ) {
         perform(
             table.setPresence(
-                id, presence, watchers: watchers, contacts: contacts, lastActive: lastActive, now: clock.now()))
+                id, presence, status: status, watchers: watchers, contacts: contacts, lastActive: lastActive,
+                now: clock.now()))
     }
 
     func join(_ id: HubSessionID, room: String) {
@@ -71,6 +72,8 @@ actor Hub {
     func hasRealSession(_ user: String) -> Bool { table.hasRealSession(user) }
 
     func presence(of user: String) -> Presence { table.presence(of: user) }
+
+    func status(of user: String) -> String? { table.status(of: user) }
 
     /// Hands `event` to every active session of each user, skipping `except` (the originating session).
     func publish(_ event: HubEvent, toUsers users: [String], except: HubSessionID? = nil) {

@@ -21,6 +21,8 @@ struct PresenceEvent: Sendable, Equatable {
     /// Set in the snapshot a session gets with its first presence: since when the contact has been in this
     /// state, or when it was last seen. Changes as they happen carry none: they are now.
     var since: Date?
+    /// Free text set with the presence ("lunch"); nil when there is none or the user is offline.
+    var status: String? = nil
 }
 
 struct MessageEvent: Sendable, Equatable {

@@ -39,13 +39,16 @@ final class HubService: Sendable {
         if let loginSession = session.loginSession { try? await storage.touchSession(loginSession, now: clock.now()) }
     }
 
-    func setPresence(_ presence: Presence, for session: HubSession) async throws(HubError) {
+    func setPresence(_ presence: Presence, status: String? = nil, for session: HubSession) async throws(HubError) {
         let watchers = try await watchers(of: session.user)
         let contacts = try await storageCall { try await storage.contacts(of: session.user) }
         var lastActive: [String: Date] = [:]
         for contact in contacts { lastActive[contact.user.name] = contact.lastActive }
+        // An empty text is no text, so clearing a status looks the same from every client.
+        let status = status.flatMap { $0.isEmpty ? nil : $0 }
         await hub.setPresence(
-            session.id, presence, watchers: watchers, contacts: contacts.map(\.user.name), lastActive: lastActive)
+            session.id, presence, status: status, watchers: watchers, contacts: contacts.map(\.user.name),
+            lastActive: lastActive)
     }
 
     func typing(_ state: TypingEvent.State, to address: String, from session: HubSession) async throws(HubError) {

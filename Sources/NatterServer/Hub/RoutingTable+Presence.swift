@@ -13,6 +13,7 @@ extension RoutingTable {
         /// The full JID of the session that speaks for the user.
         var jid: JID
         var since: Date?
+        var status: String? = nil
     }
 
     /// Everything others see of one user: compared before and after a mutation to decide what to send.
@@ -29,6 +30,11 @@ extension RoutingTable {
         visibility(of: user).watchers?.presence ?? .unavailable
     }
 
+    /// The status text that goes with `presence(of:)`; none while the user is offline.
+    func status(of user: String) -> String? {
+        visibility(of: user).watchers?.status
+    }
+
     func visibility(of user: String) -> Visibility {
         // Latest presence first; sessions that never set one last, oldest connection first among them.
         let ordered = activeSessions(of: user).sorted {
@@ -36,13 +42,16 @@ extension RoutingTable {
         }
         let speaker = ordered.first { $0.presence != nil }
         let watchers = speaker.flatMap { session in
-            session.presence.map { Appearance(presence: $0, jid: session.jid, since: session.presenceSince) }
+            session.presence.map {
+                Appearance(presence: $0, jid: session.jid, since: session.presenceSince, status: session.status)
+            }
         }
         var rooms: [String: Appearance] = [:]
         for session in ordered {
             for room in session.rooms where rooms[room] == nil {
                 rooms[room] = Appearance(
-                    presence: watchers?.presence ?? .available, jid: session.jid, since: watchers?.since)
+                    presence: watchers?.presence ?? .available, jid: session.jid, since: watchers?.since,
+                    status: watchers?.status)
             }
         }
         return Visibility(watchers: watchers, rooms: rooms)
@@ -57,14 +66,18 @@ extension RoutingTable {
         var deliveries: [HubDelivery] = []
         let was = before.watchers?.presence ?? .unavailable
         let now = after.watchers?.presence ?? .unavailable
-        if was != now, let from = (after.watchers ?? before.watchers)?.jid {
-            deliveries += tellWatchers(watchers, from: from, presence: now)
+        let status = after.watchers?.status
+        if was != now || before.watchers?.status != status, let from = (after.watchers ?? before.watchers)?.jid {
+            deliveries += tellWatchers(watchers, from: from, presence: now, status: status)
         }
         for room in Set(before.rooms.keys).union(after.rooms.keys).sorted() {
             let old = before.rooms[room]
             let new = after.rooms[room]
-            guard old?.presence != new?.presence, let from = (new ?? old)?.jid else { continue }
-            let event = presenceEvent(from: from, as: new?.presence ?? .unavailable, to: bareJID(room))
+            guard old?.presence != new?.presence || old?.status != new?.status, let from = (new ?? old)?.jid else {
+                continue
+            }
+            let event = presenceEvent(
+                from: from, as: new?.presence ?? .unavailable, to: bareJID(room), status: new?.status)
             deliveries += broadcast(event, inRoom: room, except: except)
         }
         return deliveries
@@ -78,7 +91,8 @@ extension RoutingTable {
             let event: PresenceEvent
             if let appearance = visibility(of: contact).watchers {
                 event = PresenceEvent(
-                    from: appearance.jid, to: to, presence: appearance.presence, since: appearance.since)
+                    from: appearance.jid, to: to, presence: appearance.presence, since: appearance.since,
+                    status: appearance.status)
             } else {
                 event = PresenceEvent(
                     from: bareJID(contact), to: to, presence: .unavailable,
@@ -88,10 +102,14 @@ extension RoutingTable {
         }
     }
 
-    private func tellWatchers(_ watchers: [String], from: JID, presence: Presence) -> [HubDelivery] {
+    private func tellWatchers(
+        _ watchers: [String], from: JID, presence: Presence, status: String?
+    ) -> [HubDelivery] {
         watchers.flatMap { watcher in
             activeSessions(of: watcher).map { target in
-                HubDelivery(target: target.id, event: presenceEvent(from: from, as: presence, to: target.jid.bare))
+                HubDelivery(
+                    target: target.id,
+                    event: presenceEvent(from: from, as: presence, to: target.jid.bare, status: status))
             }
         }
     }

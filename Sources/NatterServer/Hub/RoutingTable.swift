@@ -14,6 +14,8 @@ struct RoutingTable: Sendable {
         let simulated: Bool
         var presence: Presence?
         var presenceSince: Date?
+        /// The free text set with the presence ("lunch"); travels with it, so it changes only when it does.
+        var status: String?
         /// When the presence was set, on a clock that cannot tie: the latest one speaks for the user.
         var presenceOrder = 0
         var rooms: Set<String> = []
@@ -83,7 +85,7 @@ struct RoutingTable: Sendable {
     /// earns it a snapshot of `contacts`. `lastActive` (from storage) dates offline contacts this server has
     /// not seen leave since it started.
     mutating func setPresence(
-        _ id: HubSessionID, _ presence: Presence, watchers: [String], contacts: [String],
+        _ id: HubSessionID, _ presence: Presence, status: String? = nil, watchers: [String], contacts: [String],
         lastActive: [String: Date] = [:], now: Date
     ) -> [HubDelivery] {
         guard var session = sessions[id] else { return [] }
@@ -91,6 +93,7 @@ struct RoutingTable: Sendable {
         let isFirst = session.presence == nil
         presenceClock += 1
         session.presence = presence
+        session.status = status
         session.presenceSince = now
         session.presenceOrder = presenceClock
         sessions[id] = session
@@ -109,7 +112,9 @@ struct RoutingTable: Sendable {
         var deliveries = occupants.compactMap { occupant in
             visibility(of: occupant).rooms[room].map { appearance in
                 HubDelivery(
-                    target: id, event: presenceEvent(from: appearance.jid, as: appearance.presence, to: roomJID))
+                    target: id,
+                    event: presenceEvent(
+                        from: appearance.jid, as: appearance.presence, to: roomJID, status: appearance.status))
             }
         }
         let before = visibility(of: session.user)
@@ -137,7 +142,9 @@ struct RoutingTable: Sendable {
         roomSessions(room).filter { $0.id != except }.map { HubDelivery(target: $0.id, event: event) }
     }
 
-    func presenceEvent(from: JID, as presence: Presence, to: JID, since: Date? = nil) -> HubEvent {
-        .presence(PresenceEvent(from: from, to: to, presence: presence, since: since))
+    func presenceEvent(
+        from: JID, as presence: Presence, to: JID, since: Date? = nil, status: String? = nil
+    ) -> HubEvent {
+        .presence(PresenceEvent(from: from, to: to, presence: presence, since: since, status: status))
     }
 }

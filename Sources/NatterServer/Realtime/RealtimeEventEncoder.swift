@@ -14,7 +14,7 @@ struct RealtimeEventEncoder: Sendable {
             .presenceChange(
                 RealtimePresence(
                     from: presence.from.description, to: presence.to.description, presence: presence.presence,
-                    received: presence.since.map(RealtimeEventEncoder.timestamp)))
+                    received: presence.since.map(RealtimeEventEncoder.timestamp), status: presence.status))
         case .message(let event):
             .chat(chat(event.message, extras: event.extras))
         case .messageEdited(let message):

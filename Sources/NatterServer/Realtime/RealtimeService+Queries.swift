@@ -75,7 +75,8 @@ extension RealtimeService {
             entries.append(
                 RealtimeRosterContact(
                     jid: bareJID(contact.user.name).description, name: contact.displayName,
-                    presence: await hub.presence(of: contact.user.name), groups: contact.groups))
+                    presence: await hub.presence(of: contact.user.name), groups: contact.groups,
+                    status: await hub.status(of: contact.user.name)))
         }
         return entries
     }

@@ -59,7 +59,9 @@ final class RealtimeService: Sendable {
     }
 
     func setPresence(_ presence: RealtimePresence, for session: HubSession) async throws(RealtimeErrorMessage) {
-        try await call(presence.id) { try await core.setPresence(presence.presence, for: session) }
+        try await call(presence.id) {
+            try await core.setPresence(presence.presence, status: presence.status, for: session)
+        }
     }
 
     func typing(_ typing: RealtimeTyping, from session: HubSession) async throws(RealtimeErrorMessage) {

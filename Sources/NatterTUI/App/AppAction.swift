@@ -9,4 +9,6 @@ public enum AppAction: Sendable, Equatable {
     case redrawAll
     /// `/roster TEXT` narrows the roster to matching contacts and rooms; an empty text shows them all again.
     case filterRoster(String)
+    /// `/theme NAME`: a built-in theme or a theme file, applied at once.
+    case setTheme(String)
 }

@@ -22,6 +22,15 @@ public struct InterfaceState: Sendable {
     var roster = RosterNavigator()
     var completion: TabCompletion?
     var composing = ComposingTracker()
+    /// The window whose draft the editor holds, and the drafts of the others.
+    var editorWindow: WindowID = .console
+    var drafts: [WindowID: LineEditor.Draft] = [:]
+    /// When Ctrl+C last came, so a second one soon after quits.
+    var lastInterrupt: Date?
+    /// When the console was last on screen: newer notices make it "low" activity.
+    public var consoleSeen = Date.distantPast
+    /// Words besides the user's own names that raise a window to highlight (`highlight_words` in config.toml).
+    public var highlightWords: [String] = []
     let parser = CommandParser()
 
     /// Fed back from the screen model after each render.
@@ -43,6 +52,9 @@ public struct InterfaceState: Sendable {
     public func scrollOffset(of window: WindowID) -> Int { scrollOffsets[window] ?? 0 }
 
     public mutating func handle(_ key: Key, state: ClientState, now: Date) -> [AppAction] {
+        follow(state.activeWindow)
+        // A key between two Ctrl+C makes the second a fresh one: only Ctrl+C twice in a row quits.
+        lastInterrupt = nil
         if key != .tab { completion = nil }
         if let actions = rosterKey(key, state: state, now: now) { return actions }
         if let actions = windowKey(key, state: state, now: now) { return actions }

@@ -16,11 +16,23 @@ public final class TerminalApp {
     private var model = ScreenModel()
     private var decoder = KeyDecoder()
     private var pipe: WakePipe?
+    private let attention: AttentionSettings
+    private var tracker = AttentionTracker()
+    /// The signal that ended the run (SIGINT twice, SIGTERM, SIGHUP), for an exit status of 128 + its number;
+    /// nil after `/quit`.
+    public private(set) var endingSignal: Int32?
 
-    public init(store: EngineStore, theme: Theme, domain: String) {
+    public init(
+        store: EngineStore, theme: Theme, domain: String, attention: AttentionSettings = AttentionSettings(),
+        timestampFormat: TimestampFormat = .standard
+    ) {
         self.store = store
         self.theme = theme
         self.domain = domain
+        self.attention = attention
+        ui.highlightWords = attention.highlightWords
+        model.timestampFormat = timestampFormat
+        model.highlightWords = attention.highlightWords
     }
 
     /// Runs until the user quits (`/quit`, SIGINT/SIGTERM/SIGHUP) and restores the terminal before returning.
@@ -43,17 +55,21 @@ public final class TerminalApp {
         if let lapse = store.state.typingDeadlines.values.min() { pipe.schedule(lapse) }
         ui.rows = backend.rows
         ui.columns = backend.columns
+        _ = tracker.update(state: store.state, words: attention.highlightWords)
         render(backend)
         while !store.state.isQuitting {
             let (keyboard, wakeup) = wait(pipe: pipe)
             if wakeup {
                 let reasons = pipe.drain()
-                if reasons.contains(.quit) { store.dispatch(.quit) }
+                if reasons.contains(.quit) { quit(signal: SIGTERM) }
+                if reasons.contains(.hangup) { quit(signal: SIGHUP) }
+                if reasons.contains(.interrupt) { interrupt() }
                 if reasons.contains(.resize) { resize(backend) }
             }
             if keyboard { readKeys(backend) }
             fireTimers()
             if store.state.isQuitting { break }
+            alert(tracker.update(state: store.state, words: attention.highlightWords))
             render(backend)
         }
     }
@@ -85,6 +101,7 @@ public final class TerminalApp {
         if let wake = pipe?.scheduledWake { candidates.append(wake) }
         if let idle = ui.nextDeadline { candidates.append(idle) }
         let now = Date()
+        if let expiry = ScreenModel.noticeExpiry(state: store.state, now: now) { candidates.append(expiry) }
         let countdowns = store.state.accounts.values.compactMap { account -> Date? in
             guard case .reconnecting(_, let retryAt, _) = account.connection else { return nil }
             return retryAt
@@ -126,8 +143,54 @@ public final class TerminalApp {
             case .clearWindow(let window): ui.clearedBefore[window] = Date()
             case .redrawAll: backend?.invalidate()
             case .filterRoster(let text): perform(ui.filterRoster(text, state: store.state), backend: backend)
+            case .setTheme(let name): setTheme(name, backend: backend)
             }
         }
+    }
+
+    /// BEL (so terminals and tmux flag the window) and the notify command, for private messages and highlights.
+    private func alert(_ alerts: [AttentionTracker.Alert]) {
+        guard !alerts.isEmpty else { return }
+        if attention.bell {
+            var bell: UInt8 = 0x07
+            _ = write(STDOUT_FILENO, &bell, 1)
+        }
+        for alert in alerts {
+            guard let arguments = attention.arguments(for: alert) else { continue }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = arguments
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            do {
+                try process.run()
+            } catch {
+                store.dispatch(.notice(.warning("notify_command: \(error)")))
+            }
+        }
+    }
+
+    private func setTheme(_ name: String, backend: CursesBackend?) {
+        let (theme, error) = Theme.resolve(name, environment: ProcessInfo.processInfo.environment)
+        if let error {
+            let names = Theme.builtinNames.joined(separator: ", ")
+            store.dispatch(.notice(.error("/theme: \(error); the themes are \(names), or a path to a .toml file")))
+            return
+        }
+        backend?.apply(theme)
+        store.dispatch(.notice(.info("theme: \(theme.name)")))
+    }
+
+    private func quit(signal: Int32) {
+        endingSignal = endingSignal ?? signal
+        store.dispatch(.quit)
+    }
+
+    private func interrupt() {
+        let (quits, actions) = ui.interrupt(state: store.state, now: Date())
+        perform(actions, backend: nil)
+        if quits { quit(signal: SIGINT) }
     }
 
     private func resize(_ backend: CursesBackend) {

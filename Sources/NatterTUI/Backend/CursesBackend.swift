@@ -65,6 +65,15 @@ final class CursesBackend {
         endwin()
     }
 
+    /// Switches theme at runtime (`/theme NAME`): new colour pairs, then a full repaint in them.
+    func apply(_ theme: Theme) {
+        let usable = has_colors() ? theme : theme.withoutColors()
+        palette = ColorPalette(
+            theme: usable, colors: has_colors() ? Int(natter_colors()) : 0, maxPairs: Int(natter_color_pairs()))
+        installPalette()
+        invalidate()
+    }
+
     /// Takes the new size from the tty after SIGWINCH and forgets every pane so the next frame repaints all.
     func resize() {
         var newRows: Int32 = 0

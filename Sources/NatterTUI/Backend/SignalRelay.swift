@@ -23,7 +23,9 @@ enum SignalRelay {
     static func install(wakeFD fd: Int32) {
         wakeFD = fd
         set(SIGWINCH) { _ in SignalRelay.send(WakePipe.Reason.resize.rawValue) }
-        for signal in quitSignals { set(signal) { _ in SignalRelay.send(WakePipe.Reason.quit.rawValue) } }
+        set(SIGTERM) { _ in SignalRelay.send(WakePipe.Reason.quit.rawValue) }
+        set(SIGHUP) { _ in SignalRelay.send(WakePipe.Reason.hangup.rawValue) }
+        set(SIGINT) { _ in SignalRelay.send(WakePipe.Reason.interrupt.rawValue) }
         for signal in crashSignals {
             set(signal) { number in
                 SignalRelay.restoreTerminal()

@@ -10,7 +10,9 @@ final class WakePipe: Sendable {
     enum Reason: UInt8, Sendable {
         case state = 0x73  // "s"
         case resize = 0x72  // "r"
-        case quit = 0x71  // "q"
+        case quit = 0x71  // "q", SIGTERM
+        case hangup = 0x68  // "h", SIGHUP
+        case interrupt = 0x69  // "i", SIGINT (Ctrl+C): clears the input line; twice quits
     }
 
     let readFD: Int32

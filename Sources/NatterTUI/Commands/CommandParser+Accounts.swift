@@ -39,14 +39,15 @@ extension CommandParser {
         return line
     }
 
-    enum AccountAction {
+    enum AccountAction: String {
         case connect
         case disconnect
+        case reconnect
     }
 
     /// `/connect NAME` and `/disconnect NAME`; without a name, the only account if there is one.
     func account(_ action: AccountAction, _ arguments: [String], state: ClientState) -> [AppAction] {
-        let verb = action == .connect ? "connect" : "disconnect"
+        let verb = action.rawValue
         let id: AccountID
         if let name = arguments.first {
             id = AccountID(name)
@@ -58,6 +59,10 @@ extension CommandParser {
                     "usage: /\(verb) NAME (one of: \(state.sortedAccounts.map(\.id.rawValue).joined(separator: ", ")))")
             ]
         }
-        return [.dispatch(.accounts(action == .connect ? .connect(id) : .disconnect(id)))]
+        switch action {
+        case .connect: return [.dispatch(.accounts(.connect(id)))]
+        case .disconnect: return [.dispatch(.accounts(.disconnect(id)))]
+        case .reconnect: return [.dispatch(.accounts(.reconnect(id)))]
+        }
     }
 }

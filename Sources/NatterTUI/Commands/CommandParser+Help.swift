@@ -1,18 +1,32 @@
 extension CommandParser {
-    /// One line per command, shown in the console by `/help`, then the keys.
-    public static let helpLines: [String] =
-        table.map(\.help) + [
-            "keys: Ctrl+N/P next/previous window · Alt+A next unread · Tab completes · PgUp/PgDn scroll, Alt+End bottom",
-            "roster: Alt+Up/Down pick a contact or room (Alt+PgUp/PgDn by page), Alt+Enter opens it, Esc puts it away",
-            "editing: C-a C-e C-b C-f C-d C-k C-u C-w C-y, Alt+B/F words, Up/Down history; pastes stay one message",
-        ]
+    /// One line per command, with the other names it answers to, shown in the console by `/help`; then the keys.
+    public static let helpLines: [String] = table.map(helpLine) + keyLines
+
+    static let keyLines = [
+        "keys: Ctrl+N/P next/previous window · Alt+A next unread · Tab completes · PgUp/PgDn scroll, Alt+End bottom",
+        "roster: Alt+Up/Down pick a contact or room (Alt+PgUp/PgDn by page), Alt+Enter opens it, Esc puts it away",
+        "editing: C-a C-e C-b C-f C-d C-k C-u C-w C-y, Alt+B/F words, Up/Down history; pastes stay one message",
+        "Ctrl+C clears the input line (Ctrl+Y brings it back); twice quickly quits · each window keeps its own draft",
+        "presence: ● online  ⊘ busy  ◐ away  ◌ extended away  ○ offline  ? unknown while disconnected",
+        "status bar: [Act: 4,2] lists windows with news, highest first: highlight > private > message > low",
+    ]
+
+    /// `/msg NAME [text]   open a chat … (also /query, /m)`.
+    static func helpLine(_ entry: CommandEntry) -> String {
+        let aliases = entry.names.dropFirst().map { "/" + $0 }
+        guard !aliases.isEmpty else { return entry.help }
+        return entry.help + " (also " + aliases.joined(separator: ", ") + ")"
+    }
 
     static func help(topic: String?) -> [AppAction] {
         var lines = helpLines
         if let topic {
-            let wanted = "/" + topic.trimmingPrefix("/").lowercased()
-            let matching = helpLines.filter { $0.hasPrefix(wanted + " ") }
-            if !matching.isEmpty { lines = matching }
+            let name = topic.trimmingPrefix("/").lowercased()
+            if let entry = byName[name] {
+                lines = [helpLine(entry)]
+            } else {
+                return [.dispatch(.activate(.console)), Self.error("/help: no command /\(name); /help lists them all")]
+            }
         }
         return [.dispatch(.activate(.console))] + lines.map { .dispatch(.notice(.info($0))) }
     }

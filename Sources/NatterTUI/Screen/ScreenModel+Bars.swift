@@ -14,8 +14,14 @@ extension ScreenModel {
             case .direct(let jid):
                 text = "\(title) <\(jid.bareString)>"
                 if let contact = state.contacts[jid] {
-                    text += " — " + contact.presence.label
-                    if let status = contact.statusText, !status.isEmpty { text += ": " + TextSanitizer.line(status) }
+                    if Self.isPresenceKnown(contact, state: state) {
+                        text += " — " + contact.presence.label
+                        if let status = contact.statusText, !status.isEmpty {
+                            text += ": " + TextSanitizer.line(status)
+                        }
+                    } else {
+                        text += " — presence unknown while disconnected"
+                    }
                 }
             case .room(let jid):
                 text = "\(title) <\(jid.bareString)>"
@@ -41,25 +47,73 @@ extension ScreenModel {
         return ScreenRow([StyledRun(fitted, .titleBar)]).fitted(to: width, fill: .titleBar)
     }
 
-    /// `[online] alice@natter.test [1:console] [2:bob(3)] … notice`, with the active window highlighted.
+    /// How long a notice stays in the status bar; the console keeps it.
+    static let noticeLifetime: TimeInterval = 5
+    /// Window names in the bar are cut to this many cells (with `…`).
+    static let windowNameWidth = 16
+
+    /// `[online] alice@natter.test (away: lunch) [1:console] [2:bob(3)] notice … [Act: 2,4]`. The activity list
+    /// sits at the right edge and is laid out first, so a narrow terminal cuts the window list, never it.
     func statusRow(state: ClientState, ui: InterfaceState, width: Int, now: Date) -> ScreenRow {
+        let activity = activityRow(state: state, ui: ui)
         var row = ScreenRow()
         appendAccounts(state: state, to: &row, now: now)
+        let room = width - activity.width
         for (index, window) in state.windows.enumerated() {
-            let title = TextLayout.truncate(TextSanitizer.line(state.title(of: window)), to: 16, ellipsis: true)
+            let title = TextLayout.truncate(
+                TextSanitizer.line(state.title(of: window)), to: Self.windowNameWidth, ellipsis: true)
             let unread = window.conversationID.flatMap { state.conversations[$0]?.unread } ?? 0
             var label = "\(index + 1):\(title)"
             if unread > 0 { label += "(\(unread))" }
+            // A window that does not fit whole is left out: the activity list already names what needs a look.
+            guard row.width + DisplayWidth.of(label) + 3 <= room else {
+                if row.width + 2 <= room { row.append("… ", .statusBar) }
+                break
+            }
             let role: StyleRole = window == state.activeWindow ? .statusActive : unread > 0 ? .statusUnread : .statusBar
             row.append("[", .statusBar)
             row.append(label, role)
             row.append("] ", .statusBar)
         }
         if let marker = invitationMarker(state: state) { row.append(marker, .statusAlert) }
-        if let notice = state.statusNotice {
+        if let notice = state.statusNotice, now.timeIntervalSince(notice.timestamp) < Self.noticeLifetime {
             row.append(TextSanitizer.line(notice.text), notice.level == .info ? .statusBar : .statusAlert)
         }
-        return row.fitted(to: width, fill: .statusBar)
+        var fitted = row.fitted(to: max(0, room), fill: .statusBar)
+        fitted.runs += activity.runs
+        return fitted.fitted(to: width, fill: .statusBar)
+    }
+
+    /// When the status bar's notice disappears, so the UI can wake to repaint without a notice of its own.
+    static func noticeExpiry(state: ClientState, now: Date) -> Date? {
+        guard let notice = state.statusNotice else { return nil }
+        let expiry = notice.timestamp.addingTimeInterval(noticeLifetime)
+        return expiry > now ? expiry : nil
+    }
+
+    /// `[Act: 2,4]`: the numbers of windows with something new, each coloured by its level, highest level first
+    /// (then by number), as WeeChat's hotlist. Empty when nothing is new.
+    func activityRow(state: ClientState, ui: InterfaceState) -> ScreenRow {
+        var entries: [(number: Int, level: Activity)] = []
+        for (index, window) in state.windows.enumerated() where window != state.activeWindow {
+            let level: Activity?
+            switch window {
+            case .console:
+                level = state.console.last.map { $0.timestamp > ui.consoleSeen } == true ? .low : nil
+            case .conversation(let id):
+                level = Activity.of(id, state: state, words: ui.highlightWords)
+            }
+            if let level { entries.append((index + 1, level)) }
+        }
+        guard !entries.isEmpty else { return ScreenRow() }
+        entries.sort { $0.level != $1.level ? $0.level > $1.level : $0.number < $1.number }
+        var row = ScreenRow([StyledRun(" [Act: ", .statusBar)])
+        for (position, entry) in entries.enumerated() {
+            if position > 0 { row.append(",", .statusBar) }
+            row.append(String(entry.number), entry.level.role)
+        }
+        row.append("]", .statusBar)
+        return row
     }
 
     /// One account: `[online] alice@natter.test`, as always. Several: `[online]` when all are, else each account
@@ -73,8 +127,10 @@ extension ScreenModel {
                 TextSanitizer.line(connection.summary(now: now)), connection.isOnline ? .statusBar : .statusAlert)
             row.append("] ", .statusBar)
             if let identity = accounts.first?.identity { row.append(identity.bareString + " ", .statusBar) }
+            appendOwnPresence(accounts, to: &row)
             return
         }
+        defer { appendOwnPresence(accounts, to: &row) }
         let down = accounts.filter { !$0.isOnline }
         guard !down.isEmpty else {
             row.append("[online] ", .statusBar)
@@ -85,6 +141,18 @@ extension ScreenModel {
             row.append(TextSanitizer.line("\(account.id): \(account.connection.summary(now: now))"), .statusAlert)
             row.append("] ", .statusBar)
         }
+    }
+
+    /// `(away: lunch) `, irssi's `(zZzZ)`: what others see of us, unless it is plain `online`. Accounts set apart
+    /// (`/presence … ACCOUNT`) show the first account's, marked with `+`.
+    private func appendOwnPresence(_ accounts: [AccountState], to row: inout ScreenRow) {
+        guard let first = accounts.first else { return }
+        let status = first.statusText.map(TextSanitizer.line) ?? ""
+        let differs = accounts.contains { $0.presence != first.presence || $0.statusText != first.statusText }
+        guard first.presence != .available || !status.isEmpty || differs else { return }
+        var text = first.presence.label
+        if !status.isEmpty { text += ": " + status }
+        row.append("(" + text + (differs ? " +" : "") + ") ", first.presence == .available ? .statusBar : .statusAlert)
     }
 
     /// The input line and the cursor column; multi-line input shows its line count and `⏎` for each break.

@@ -90,10 +90,15 @@ extension ScreenModel {
         }
         var prefix = ScreenRow()
         prefix.append(clock(message.timestamp) + " ", .timestamp)
-        prefix.append("<" + nick + ">", message.isOutgoing ? .ownNick : .otherNick)
+        let action = CommandParser.actionText(of: message.text)
+        // As WeeChat does, a message that names you stands out by its sender, whatever its length.
+        let names = message.isOutgoing ? [] : Highlighter.names(for: message.conversation.account, state: state)
+        let highlighted = !message.isOutgoing && Highlighter.mentions(message.text, anyOf: names + highlightWords)
+        let nickRole: StyleRole = message.isOutgoing ? .ownNick : highlighted ? .highlight : .otherNick
+        prefix.append(action != nil ? "* " + nick : "<" + nick + ">", nickRole)
         prefix.append(" ")
 
-        var body = TextSanitizer.message(message.text)
+        var body = TextSanitizer.message(action.map(String.init) ?? message.text)
         var marker: StyledRun?
         var bodyRole = StyleRole.text
         switch message.delivery {

@@ -59,6 +59,13 @@ extension ScreenModel {
         return rows
     }
 
+    /// Whether what we last heard of the contact's presence is current: only while an account that reports it is
+    /// online. Otherwise the roster shows `?`, never a stale "online".
+    static func isPresenceKnown(_ contact: Contact, state: ClientState) -> Bool {
+        let accounts = contact.sources.isEmpty ? state.sortedAccounts.map(\.id) : contact.accounts
+        return accounts.contains { state.accounts[$0]?.isOnline == true }
+    }
+
     /// One roster line per person: their chats on every account count. Every visible row asks on every frame, so
     /// a roster with no open chats does not build the contact's account list at all.
     static func unread(of contact: Contact, state: ClientState) -> Int {
@@ -86,14 +93,18 @@ extension ScreenModel {
         case .contact(let contact):
             // One roster line per person: their chats on every account count.
             unread = Self.unread(of: contact, state: state)
-            let (symbol, role) = Self.presenceSymbol(contact.presence)
+            let known = Self.isPresenceKnown(contact, state: state)
+            let (symbol, role) = known ? Self.presenceSymbol(contact.presence) : ("?", .presenceOffline)
             row.append(cursor ? "▸ " : symbol + " ", cursor ? .rosterCursor : role)
             if unread > 0 {
                 nameRole = .unread
-            } else if !contact.presence.isOnline {
+            } else if !known || !contact.presence.isOnline {
                 nameRole = .dim
             }
             row.append(TextSanitizer.line(contact.displayName), nameRole)
+            if known, let status = contact.statusText, !status.isEmpty {
+                row.append(" " + TextSanitizer.line(status), .dim)
+            }
             if sharedName { row.append(" <\(contact.jid.bareString)>", .dim) }
         }
         let count = unread > 0 ? " (\(unread))" : ""

@@ -12,6 +12,10 @@ public struct ScreenModel: Sendable {
     public static let rosterMinimumColumns = 60
 
     public var calendar: Calendar
+    /// The clock before each chat and console line (`timestamp_format`).
+    public var timestampFormat = TimestampFormat.standard
+    /// Words besides the user's own names that make a message a highlight (`highlight_words`).
+    public var highlightWords: [String] = []
 
     public init(timeZone: TimeZone = .current) {
         var calendar = Calendar(identifier: .gregorian)
@@ -51,6 +55,8 @@ public struct ScreenModel: Sendable {
         }
         let chat = chatRows(state: state, ui: &ui, width: layout.chatWidth, height: layout.bodyHeight)
         panes.append(Pane(id: .chat, top: layout.bodyTop, left: layout.chatLeft, width: layout.chatWidth, rows: chat))
+        if state.activeWindow == .console { ui.consoleSeen = now }
+        ui.follow(state.activeWindow)
         let status = statusRow(state: state, ui: ui, width: columns, now: now)
         panes.append(Pane(id: .status, top: rows - 2, left: 0, width: columns, rows: [status]))
         let (input, cursorColumn) = inputRow(ui: &ui, width: columns)
@@ -70,9 +76,6 @@ public struct ScreenModel: Sendable {
     }
 
     func clock(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        let hour = parts.hour ?? 0
-        let minute = parts.minute ?? 0
-        return (hour < 10 ? "0" : "") + String(hour) + ":" + (minute < 10 ? "0" : "") + String(minute)
+        timestampFormat.string(from: date, calendar: calendar)
     }
 }

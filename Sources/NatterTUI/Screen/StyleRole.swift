@@ -5,6 +5,8 @@ public enum StyleRole: String, Hashable, Sendable, CaseIterable {
     case timestamp
     case ownNick = "own_nick"
     case otherNick = "other_nick"
+    /// The sender of a message that names you (your name or a `highlight_words` word).
+    case highlight
     case pending
     case failed
     case info
@@ -15,6 +17,11 @@ public enum StyleRole: String, Hashable, Sendable, CaseIterable {
     case statusActive = "status_active"
     case statusUnread = "status_unread"
     case statusAlert = "status_alert"
+    /// The activity list's window numbers, by level (`Activity`).
+    case activityLow = "activity_low"
+    case activityMessage = "activity_message"
+    case activityPrivate = "activity_private"
+    case activityHighlight = "activity_highlight"
     case rosterHeader = "roster_header"
     case rosterSelected = "roster_selected"
     /// The keyboard cursor in the roster (Alt+Up/Down), distinct from the active conversation.

@@ -12,6 +12,7 @@ extension Theme {
         timestamp = { fg = "bright-black" }
         own_nick = { fg = "bright-cyan", attrs = ["bold"] }
         other_nick = { fg = "bright-yellow", attrs = ["bold"] }
+        highlight = { fg = "black", bg = "bright-magenta", attrs = ["bold"] }
         pending = { fg = "bright-black", attrs = ["dim"] }
         failed = { fg = "bright-red" }
         info = { fg = "bright-blue" }
@@ -22,6 +23,10 @@ extension Theme {
         status_active = { fg = "bright-white", bg = "blue", attrs = ["bold", "reverse"] }
         status_unread = { fg = "bright-yellow", bg = "blue", attrs = ["bold"] }
         status_alert = { fg = "bright-red", bg = "blue", attrs = ["bold"] }
+        activity_low = { fg = "bright-black", bg = "blue" }
+        activity_message = { fg = "bright-white", bg = "blue", attrs = ["bold"] }
+        activity_private = { fg = "bright-yellow", bg = "blue", attrs = ["bold"] }
+        activity_highlight = { fg = "bright-magenta", bg = "blue", attrs = ["bold"] }
         roster_header = { fg = "cyan", attrs = ["bold"] }
         roster_selected = { fg = "black", bg = "cyan" }
         roster_cursor = { fg = "black", bg = "bright-yellow", attrs = ["bold"] }
@@ -46,6 +51,7 @@ extension Theme {
         timestamp = { fg = 244 }
         own_nick = { fg = "blue", attrs = ["bold"] }
         other_nick = { fg = "magenta", attrs = ["bold"] }
+        highlight = { fg = "white", bg = "magenta", attrs = ["bold"] }
         pending = { fg = 244, attrs = ["dim"] }
         failed = { fg = "red" }
         info = { fg = "blue" }
@@ -56,6 +62,10 @@ extension Theme {
         status_active = { fg = "white", bg = "blue", attrs = ["bold"] }
         status_unread = { fg = "magenta", bg = 252, attrs = ["bold"] }
         status_alert = { fg = "red", bg = 252, attrs = ["bold"] }
+        activity_low = { fg = 244, bg = 252 }
+        activity_message = { fg = "black", bg = 252, attrs = ["bold"] }
+        activity_private = { fg = "magenta", bg = 252, attrs = ["bold"] }
+        activity_highlight = { fg = "red", bg = 252, attrs = ["bold"] }
         roster_header = { fg = "blue", attrs = ["bold"] }
         roster_selected = { fg = "white", bg = "blue" }
         roster_cursor = { fg = "black", bg = "yellow", attrs = ["bold"] }
@@ -80,6 +90,7 @@ extension Theme {
         timestamp = { attrs = ["dim"] }
         own_nick = { attrs = ["bold"] }
         other_nick = { attrs = ["bold"] }
+        highlight = { attrs = ["reverse", "bold"] }
         pending = { attrs = ["dim"] }
         failed = { attrs = ["bold", "underline"] }
         info = {}
@@ -90,6 +101,10 @@ extension Theme {
         status_active = { attrs = ["bold"] }
         status_unread = { attrs = ["reverse", "bold"] }
         status_alert = { attrs = ["reverse", "bold", "underline"] }
+        activity_low = { attrs = ["reverse"] }
+        activity_message = { attrs = ["reverse", "bold"] }
+        activity_private = { attrs = ["reverse", "bold", "underline"] }
+        activity_highlight = { attrs = ["bold", "underline"] }
         roster_header = { attrs = ["bold", "underline"] }
         roster_selected = { attrs = ["reverse"] }
         roster_cursor = { attrs = ["bold", "underline"] }
@@ -108,6 +123,9 @@ extension Theme {
     public static let dark = try! Theme(toml: darkSource)
     public static let light = try! Theme(toml: lightSource)
     public static let mono = try! Theme(toml: monoSource)
+
+    /// The shipped themes' names, for `/theme` to offer.
+    public static let builtinNames = ["dark", "light", "mono"]
 
     /// A shipped theme by name: dark, light or mono.
     public static func builtin(named name: String) -> Theme? {

@@ -70,6 +70,18 @@ final class TmuxTerminal: @unchecked Sendable {
         return !status.contains(") Z ")
     }
 
+    /// Opens a second window and makes it current, so the program's window is in the background, where tmux
+    /// flags a bell (BEL) it receives.
+    func openSecondWindow() throws {
+        try tmux(["new-window", "-d", "-t", name]); try tmux(["select-window", "-t", name + ":1"])
+    }
+
+    /// Whether tmux has flagged a bell in the program's window (window 0).
+    func bellFlagged() throws -> Bool {
+        try tmux(["display-message", "-p", "-t", name + ":0", "#{window_bell_flag}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    }
+
     func close() { _ = try? tmux(capture: false, ["kill-session", "-t", name]) }
 
     deinit { close() }

@@ -1,0 +1,46 @@
+import Foundation
+import NatterEngine
+import NatterModel
+import Testing
+
+/// `/reconnect`, `/connect` after a refused login, and connection errors in the console.
+@Suite struct ReducerAccountLinkTests {
+    @Test func reconnectDropsTheLinkAndConnectsAgainAtOnce() {
+        var harness = ReducerHarness(online: false)
+        harness.event(
+            .session(
+                .connection(
+                    .reconnecting(attempt: 3, retryAt: harness.now.addingTimeInterval(20), reason: "refused"))))
+        let effects = harness.intent(.accounts(.reconnect(.default)))
+        #expect(effects == [.disconnect(.default), .connect(.default)])
+    }
+
+    @Test func reconnectOfADetachedAccountOnlyConnects() {
+        var harness = ReducerHarness(online: false)
+        harness.event(.session(.detached))
+        #expect(harness.intent(.accounts(.reconnect(.default))) == [.connect(.default)])
+        #expect(harness.intent(.accounts(.reconnect(AccountID("nope")))).isEmpty)
+        #expect(harness.state.statusNotice?.level == .error)
+    }
+
+    @Test func connectAfterARefusedLoginIsNotADeadEnd() {
+        var harness = ReducerHarness(online: false)
+        harness.event(.session(.connection(.offline(reason: "login failed: wrong user name or password"))))
+        #expect(harness.intent(.accounts(.connect(.default))) == [.disconnect(.default), .connect(.default)])
+        // The reason stays for the connector, which must not offer the refused password again.
+        #expect(harness.state.accounts[.default]?.lastError == "login failed: wrong user name or password")
+    }
+
+    @Test func everyConnectionErrorReachesTheConsoleOnce() {
+        var harness = ReducerHarness(online: false)
+        let retry = harness.now.addingTimeInterval(5)
+        harness.event(.session(.connection(.reconnecting(attempt: 1, retryAt: retry, reason: "refused"))))
+        harness.event(.session(.connection(.connecting)))
+        harness.event(.session(.connection(.reconnecting(attempt: 2, retryAt: retry, reason: "refused"))))
+        harness.event(.session(.connection(.reconnecting(attempt: 3, retryAt: retry, reason: "TLS failed"))))
+        let lines = harness.state.console.map(\.text).filter { $0.contains("cannot connect") }
+        #expect(lines.count == 2, "console: \(lines)")
+        #expect(lines.first?.contains("refused") == true)
+        #expect(lines.last?.contains("TLS failed") == true)
+    }
+}
