@@ -95,7 +95,7 @@ struct CWAService: Sendable {
                     user: session.user, resource: "cwa-\(sid.prefix(8))", id: id, subscriber: session)
                 session.attached(attached)
                 sessions.started(session, sid: sid)
-                try await core.setPresence(.available, for: attached)
+                try await core.joinPresence(for: attached)
             } catch {
                 return .error(CWAError(rid: rid, code: "serverError", reason: "\(error)"))
             }
