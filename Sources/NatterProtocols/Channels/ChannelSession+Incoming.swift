@@ -41,9 +41,9 @@ extension ChannelSession {
             actions.events.append(.channels(.listed([channel])))
             if known == nil {
                 actions.send.append(.listSubscribers(id: register(.other("members")), channelID: channel.id))
-                if let sender = invitation.sender {
-                    actions.events.append(.session(.notice(.info("\(sender) invited you to #\(channel.name)"))))
-                }
+                let opening = "/channels \(channel.name) opens it"
+                let text = invitation.sender.map { "\($0) invited you to #\(channel.name); \(opening)" }
+                actions.events.append(.session(.notice(.info(text ?? "you are in #\(channel.name); \(opening)"))))
             }
         case .channelDirectory(let directory):
             var channel = channels[directory.channelID] ?? Channel(id: directory.channelID, name: directory.channelID)
