@@ -36,7 +36,7 @@ import Testing
         try bob.enter("/channels Ops")
         try bob.enter("hello from bob 👋")
         let seen = try alice.waitFor("hello from bob")
-        #expect(seen.found, "alice never saw bob's message:\n\(seen.screen)")
+        #expect(seen.found, "alice never saw bob's message:\n\(seen.screen)\nbob:\n\((try? bob.screen()) ?? "")")
         let received = try bob.waitFor("✓ received")
         #expect(received.found, "bob's message never showed it was received:\n\(received.screen)")
 
