@@ -10,9 +10,10 @@ import NIOHTTP1
 /// Where WebSocket upgrades go: each door registers its path, and optionally an authentication that runs
 /// before the upgrade, so a bad token is refused with HTTP 401 and never becomes a WebSocket.
 ///
-/// The listener's upgrade hook asks `decide`; a request it declines falls through to the HTTP router, where
-/// `registerRefusals` answers it with the reason (401 with a `WWW-Authenticate` challenge, or 426 for a
-/// plain GET).
+/// The listener's upgrade hook asks `decide`. An upgrade request refused for its credentials is answered by
+/// the hook itself (401 with a `WWW-Authenticate` challenge, see `refuse`); a plain GET on a WebSocket path
+/// never reaches the hook and is answered by `registerRefusals` on the HTTP router (401, or 426 when its
+/// credentials are fine).
 struct WebSocketUpgradeRouter: Sendable {
     typealias Handler =
         @Sendable (WebSocketInboundStream, WebSocketOutboundWriter, WebSocketUpgradeContext) async throws -> Void
