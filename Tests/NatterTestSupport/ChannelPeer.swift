@@ -179,7 +179,11 @@ public final class ChannelPeer: Sendable {
         throw Failure(description: "\(address): the connection stayed open")
     }
 
-    public func close() { connection.close() }
+    /// Starts the close handshake on a thread of its own: waiting for the server's answer here would hold a
+    /// cooperative thread that an in-process server may need to give it.
+    public func close() {
+        Thread { [connection] in connection.close() }.start()
+    }
 }
 
 extension ChannelServerMessage {
