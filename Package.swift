@@ -111,7 +111,9 @@ let package = Package(
         .testTarget(name: "NatterModelTests", dependencies: ["NatterModel"]),
         .testTarget(name: "NatterEngineTests", dependencies: ["NatterEngine", "NatterModel"]),
         // What several test targets share: the xmllint schema check and the seeds' documents.
-        .target(name: "NatterTestSupport", path: "Tests/NatterTestSupport"),
+        .target(
+            name: "NatterTestSupport", dependencies: ["NatterCodecs", "NatterTransport"],
+            path: "Tests/NatterTestSupport"),
         .testTarget(name: "NatterWireTests", dependencies: ["NatterWire", "NatterTestSupport"]),
         .testTarget(
             name: "NatterCodecsTests", dependencies: ["NatterCodecs", "NatterWire", "NatterModel", "NatterTestSupport"]),
@@ -123,12 +125,15 @@ let package = Package(
         .testTarget(
             name: "NatterServerTests",
             dependencies: [
-                "NatterServer", "NatterCodecs", "NatterWire", "NatterModel",
+                "NatterServer", "NatterCodecs", "NatterWire", "NatterModel", "NatterTestSupport",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(
             name: "NatterIntegrationTests",
-            dependencies: ["NatterClient", "NatterServer", "NatterProtocols", "NatterEngine", "NatterTransport"]),
+            dependencies: [
+                "NatterClient", "NatterServer", "NatterProtocols", "NatterEngine", "NatterTransport",
+                "NatterTestSupport",
+            ]),
     ]
 )

@@ -22,8 +22,8 @@ extension NatterServer {
             maxFrameSize: configuration.maxFrameSize, autoPing: .enabled(timePeriod: .seconds(30)),
             validateUTF8: true)
         let plain = HTTPServerBuilder.http1WebSocketUpgrade(configuration: .init(ws: webSocket)) {
-            [upgrades] request, _, logger in
-            await upgrades.shouldUpgrade(request, logger: logger)
+            [upgrades] request, channel, logger in
+            await upgrades.shouldUpgrade(request, channel: channel, logger: logger)
         }
         return Application(
             router: router,

@@ -46,10 +46,13 @@ public final class NatterServer: Sendable {
             storage: storage, domain: configuration.domain, clock: configuration.clock, logger: logger)
         let boundPort = boundPort
         let context = DoorContext(
-            core: core, authenticator: authenticator, configuration: configuration, logger: logger,
+            core: core, storage: storage, authenticator: authenticator, configuration: configuration, logger: logger,
             boundAuthority: { "\(configuration.host):\(boundPort.value ?? configuration.port)" })
         let makers: [@Sendable (DoorContext) -> any Door] =
-            [{ LoginDoor(context: $0) }, { RealtimeDoor(context: $0) }, { ConferenceDoor(context: $0) }] + extraDoors
+            [
+                { LoginDoor(context: $0) }, { RealtimeDoor(context: $0) }, { ChannelsDoor(context: $0) },
+                { ConferenceDoor(context: $0) },
+            ] + extraDoors
         doors = makers.map { $0(context) }
         try storage.migrate(doors.flatMap(\.migrations))
     }

@@ -25,6 +25,8 @@ struct ChannelsRoundTripTests {
             ChannelMessage(id: "9", channelID: "c1", messageID: "m-1", text: "héllo\n\"you\"", attributes: ["k": true])),
         .messageStatus(ChannelMessageStatus(id: "10", channelID: "c1", messageID: "m-1", status: .read)),
         .retrieve(ChannelRetrieve(id: "11", channelID: "c1", time: time, direction: .ascending, count: 100)),
+        .retrieve(
+            ChannelRetrieve(id: "12", channelID: "c1", time: time, direction: .descending, count: 5, after: "m-1")),
     ]
 
     static let serverMessages: [ChannelServerMessage] = [

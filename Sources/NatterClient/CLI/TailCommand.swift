@@ -28,7 +28,9 @@ struct TailCommand: ParsableCommand {
                 $0.accounts[account]?.isSynchronized == true
             }
             var filter: ConversationID?
-            if let channel {
+            if let channel, let id = try Self.channel(named: channel, in: session) {
+                filter = id
+            } else if let channel {
                 let account = try session.account(forAddress: channel)
                 let room = try session.resolveRoom(channel, account: account)
                 let id = ConversationID.room(room, account: account)
@@ -54,6 +56,20 @@ struct TailCommand: ParsableCommand {
             printer.print(newIn: session.engine.state)
             printer.waitUntilDone()
         }
+    }
+}
+
+extension TailCommand {
+    /// A Channels channel by id or name, once the account's channel list is in; `nil` when none matches, and
+    /// `--channel` then names a room.
+    static func channel(named name: String, in session: ClientSession) throws -> ConversationID? {
+        let account = session.primaryAccount
+        guard session.engine.state.accounts[account]?.adapters[.channels] != nil else { return nil }
+        try session.waitUntil(timeout: 15, "the channel list") { $0.accounts[account]?.isSynchronized == true }
+        let wanted = String(name.trimmingPrefix("#")).lowercased()
+        return session.engine.state.channels.first { id, channel in
+            id.account == account && (id.address.lowercased() == wanted || channel.name.lowercased() == wanted)
+        }?.key
     }
 }
 
@@ -112,7 +128,8 @@ final class TailPrinter: Sendable {
             switch message.conversation.target {
             case .direct(let peer): "@\(peer.bareString)"
             case .room(let room): "#\(room.local)"
-            case .channel(let id), .thread(let id), .conference(let id): "#\(TextSanitizer.line(id))"
+            case .channel(let id): "#\(TextSanitizer.line(state.channels[message.conversation]?.name ?? id))"
+            case .thread(let id), .conference(let id): "#\(TextSanitizer.line(id))"
             }
         let sender = TextSanitizer.line(message.senderName ?? state.displayName(of: message.sender))
         let lines = TextSanitizer.message(message.text).split(separator: "\n", omittingEmptySubsequences: false)

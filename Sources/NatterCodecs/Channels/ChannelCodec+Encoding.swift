@@ -59,6 +59,7 @@ extension ChannelCodec {
             return [
                 id, string("channel-id", retrieve.channelID), string("time", ChannelTime.format(retrieve.time)),
                 string("direction", retrieve.direction.rawValue), ("count", .integer(retrieve.count)),
+                string("after", retrieve.after),
             ]
         }
     }

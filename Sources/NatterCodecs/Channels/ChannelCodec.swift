@@ -106,7 +106,8 @@ public enum ChannelCodec {
             return .retrieve(
                 ChannelRetrieve(
                     id: id, channelID: try fields.string("channel-id"), time: try fields.time("time"),
-                    direction: try fields.enumeration("direction", as: ChannelRetrieveDirection.self), count: count))
+                    direction: try fields.enumeration("direction", as: ChannelRetrieveDirection.self), count: count,
+                    after: try fields.optionalString("after")))
         default: throw .unknownType(type, id: id, fields.sender)
         }
     }

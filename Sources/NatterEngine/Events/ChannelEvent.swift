@@ -5,4 +5,6 @@ public enum ChannelEvent: Sendable, Equatable {
     case listed([Channel])
     case member(channel: String, Member)
     case left(String)
+    /// A receipt for a message we sent: `by` received, displayed or read it.
+    case receipt(channel: String, messageID: String, state: DeliveryState, by: JID)
 }

@@ -5,4 +5,14 @@ public enum ChannelIntent: Sendable, Equatable {
     case join(ConversationID)
     case leave(ConversationID)
     case setRole(ConversationID, member: JID, role: Member.Role)
+    /// A new channel on `account`; a non-empty `inviteToken` of an existing channel joins that one instead.
+    case create(account: AccountID, name: String, inviteToken: String?)
+    case invite(ConversationID, member: JID, admin: Bool)
+    /// Removes another member (administrators only); kicking yourself is `leave`.
+    case kick(ConversationID, member: JID)
+    case rename(ConversationID, name: String)
+    /// Asks the server for the current member list with roles and availability.
+    case members(ConversationID)
+    /// The window is focused: every message shown in it is read.
+    case markRead(ConversationID)
 }

@@ -27,7 +27,43 @@ extension Reducer {
             }
             let command = AdapterCommand.channels(.setRole(channel: id.address, member: member.bare, role: role))
             return send(command, on: id.account, for: id, in: &state, now: now)
+        case .create(let account, let name, let token):
+            return send(.channels(.create(name: name, inviteToken: token)), on: account, in: &state, now: now)
+        case .invite(let id, let member, let admin):
+            guard isAdministrator(of: id, in: state, now: now, action: "invite", post: &state) else { return [] }
+            let command = AdapterCommand.channels(.invite(channel: id.address, member: member.bare, admin: admin))
+            return send(command, on: id.account, for: id, in: &state, now: now)
+        case .kick(let id, let member):
+            guard isAdministrator(of: id, in: state, now: now, action: "kick others", post: &state) else { return [] }
+            return send(
+                .channels(.kick(channel: id.address, member: member.bare)), on: id.account, for: id, in: &state,
+                now: now)
+        case .rename(let id, let name):
+            guard isAdministrator(of: id, in: state, now: now, action: "rename the channel", post: &state) else {
+                return []
+            }
+            return send(
+                .channels(.rename(channel: id.address, name: name)), on: id.account, for: id, in: &state, now: now)
+        case .members(let id):
+            return send(.channels(.members(channel: id.address)), on: id.account, for: id, in: &state, now: now)
+        case .markRead(let id):
+            let unread = state.conversations[id]?.messages.filter { !$0.isOutgoing && $0.serverKey != nil } ?? []
+            guard !unread.isEmpty else { return [] }
+            let command = AdapterCommand.channels(.markRead(channel: id.address, messageIDs: unread.map(\.id)))
+            return send(command, on: id.account, for: id, in: &state, now: now)
         }
+    }
+
+    /// Whether we administer the channel as far as the engine knows; a refusal is posted with its reason. The
+    /// server is the authority: this only saves a round trip.
+    private func isAdministrator(
+        of id: ConversationID, in snapshot: ClientState, now: Date, action: String, post state: inout ClientState
+    ) -> Bool {
+        guard let channel = snapshot.channels[id], let me = snapshot.accounts[id.account]?.identity?.bare,
+            channel.members.first(where: { $0.jid == me })?.role != .admin
+        else { return true }
+        post(.error, "only administrators of #\(channel.name) can \(action)", at: now, in: &state)
+        return false
     }
 
     func apply(_ event: ChannelEvent, from source: SourceKey, to state: inout ClientState, now: Date) -> [Effect] {
@@ -58,6 +94,23 @@ extension Reducer {
             let id = ConversationID.channel(channelID, account: source.account)
             state.channels[id] = nil
             state.conversations[id]?.occupants = []
+        case .receipt(let channelID, let messageID, let delivery, _):
+            let id = ConversationID.channel(channelID, account: source.account)
+            guard
+                let index = state.conversations[id]?.messages.firstIndex(where: { $0.isOutgoing && $0.id == messageID })
+            else { break }
+            // Receipts only move forward: a late `received` does not undo a `read`.
+            let rank: (DeliveryState) -> Int = { state in
+                switch state {
+                case .pending, .failed: 0
+                case .sent: 1
+                case .delivered: 2
+                case .read: 3
+                }
+            }
+            if rank(delivery) > rank(state.conversations[id]!.messages[index].delivery) {
+                state.conversations[id]!.messages[index].delivery = delivery
+            }
         }
         return []
     }

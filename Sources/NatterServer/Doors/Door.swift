@@ -29,6 +29,8 @@ extension Door {
 /// What a door is built from.
 struct DoorContext: Sendable {
     let core: HubService
+    /// The embedded database, for doors whose own tables (their `migrations`) live beside the core's.
+    let storage: Storage
     let authenticator: Authenticator
     let configuration: ServerConfiguration
     let logger: Logger

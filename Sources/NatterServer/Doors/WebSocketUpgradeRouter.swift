@@ -5,13 +5,15 @@ import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
 import NIOCore
+import NIOHTTP1
 
 /// Where WebSocket upgrades go: each door registers its path, and optionally an authentication that runs
 /// before the upgrade, so a bad token is refused with HTTP 401 and never becomes a WebSocket.
 ///
-/// The listener's upgrade hook asks `decide`; a request it declines falls through to the HTTP router, where
-/// `registerRefusals` answers it with the reason (401 with a `WWW-Authenticate` challenge, or 426 for a
-/// plain GET).
+/// The listener's upgrade hook asks `decide`. An upgrade request refused for its credentials is answered by
+/// the hook itself (401 with a `WWW-Authenticate` challenge, see `refuse`); a plain GET on a WebSocket path
+/// never reaches the hook and is answered by `registerRefusals` on the HTTP router (401, or 426 when its
+/// credentials are fine).
 struct WebSocketUpgradeRouter: Sendable {
     typealias Handler =
         @Sendable (WebSocketInboundStream, WebSocketOutboundWriter, WebSocketUpgradeContext) async throws -> Void
@@ -62,14 +64,25 @@ struct WebSocketUpgradeRouter: Sendable {
 
     /// The listener's upgrade hook.
     func shouldUpgrade(
-        _ request: HTTPRequest, logger: Logger
+        _ request: HTTPRequest, channel: any Channel, logger: Logger
     ) async -> ShouldUpgradeResult<WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>> {
         let path = request.path?.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
-        guard case .upgrade(let handler, let user) = await decide(path: path, headers: request.headerFields) else {
+        let handler: Handler
+        let user: StoredUser?
+        switch await decide(path: path, headers: request.headerFields) {
+        case .notAWebSocketPath:
             return .dontUpgrade
+        case .unauthorized:
+            await refuse(request.headerFields, on: channel)
+            return .dontUpgrade
+        case .upgrade(let upgrade, let established):
+            (handler, user) = (upgrade, established)
         }
         return .upgrade([:]) { inbound, outbound, context in
-            try await handler(inbound, outbound, WebSocketUpgradeContext(user: user, logger: context.logger))
+            try await handler(
+                inbound, outbound,
+                WebSocketUpgradeContext(
+                    user: user, bearerToken: request.headerFields.bearer?.token, logger: context.logger))
         }
     }
 
@@ -79,10 +92,7 @@ struct WebSocketUpgradeRouter: Sendable {
             router.get(RouterPath(path)) { request, _ -> Response in
                 switch await decide(path: path, headers: request.headers) {
                 case .unauthorized:
-                    let error = request.headers.bearer == nil ? "" : ", error=\"invalid_token\""
-                    return Response(
-                        status: .unauthorized,
-                        headers: [.wwwAuthenticate: "Bearer realm=\"\(authenticator.domain)\"\(error)"])
+                    return Response(status: .unauthorized, headers: [.wwwAuthenticate: challenge(request.headers)])
                 case .upgrade, .notAWebSocketPath:
                     return Response(status: .upgradeRequired, headers: [.upgrade: "websocket"])
                 }
@@ -91,9 +101,34 @@ struct WebSocketUpgradeRouter: Sendable {
     }
 }
 
+extension WebSocketUpgradeRouter {
+    /// RFC 6750's challenge: `invalid_token` when a token was presented, none when it was missing.
+    func challenge(_ headers: HTTPFields) -> String {
+        let error = headers.bearer == nil ? "" : ", error=\"invalid_token\""
+        return "Bearer realm=\"\(authenticator.domain)\"\(error)"
+    }
+
+    /// Answers a refused WebSocket upgrade with 401 and the challenge, then closes the connection.
+    ///
+    /// Written here, at the HTTP/1 codec, because HummingbirdWebSocket answers every declined upgrade request
+    /// with a bare 400 of its own; that 400 then finds the connection closed and is dropped.
+    private func refuse(_ headers: HTTPFields, on channel: any Channel) async {
+        var fields = HTTPHeaders()
+        fields.add(name: "WWW-Authenticate", value: challenge(headers))
+        fields.add(name: "Content-Length", value: "0")
+        fields.add(name: "Connection", value: "close")
+        let head = HTTPResponseHead(version: .http1_1, status: .unauthorized, headers: fields)
+        try? await channel.writeAndFlush(HTTPServerResponsePart.head(head)).get()
+        try? await channel.writeAndFlush(HTTPServerResponsePart.end(nil)).get()
+        try? await channel.close()
+    }
+}
+
 /// What a WebSocket handler learns about its connection.
 struct WebSocketUpgradeContext: Sendable {
     /// The user a pre-upgrade authentication established; `nil` for doors that authenticate in-band.
     let user: StoredUser?
+    /// The `Authorization: Bearer` token the user was established with, so a door can notice its revocation.
+    var bearerToken: String? = nil
     let logger: Logger
 }

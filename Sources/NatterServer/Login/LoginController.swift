@@ -46,7 +46,10 @@ struct LoginController: Sendable {
         let body: JSONValue = .object([
             "d": .object([
                 "sessionId": .string(sessionID),
-                "services": .object(["chat": .string("\(secure ? "wss" : "ws")://\(authority)/realtime")]),
+                "services": .object([
+                    "chat": .string("\(secure ? "wss" : "ws")://\(authority)/realtime"),
+                    "messaging": .string("\(secure ? "wss" : "ws")://\(authority)/messaging"),
+                ]),
             ])
         ])
         return LoginController.json(body, status: .ok)

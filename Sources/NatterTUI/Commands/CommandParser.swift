@@ -7,7 +7,7 @@ public struct CommandParser: Sendable {
     public init() {}
 
     /// Every command, in `/help` order.
-    static let table: [CommandEntry] = coreCommands + conferenceCommands
+    static let table: [CommandEntry] = coreCommands + channelsCommands + conferenceCommands
 
     private static let coreCommands: [CommandEntry] = [
         CommandEntry(
@@ -178,6 +178,7 @@ public struct CommandParser: Sendable {
             }
             return [.dispatch(.leaveRoom(room.bare, account: state.currentAccount))]
         }
+        if let id = state.activeWindow.conversationID, id.kind == .channel { return [.dispatch(.channels(.leave(id)))] }
         guard let id = state.activeWindow.conversationID, case .room(let room) = id.target else {
             return [Self.error("/part: this window is not a room; say which: /part ROOM")]
         }

@@ -109,6 +109,10 @@ extension ScreenModel {
             marker = StyledRun("✗ ", .failed)
             bodyRole = .failed
             body += " (not sent: " + TextSanitizer.line(reason) + ")"
+        case .delivered where message.isOutgoing && message.conversation.kind == .channel:
+            body += " ✓ received"
+        case .read where message.isOutgoing && message.conversation.kind == .channel:
+            body += " ✓ read"
         case .sent, .delivered, .read:
             break
         }

@@ -1,0 +1,136 @@
+import Foundation
+import NatterCodecs
+import NatterEngine
+import NatterModel
+import NatterProtocols
+import Testing
+
+/// The Channels client state machine: what it sends for engine commands and what it makes of server frames.
+@Suite struct ChannelSessionTests {
+    let me = JID("alice@natter.test")!
+    let channel = ConversationID.channel("c1")
+    let time = Date(timeIntervalSince1970: 1_800_000_000)
+
+    private func frame(_ message: ChannelServerMessage) -> String { ChannelCodec.encode(message) }
+
+    /// A session past its opening: announced and listed in channel c1.
+    private func listed() -> ChannelSession {
+        var session = ChannelSession(account: me)
+        _ = session.begin()
+        _ = session.incoming(
+            text: frame(.channelList(ChannelList(channels: [.init(channelID: "c1", name: "Ops", administrator: true)])))
+        )
+        return session
+    }
+
+    private func wireMessage(_ id: String, replyTo: String? = nil, sender: String = "bob@natter.test") -> String {
+        frame(
+            .message(
+                ChannelMessage(channelID: "c1", messageID: id, text: id, sender: sender, time: time, replyTo: replyTo)))
+    }
+
+    @Test func opensByAnnouncingAndListingThenAsksForMembers() throws {
+        var session = ChannelSession(account: me)
+        let opening = session.begin()
+        #expect(opening.map(\.type) == ["announce", "list-channels"])
+        let actions = session.incoming(
+            text: frame(.channelList(ChannelList(channels: [.init(channelID: "c1", name: "Ops", administrator: true)])))
+        )
+        #expect(actions.send.map(\.type) == ["list-subscribers"])
+        #expect(actions.events.contains(.session(.synchronized)))
+        #expect(actions.events.contains(.channels(.listed([Channel(id: "c1", name: "Ops")]))))
+    }
+
+    @Test func aSendIsAckedByStoredAndReceiptsMoveItForward() throws {
+        var session = listed()
+        let sent = session.outgoing(.chat(.send(localID: "m-1", to: channel, text: "hi")))
+        guard case .message(let message) = try #require(sent.first) else {
+            Issue.record("expected a message, got \(sent)")
+            return
+        }
+        #expect(message.messageID == "m-1" && message.channelID == "c1")
+        #expect(session.incoming(text: frame(.ack(ChannelAck(replyTo: message.id, status: true)))).events.isEmpty)
+        let stored = session.incoming(
+            text: frame(.delivery(ChannelDelivery(messageID: "m-1", status: .stored, channelID: "c1"))))
+        #expect(stored.events == [.chat(.acked(localID: "m-1", serverKey: "m-1", timestamp: nil))])
+        let read = session.incoming(
+            text: frame(
+                .delivery(
+                    ChannelDelivery(messageID: "m-1", status: .read, channelID: "c1", subscriber: "bob@natter.test"))))
+        #expect(
+            read.events == [
+                .channels(.receipt(channel: "c1", messageID: "m-1", state: .read, by: JID("bob@natter.test")!))
+            ])
+    }
+
+    @Test func aRefusedSendFailsWithTheReason() throws {
+        var session = listed()
+        let sent = session.outgoing(.chat(.send(localID: "m-2", to: channel, text: "hi")))
+        let id = try #require(sent.first?.id)
+        let actions = session.incoming(
+            text: frame(.ack(ChannelAck(replyTo: id, status: false, reason: "not a member of channel 'c1'"))))
+        #expect(actions.events == [.chat(.failed(localID: "m-2", reason: "not a member of channel 'c1'"))])
+    }
+
+    @Test func historyPagesBackwardsFromTheOldestKnownMessage() throws {
+        var session = listed()
+        let outstanding = session.outstandingRequests
+        let request = session.outgoing(.chat(.fetchHistory(channel, before: "m-50", limit: 500)))
+        guard case .retrieve(let retrieve) = try #require(request.first) else {
+            Issue.record("expected a retrieve, got \(request)")
+            return
+        }
+        #expect(retrieve.direction == .descending && retrieve.count == 100 && retrieve.after == "m-50")
+        let id = try #require(retrieve.id)
+        _ = session.incoming(text: frame(.ack(ChannelAck(replyTo: id, status: true))))
+        let header = ChannelArchiveRetrieval(replyTo: id, channelID: "c1", time: time, direction: .descending, count: 2)
+        #expect(session.incoming(text: frame(.archiveRetrieval(header))).events.isEmpty)
+        #expect(session.incoming(text: wireMessage("m-49", replyTo: id)).events.isEmpty)
+        let done = session.incoming(text: wireMessage("m-48", replyTo: id))
+        guard case .chat(.historyLoaded(let conversation, let messages, let hasMore)) = try #require(done.events.first)
+        else {
+            Issue.record("expected history, got \(done.events)")
+            return
+        }
+        #expect(conversation == channel && messages.map(\.id) == ["m-48", "m-49"] && !hasMore)
+        #expect(session.outstandingRequests == outstanding, "a complete page is no longer pending")
+    }
+
+    @Test func aReconnectCatchesUpAfterTheNewestMessageSeenAndPagesOn() throws {
+        var session = listed()
+        _ = session.incoming(text: wireMessage("m-7"))
+        _ = session.begin()
+        let listed = session.incoming(
+            text: frame(.channelList(ChannelList(channels: [.init(channelID: "c1", name: "Ops", administrator: true)])))
+        )
+        let retrieve = try #require(
+            listed.send.compactMap { message -> ChannelRetrieve? in
+                if case .retrieve(let retrieve) = message { return retrieve }
+                return nil
+            }.first)
+        #expect(retrieve.direction == .ascending && retrieve.after == "m-7" && retrieve.count == 100)
+        let id = try #require(retrieve.id)
+        let header = ChannelArchiveRetrieval(
+            replyTo: id, channelID: "c1", time: time, direction: .ascending, count: 100)
+        _ = session.incoming(text: frame(.archiveRetrieval(header)))
+        var last = ChannelSession.Actions()
+        for index in 8..<108 { last = session.incoming(text: wireMessage("m-\(index)", replyTo: id)) }
+        #expect(last.events.count == 100, "a full page is handed over at once")
+        guard case .retrieve(let next) = try #require(last.send.first) else {
+            Issue.record("a full catch-up page must ask for the next one: \(last.send)")
+            return
+        }
+        #expect(next.after == "m-107")
+    }
+
+    @Test func beingKickedLeavesTheChannel() {
+        var session = listed()
+        let actions = session.incoming(
+            text: frame(
+                .unsubscription(
+                    ChannelUnsubscription(channelID: "c1", subscriber: "alice@natter.test", kickedBy: "bob@natter.test")
+                )))
+        #expect(actions.events.first == .channels(.left("c1")))
+        #expect(session.channels["c1"] == nil)
+    }
+}
