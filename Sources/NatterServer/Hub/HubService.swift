@@ -55,9 +55,9 @@ final class HubService: Sendable {
     /// the user's presence as it stands, or `available` when the user has none. A client with several adapters
     /// signs in at several doors, and the latest sign-in must not override what the user chose on another.
     func joinPresence(for session: HubSession) async throws(HubError) {
-        let current = await hub.presence(of: session.user)
+        let current = await hub.presence(of: session.user.name)
         guard current != .unavailable else { return try await setPresence(.available, for: session) }
-        try await setPresence(current, status: await hub.status(of: session.user), for: session)
+        try await setPresence(current, status: await hub.status(of: session.user.name), for: session)
     }
 
     func typing(_ state: TypingEvent.State, to address: String, from session: HubSession) async throws(HubError) {
