@@ -19,16 +19,28 @@ extension RosterService {
         case .setPresence(let presences):
             return try await setPresence(presences, session: session)
         case .getChat(let thread, let seq):
+            if case .group(let id)? = RosterThreadID(thread) {
+                return try await getGroupChat(id, thread: thread, fromSeq: seq ?? 1, user: user)
+            }
             return try await getChat(thread, fromSeq: seq ?? 1, user: user)
+        case .sendMessage(.thread(let thread), let content):
+            if case .group(let id)? = RosterThreadID(thread) {
+                return try await sendGroup(content, to: id, thread: thread, user: user, session: session)
+            }
+            return try await sendMessage(content, to: .thread(thread), user: user, session: session)
         case .sendMessage(let target, let content):
             return try await sendMessage(content, to: target, user: user, session: session)
         case .modifyChat(let thread, .close):
+            if case .group(let id)? = RosterThreadID(thread) {
+                return try await leaveGroup(id, thread: thread, user: user)
+            }
             return .modifyChat(thread: thread, found: directPeer(thread, user: user) != nil)
-        case .modifyChat(let thread, .addUser):
-            guard directPeer(thread, user: user) != nil else { return .modifyChat(thread: thread, found: false) }
-            throw ZimbraFault(
-                code: .permissionDenied, reason: "thread \(thread) is a 1:1 conversation; it takes no further users")
+        case .modifyChat(let thread, .addUser(let addr, let invitation)):
+            return try await invite(addr, text: invitation, into: thread, user: user)
         case .joinChat(let thread, _):
+            if case .group(let id)? = RosterThreadID(thread) {
+                return try await joinGroup(id, thread: thread, user: user)
+            }
             let found = directPeer(thread, user: user) != nil
             return .joinChat(thread: found ? thread : nil, found: found)
         case .modifyWhitelist(let change):

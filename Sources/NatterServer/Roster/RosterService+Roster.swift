@@ -15,7 +15,9 @@ extension RosterService {
         session.deliver([.roster(items)])
         let own = presenceBook.presences(of: user.name).first { $0.lang == nil }
         let presence = await core.hub.presence(of: user.name)
-        return .getRoster(presence: own ?? IMPresence(show: RosterPresenceBook.show(presence)), chats: [])
+        return .getRoster(
+            presence: own ?? IMPresence(show: RosterPresenceBook.show(presence)), chats: try await activeChats(of: user)
+        )
     }
 
     func subscriptionRequest(

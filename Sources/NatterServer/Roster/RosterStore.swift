@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// The reads and writes only the Zimbra IM door needs, over its own tables and the core's messages.
-protocol RosterStore: Sendable {
+protocol RosterStore: RosterGroupThreadStore {
     /// Every block entry, to fill `RosterBlocklist` once.
     func allBlocked() async throws -> [(owner: String, addr: String)]
     func setBlocked(_ addr: String, blocked: Bool, by owner: StoredUser) async throws
@@ -23,7 +23,8 @@ enum RosterMigrations {
                 table.column("addr", .text).notNull()
                 table.primaryKey(["ownerID", "addr"])
             }
-        }
+        },
+        threads,
     ]
 }
 
