@@ -12,13 +12,15 @@ struct RosterDoor: Door {
     init(context: DoorContext, store: any RosterStore) {
         let blocklist = RosterBlocklist()
         let presenceBook = RosterPresenceBook()
+        let subscriptions = RosterSubscriptionBook()
         let encoder = RosterEventEncoder(
             domain: context.core.domain, blocklist: blocklist, presenceBook: presenceBook,
-            clock: context.configuration.clock)
+            subscriptions: subscriptions, clock: context.configuration.clock)
         let service = RosterService(
             core: context.core, authenticator: context.authenticator, store: store,
             sessions: RosterSessions(idleTimeout: RosterDoor.sessionIdleTimeout), blocklist: blocklist,
-            presenceBook: presenceBook, encoder: encoder, tokenLifetime: context.configuration.sessionLifetime,
+            presenceBook: presenceBook, subscriptions: subscriptions, encoder: encoder,
+            tokenLifetime: context.configuration.sessionLifetime,
             logger: context.logger)
         controller = RosterController(
             service: service, maxBodySize: context.configuration.maxFrameSize, logger: context.logger)

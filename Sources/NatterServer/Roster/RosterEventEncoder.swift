@@ -8,6 +8,7 @@ struct RosterEventEncoder: Sendable {
     let domain: String
     let blocklist: RosterBlocklist
     let presenceBook: RosterPresenceBook
+    let subscriptions: RosterSubscriptionBook
     let clock: any ServerClock
 
     func address(_ user: String) -> String { "\(user)@\(domain)" }
@@ -17,7 +18,8 @@ struct RosterEventEncoder: Sendable {
         case .presence(let presence):
             // Room occupancy is addressed to the room; Zimbra IM watchers see only users.
             guard presence.to.local.lowercased() == user.lowercased(), presence.from.domain == domain,
-                !blocklist.separates(presence.from.local, user, domain: domain)
+                !blocklist.separates(presence.from.local, user, domain: domain),
+                subscriptions.sees(user, presence.from.local)
             else { return [] }
             return presenceBook.notifications(
                 from: presence.from.local, address: presence.from.bareString, presence: presence.presence)
@@ -44,9 +46,17 @@ struct RosterEventEncoder: Sendable {
                     timestamp: RosterEventEncoder.milliseconds(clock.now()),
                     content: IMMessageContent(typing: typing.state == .composing))
             ]
+        case .roster(let entries):
+            return [.roster(entries.filter { $0.jid.domain == domain }.map { rosterItem($0, owner: user) })]
         case .messageEdited, .messageDeleted:
             return []
         }
+    }
+
+    func rosterItem(_ entry: RosterEntry, owner: String) -> IMRosterItem {
+        let (subscription, ask) = subscriptions.state(of: entry.jid.local, for: owner)
+        return IMRosterItem(
+            addr: entry.jid.bareString, name: entry.name, groups: entry.groups, subscription: subscription, ask: ask)
     }
 
     static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }

@@ -12,6 +12,7 @@ struct RosterService: Sendable {
     let sessions: RosterSessions
     let blocklist: RosterBlocklist
     let presenceBook: RosterPresenceBook
+    let subscriptions: RosterSubscriptionBook
     let encoder: RosterEventEncoder
     /// The auth token's lifetime as AuthResponse states it: the core's login session lifetime.
     let tokenLifetime: Duration
@@ -118,9 +119,9 @@ struct RosterService: Sendable {
 }
 
 extension RosterService {
-    /// Fills the in-memory blocklist from the door's table on first use.
+    /// Fills the in-memory blocklist and subscriptions from the door's tables on first use.
     func loadBlocklist() async throws {
-        guard !blocklist.isLoaded else { return }
-        blocklist.load(try await coreCall { try await store.allBlocked() })
+        if !blocklist.isLoaded { blocklist.load(try await coreCall { try await store.allBlocked() }) }
+        if !subscriptions.isLoaded { subscriptions.load(try await coreCall { try await store.allSubscriptions() }) }
     }
 }

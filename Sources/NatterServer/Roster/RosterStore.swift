@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// The reads and writes only the Zimbra IM door needs, over its own tables and the core's messages.
-protocol RosterStore: RosterGroupThreadStore {
+protocol RosterStore: RosterGroupThreadStore, RosterSubscriptionStore {
     /// Every block entry, to fill `RosterBlocklist` once.
     func allBlocked() async throws -> [(owner: String, addr: String)]
     func setBlocked(_ addr: String, blocked: Bool, by owner: StoredUser) async throws
@@ -25,6 +25,7 @@ enum RosterMigrations {
             }
         },
         threads,
+        subscriptions,
     ]
 }
 
