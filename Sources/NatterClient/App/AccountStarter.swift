@@ -20,7 +20,7 @@ final class AccountStarter: Sendable {
     }
 
     /// The protocols natter has a client adapter for; the others are skipped with a notice.
-    static let implemented: Set<ProtocolKind> = [.realtime]
+    static let implemented: Set<ProtocolKind> = [.realtime, .roster]
 
     func adapters(for id: AccountID, prompting: Bool) throws -> [any ChatAdapter] {
         guard let account = accounts[id] else { throw SessionError("there is no account named \(id)") }
@@ -33,7 +33,8 @@ final class AccountStarter: Sendable {
         return try usable.map { protocolKind in
             switch protocolKind {
             case .realtime: return try realtime(account, password: password)
-            case .contactStore, .roster, .channels, .conference:
+            case .roster: return try roster(account, password: password)
+            case .contactStore, .channels, .conference:
                 throw SessionError("natter has no client for \(protocolKind.rawValue) yet")
             }
         }
@@ -48,6 +49,16 @@ final class AccountStarter: Sendable {
             configuration: RealtimeAdapterConfiguration(
                 serverURL: server, user: account.user, password: password, domain: account.domain,
                 resource: resource, caFile: account.caFile))
+    }
+
+    private func roster(_ account: AccountSettings, password: String) throws -> RosterAdapter {
+        guard let server = account.server else {
+            throw SessionError("account \(account.id): no server given (server = \"https://…\")")
+        }
+        return RosterAdapter(
+            configuration: RosterAdapterConfiguration(
+                serverURL: server, user: account.user, password: password, domain: account.domain,
+                caFile: account.caFile))
     }
 
     private func password(for account: AccountSettings, prompting: Bool) throws -> String {
