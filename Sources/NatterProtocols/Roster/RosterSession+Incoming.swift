@@ -16,7 +16,8 @@ extension RosterSession {
         case .message(let from, let thread, let timestamp, let content, let error):
             return message(from: from, thread: thread, timestamp: timestamp, content: content, error: error)
         case .subscribe(let from):
-            return [.session(.notice(.info("\(from) asks to see your presence: /authorize \(from) or /deny \(from)")))]
+            guard let jid = JID(from, defaultDomain: domain) else { return [] }
+            return [.subscriptions(.requested(jid.bare))]
         case .invited(let thread, let addr, let message):
             return [.session(.notice(.info("\(addr) invites you to thread \(thread): \(message)")))]
         case .enteredChat(let thread, let addr):

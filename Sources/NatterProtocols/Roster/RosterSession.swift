@@ -12,9 +12,11 @@ public struct RosterSession: Sendable {
         case none
         case chat(localID: String)
         case roster
+        /// IMModifyWhitelist: the answer is the blocked list.
+        case whitelist
     }
 
-    public static let capabilities: Set<Capability> = [.chat, .typing, .presence, .roster]
+    public static let capabilities: Set<Capability> = [.chat, .typing, .presence, .roster, .subscriptions]
 
     public let domain: String
     public private(set) var authToken: String?
@@ -64,8 +66,20 @@ public struct RosterSession: Sendable {
             return (.subscribe(addr: jid.bareString, name: name, groups: groups), .roster)
         case .roster(.rename(let jid, let name)):
             return (.subscribe(addr: jid.bareString, name: name), .roster)
-        case .roster(.remove(let jid)):
+        case .roster(.remove(let jid)), .subscriptions(.unsubscribe(let jid)):
             return (.subscribe(addr: jid.bareString, op: .remove), .roster)
+        case .subscriptions(.subscribe(let jid, let name, let groups)):
+            return (.subscribe(addr: jid.bareString, name: name, groups: groups), .roster)
+        case .subscriptions(.authorize(let jid, let addBack)):
+            return (.authorizeSubscribe(addr: jid.bareString, authorized: true, add: addBack), .roster)
+        case .subscriptions(.deny(let jid)):
+            return (.authorizeSubscribe(addr: jid.bareString, authorized: false), .roster)
+        case .subscriptions(.block(let address)):
+            return (.modifyWhitelist(.init(.block, addr: address)), .whitelist)
+        case .subscriptions(.allow(let address)):
+            return (.modifyWhitelist(.init(.allow, addr: address)), .whitelist)
+        case .subscriptions(.listBlocked):
+            return (.modifyWhitelist(nil), .whitelist)
         default:
             return nil
         }
@@ -76,8 +90,13 @@ public struct RosterSession: Sendable {
         _ response: RosterResponse, context: ZimbraResponseContext?, for pending: Pending, now: Date
     ) -> [EngineEvent] {
         var events = notifications(context, now: now)
-        if case .chat(let localID) = pending {
+        switch (pending, response) {
+        case (.chat(let localID), _):
             events.append(.chat(.acked(localID: localID, serverKey: nil, timestamp: now)))
+        case (.whitelist, .modifyWhitelist(let blocked)):
+            events.append(.subscriptions(.blocked(blocked)))
+        default:
+            break
         }
         return events
     }
@@ -87,7 +106,8 @@ public struct RosterSession: Sendable {
         var events = notifications(fault.context, now: now)
         switch pending {
         case .chat(let localID): events.append(.chat(.failed(localID: localID, reason: fault.reason)))
-        case .roster, .none: events.append(.session(.notice(.warning("the server refused: \(fault.reason)"))))
+        case .roster, .whitelist, .none:
+            events.append(.session(.notice(.warning("the server refused: \(fault.reason)"))))
         }
         return events
     }

@@ -72,7 +72,7 @@ public struct CommandParser: Sendable {
         CommandEntry(["help", "h", "?"], help: "/help [COMMAND]      this list, or one command's line") { _, input, _ in
             Self.help(topic: input.arguments.first)
         },
-    ]
+    ] + subscriptionCommands
 
     /// Name to entry, built once from the table.
     static let byName: [String: CommandEntry] = Dictionary(
