@@ -7,7 +7,9 @@ public struct CommandParser: Sendable {
     public init() {}
 
     /// Every command, in `/help` order.
-    static let table: [CommandEntry] = [
+    static let table: [CommandEntry] = builtIn + subscriptionCommands
+
+    private static let builtIn: [CommandEntry] = [
         CommandEntry(
             ["msg", "query", "m"],
             help: "/msg NAME [text]     open a chat with NAME (bob → bob@domain, or a contact's name)"
@@ -72,7 +74,7 @@ public struct CommandParser: Sendable {
         CommandEntry(["help", "h", "?"], help: "/help [COMMAND]      this list, or one command's line") { _, input, _ in
             Self.help(topic: input.arguments.first)
         },
-    ] + subscriptionCommands
+    ]
 
     /// Name to entry, built once from the table.
     static let byName: [String: CommandEntry] = Dictionary(
