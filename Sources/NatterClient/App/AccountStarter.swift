@@ -33,7 +33,8 @@ final class AccountStarter: Sendable {
         return try usable.map { protocolKind in
             switch protocolKind {
             case .realtime: return try realtime(account, password: password)
-            case .roster: return try roster(account, password: password)
+            case .roster:
+                return try roster(account, password: password, carriesChat: !usable.contains(.realtime))
             case .contactStore, .channels, .conference:
                 throw SessionError("natter has no client for \(protocolKind.rawValue) yet")
             }
@@ -51,14 +52,14 @@ final class AccountStarter: Sendable {
                 resource: resource, caFile: account.caFile))
     }
 
-    private func roster(_ account: AccountSettings, password: String) throws -> RosterAdapter {
+    private func roster(_ account: AccountSettings, password: String, carriesChat: Bool) throws -> RosterAdapter {
         guard let server = account.server else {
             throw SessionError("account \(account.id): no server given (server = \"https://…\")")
         }
         return RosterAdapter(
             configuration: RosterAdapterConfiguration(
                 serverURL: server, user: account.user, password: password, domain: account.domain,
-                caFile: account.caFile))
+                caFile: account.caFile, carriesChat: carriesChat))
     }
 
     private func password(for account: AccountSettings, prompting: Bool) throws -> String {

@@ -27,14 +27,15 @@ public final class RosterAdapter: ChatAdapter {
 
     public init(configuration: RosterAdapterConfiguration) {
         self.configuration = configuration
-        shared = Mutex(Shared(session: RosterSession(domain: configuration.domain)))
+        shared = Mutex(
+            Shared(session: RosterSession(domain: configuration.domain, carriesChat: configuration.carriesChat)))
         var httpConfiguration = HTTPClient.Configuration()
         httpConfiguration.caFile = configuration.caFile
         http = HTTPClient(configuration: httpConfiguration)
     }
 
     public var protocolKind: ProtocolKind { .roster }
-    public var capabilities: Set<Capability> { RosterSession.capabilities }
+    public var capabilities: Set<Capability> { shared.withLock { $0.session.capabilities } }
 
     public func start(sink: @escaping @Sendable (EngineEvent) -> Void) {
         let supervisor = LinkSupervisor(

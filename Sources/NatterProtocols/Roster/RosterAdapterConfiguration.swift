@@ -9,10 +9,13 @@ public struct RosterAdapterConfiguration: Sendable {
     public var backoff: ReconnectBackoff
     /// How long the server may hold a `NoOpRequest wait="1"`; the HTTP transfer is allowed a little more.
     public var pollTimeout: Duration
+    /// False when a Realtime adapter of the same account carries chat, presence and the roster.
+    public var carriesChat: Bool
 
     public init(
         serverURL: String, user: String, password: String, domain: String = "natter.test", caFile: String? = nil,
-        backoff: ReconnectBackoff = ReconnectBackoff(), pollTimeout: Duration = .seconds(50)
+        backoff: ReconnectBackoff = ReconnectBackoff(), pollTimeout: Duration = .seconds(50),
+        carriesChat: Bool = true
     ) {
         self.serverURL = serverURL
         self.user = user
@@ -21,6 +24,7 @@ public struct RosterAdapterConfiguration: Sendable {
         self.caFile = caFile
         self.backoff = backoff
         self.pollTimeout = pollTimeout
+        self.carriesChat = carriesChat
     }
 
     var endpoint: String {

@@ -17,15 +17,26 @@ public struct RosterSession: Sendable {
     }
 
     public static let capabilities: Set<Capability> = [.chat, .typing, .presence, .roster, .subscriptions]
+    /// Next to a Realtime adapter of the same natterd account, which already carries chat, presence and the
+    /// roster: this one then carries only what Realtime lacks.
+    public static let subscriptionCapabilities: Set<Capability> = [.subscriptions]
 
     public let domain: String
+    /// Whether chats, typing, presence and the roster are reported (false next to Realtime, so nothing
+    /// arrives twice).
+    public let carriesChat: Bool
     public private(set) var authToken: String?
     public private(set) var sessionID: String?
     /// The highest `<notify seq>` processed.
     public private(set) var seq: Int64?
     public private(set) var me: JID?
 
-    public init(domain: String) { self.domain = domain }
+    public init(domain: String, carriesChat: Bool = true) {
+        self.domain = domain
+        self.carriesChat = carriesChat
+    }
+
+    public var capabilities: Set<Capability> { carriesChat ? Self.capabilities : Self.subscriptionCapabilities }
 
     public var context: ZimbraRequestContext {
         // A bare `<session/>` asks for a session; later requests name it and acknowledge what was seen.
@@ -121,11 +132,18 @@ public struct RosterSession: Sendable {
         for block in context.notifications.sorted(by: { $0.seq < $1.seq }) where block.seq > (seq ?? 0) {
             seq = block.seq
             for notification in block.notifications {
-                if case .rosterItem = notification { rosterStale = true }
-                events += self.events(for: notification, now: now)
+                if case .rosterItem = notification, carriesChat { rosterStale = true }
+                events += self.events(for: notification, now: now).filter { carriesChat || !Self.isChatEvent($0) }
             }
         }
         return events
+    }
+
+    static func isChatEvent(_ event: EngineEvent) -> Bool {
+        switch event {
+        case .chat, .presence, .roster: true
+        default: false
+        }
     }
 
     /// Set when one entry of the roster changed: the adapter asks for the whole roster again.
