@@ -110,4 +110,22 @@ struct RosterSessionTests {
         let staleAgain = session.takeRosterStale()
         #expect(stale && !staleAgain)
     }
+
+    @Test func nextToRealtimeOnlySubscriptionsAreCarried() {
+        var session = RosterSession(domain: "natter.test", carriesChat: false)
+        _ = session.loggedIn(.auth(authToken: "t", lifetime: 1, session: "1"), user: "alice")
+        #expect(session.capabilities == [.subscriptions])
+        let context = ZimbraResponseContext(notifications: [
+            ZimbraNotify(
+                seq: 1,
+                notifications: [
+                    .presence(from: "bob@natter.test", IMPresence(show: .away)),
+                    .message(
+                        from: "bob@natter.test", thread: "d:alice:bob", timestamp: 1, content: .init(body: .init("x"))),
+                    .subscribe(from: "carol@natter.test"),
+                ])
+        ])
+        let events = session.received(.noOp(waitDisallowed: false), context: context, for: .none, now: now)
+        #expect(events == [.subscriptions(.requested(JID("carol@natter.test")!))])
+    }
 }
