@@ -92,7 +92,7 @@ struct ServerBenchCommand: ParsableCommand {
     static let domain = "natter.test"
     static let password = "bench-password"
 
-    private static func addUser(_ name: String, natterd: String, database: String) throws {
+    static func addUser(_ name: String, natterd: String, database: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: natterd)
         process.arguments = ["adduser", name, "--db", database, "--log-level", "warning"]

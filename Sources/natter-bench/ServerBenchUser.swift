@@ -94,6 +94,19 @@ final class ServerBenchUser: @unchecked Sendable {
 
     func close() { connection?.close() }
 
+    /// Reads frames until a chat containing `text` arrives; returns when it did (the noop-wake baseline).
+    func waitForChat(containing text: String, timeout: Duration) throws -> ContinuousClock.Instant {
+        guard let connection else { throw BenchError("\(name): not connected") }
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let event = try connection.receive(timeout: deadline - ContinuousClock.now)
+            if case .message(.text(let frame)) = event, frame.contains(#""type":"chat""#), frame.contains(text) {
+                return .now
+            }
+        }
+        throw BenchError("\(name): no chat containing \(text)")
+    }
+
     /// The nanosecond stamp after `"text":"t=`; a cheap scan, so the client spends its CPU on the protocol.
     static func sendTime(in frame: String) -> Int64? {
         guard let start = frame.range(of: #""text":"t="#) else { return nil }

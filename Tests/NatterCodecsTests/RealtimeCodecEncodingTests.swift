@@ -62,6 +62,11 @@ struct RealtimeCodecEncodingTests {
         .history(RealtimeHistoryRequest(id: "9", with: "lounge@natter.test", after: "00000009")),
         .roster(id: "r"),
         .teamList(id: nil),
+        .rosterUpdate([
+            RealtimeRosterContact(
+                jid: "bob@natter.test", name: "Bob", presence: .available, groups: ["Friends", "Other Contacts"]),
+            RealtimeRosterContact(jid: "carol@natter.test", name: "Carol", presence: .unavailable),
+        ]),
     ]
 
     @Test(arguments: samples)

@@ -234,6 +234,7 @@ struct RealtimeCodecErrorTests {
         let types = [
             "auth", "chat", "chat_updated", "chat_deleted", "presence_change", "user_typing", "team_join",
             "team_leave", "ping", "ack", "error", "history", "roster", "team_list",
+            "roster_update",
         ]
         let fields = [
             "id", "to", "from", "text", "key", "extras", "createSource", "presence", "received", "state",

@@ -20,7 +20,7 @@ struct StorageTests {
             #expect(
                 try storage.appliedMigrations() == [
                     "v1-users-sessions", "v1-contacts-rooms", "v1-messages", "v2-client-message-id",
-                    "v3-user-last-active",
+                    "v3-user-last-active", "v4-buddy-list",
                 ])
             try await storage.createUser(name: "Erin", displayName: "Erin E.", password: "pw")
             storage.close()

@@ -20,7 +20,7 @@ final class AccountStarter: Sendable {
     }
 
     /// The protocols natter has a client adapter for; the others are skipped with a notice.
-    static let implemented: Set<ProtocolKind> = [.realtime, .channels, .conference]
+    static let implemented: Set<ProtocolKind> = [.realtime, .roster, .channels, .conference]
 
     func adapters(for id: AccountID, prompting: Bool) throws -> [any ChatAdapter] {
         guard let account = accounts[id] else {
@@ -35,9 +35,11 @@ final class AccountStarter: Sendable {
         return try usable.map { protocolKind in
             switch protocolKind {
             case .realtime: return try realtime(account, password: password)
+            case .roster:
+                return try roster(account, password: password, carriesChat: !usable.contains(.realtime))
             case .channels: return try channels(account, password: password)
             case .conference: return try conference(account, password: password)
-            case .contactStore, .roster:
+            case .contactStore:
                 throw SessionError(
                     "natter has no client for \(protocolKind.rawValue) yet", status: ExitStatus.configuration)
             }
@@ -54,6 +56,16 @@ final class AccountStarter: Sendable {
             configuration: RealtimeAdapterConfiguration(
                 serverURL: server, user: account.user, password: password, domain: account.domain,
                 resource: resource, caFile: account.caFile))
+    }
+
+    private func roster(_ account: AccountSettings, password: String, carriesChat: Bool) throws -> RosterAdapter {
+        guard let server = account.server else {
+            throw SessionError("account \(account.id): no server given (server = \"https://…\")")
+        }
+        return RosterAdapter(
+            configuration: RosterAdapterConfiguration(
+                serverURL: server, user: account.user, password: password, domain: account.domain,
+                caFile: account.caFile, carriesChat: carriesChat))
     }
 
     private func channels(_ account: AccountSettings, password: String) throws -> ChannelsAdapter {

@@ -39,6 +39,8 @@ extension RealtimeCodec {
             return head + [string("id", request.id), string("to", request.to)]
         case .ping(let id), .roster(let id), .teamList(let id):
             return head + [string("id", id)]
+        case .rosterUpdate(let contacts):
+            return head + [("contacts", response(contacts)["contacts"]!)]
         case .ack(let ack):
             return head + [
                 string("reply_to", ack.replyTo), string("reply_type", ack.replyType),

@@ -79,6 +79,7 @@ public enum RealtimeCodec {
                     limit: limit))
         case "roster": return .roster(id: fields.id)
         case "team_list": return .teamList(id: fields.id)
+        case "roster_update": return .rosterUpdate(try rosterContacts(from: fields.object))
         default: throw .unknownType(type, id: fields.id)
         }
     }

@@ -21,6 +21,8 @@ public enum RealtimeMessage: Sendable, Equatable {
     case history(RealtimeHistoryRequest)
     case roster(id: String?)
     case teamList(id: String?)
+    /// The server's push of the whole roster after the buddy list changed (Natter extension).
+    case rosterUpdate([RealtimeRosterContact])
 
     /// The `type` property on the wire.
     public var type: String {
@@ -39,6 +41,7 @@ public enum RealtimeMessage: Sendable, Equatable {
         case .history: "history"
         case .roster: "roster"
         case .teamList: "team_list"
+        case .rosterUpdate: "roster_update"
         }
     }
 
@@ -52,7 +55,7 @@ public enum RealtimeMessage: Sendable, Equatable {
         case .userTyping(let typing): typing.id
         case .teamJoin(let request), .teamLeave(let request): request.id
         case .ping(let id), .roster(let id), .teamList(let id): id
-        case .ack: nil
+        case .ack, .rosterUpdate: nil
         case .error(let error): error.id
         case .history(let request): request.id
         }

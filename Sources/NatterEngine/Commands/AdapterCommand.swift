@@ -10,6 +10,7 @@ public enum AdapterCommand: Sendable, Equatable {
     case rooms(RoomCommand)
     case roster(RosterCommand)
     case groups(GroupCommand)
+    case subscriptions(SubscriptionCommand)
     case channels(ChannelCommand)
     case conferences(ConferenceCommand)
 }
@@ -24,6 +25,7 @@ extension AdapterCommand {
         case .presence: .presence
         case .rooms: .rooms
         case .roster, .groups: .roster
+        case .subscriptions: .subscriptions
         case .channels: .channels
         case .conferences: .conferences
         }

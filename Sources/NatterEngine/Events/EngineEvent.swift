@@ -10,6 +10,7 @@ public enum EngineEvent: Sendable, Equatable {
     case presence(PresenceEvent)
     case rooms(RoomEvent)
     case roster(RosterEvent)
+    case subscriptions(SubscriptionEvent)
     case channels(ChannelEvent)
     case conferences(ConferenceEvent)
 }

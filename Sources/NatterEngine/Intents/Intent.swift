@@ -9,6 +9,7 @@ public enum Intent: Sendable, Equatable {
     case rooms(RoomIntent)
     case roster(RosterIntent)
     case groups(GroupIntent)
+    case subscriptions(SubscriptionIntent)
     case channels(ChannelIntent)
     case conferences(ConferenceIntent)
     case accounts(AccountIntent)

@@ -31,6 +31,7 @@ public struct Reducer: Sendable {
         case .rooms(let rooms): effects = apply(rooms, to: &state, now: now)
         case .roster(let roster): effects = apply(roster, to: &state, now: now)
         case .groups(let groups): effects = apply(groups, to: &state, now: now)
+        case .subscriptions(let subscriptions): effects = apply(subscriptions, to: &state, now: now)
         case .channels(let channels): effects = apply(channels, to: &state, now: now)
         case .conferences(let conferences): effects = apply(conferences, to: &state, now: now)
         case .accounts(let accounts): effects = apply(accounts, to: &state, now: now)
@@ -61,6 +62,7 @@ public struct Reducer: Sendable {
         case .presence(let presence): effects = apply(presence, from: source, to: &state, now: now)
         case .rooms(let rooms): effects = apply(rooms, from: source, to: &state, now: now)
         case .roster(let roster): effects = apply(roster, from: source, to: &state, now: now)
+        case .subscriptions(let subscriptions): effects = apply(subscriptions, from: source, to: &state, now: now)
         case .channels(let channels): effects = apply(channels, from: source, to: &state, now: now)
         case .conferences(let conferences): effects = apply(conferences, from: source, to: &state, now: now)
         }

@@ -16,6 +16,8 @@ public struct ClientState: Sendable {
     public var invitations: [ConversationID: ConferenceInvitation] = [:]
     /// Who each adapter's latest roster listed, so the next one can drop exactly the ones it no longer lists.
     public var rosterEntries: [SourceKey: [JID]]
+    /// Subscription requests not yet answered, per account.
+    public var subscriptionRequests: [AccountID: Set<JID>] = [:]
     /// Open windows in the order the user opened them; the console is always first.
     public var windows: [WindowID]
     public var activeWindow: WindowID

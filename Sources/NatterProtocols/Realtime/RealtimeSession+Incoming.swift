@@ -53,6 +53,8 @@ extension RealtimeSession {
             guard let from = jid(typing.from), let to = jid(typing.to) else { break }
             let conversation: ConversationID = rooms.contains(to.bare) ? .room(to.bare) : .direct(from.bare)
             actions.events.append(.chat(.typing(conversation, from.bare, typing.state == .composing)))
+        case .rosterUpdate(let contacts):
+            actions.events.append(.roster(.loaded(rosterContacts(contacts))))
         case .auth, .ping, .teamJoin, .teamLeave, .history, .roster, .teamList:
             actions.events.append(
                 .session(.notice(.warning("server sent an unexpected '\(message.type)' message; ignored"))))
@@ -136,12 +138,13 @@ extension RealtimeSession {
                 .session(.notice(.warning("the server's roster was malformed; contacts may be missing"))))
             return
         }
-        actions.events.append(
-            .roster(
-                .loaded(
-                    contacts.compactMap { contact in
-                        jid(contact.jid).map { Contact(jid: $0, displayName: contact.name, groups: contact.groups) }
-                    })))
+        actions.events.append(.roster(.loaded(rosterContacts(contacts))))
+    }
+
+    private func rosterContacts(_ contacts: [RealtimeRosterContact]) -> [Contact] {
+        contacts.compactMap { contact in
+            jid(contact.jid).map { Contact(jid: $0, displayName: contact.name, groups: contact.groups) }
+        }
     }
 
     private mutating func teamsListed(_ response: [String: JSONValue]?, into actions: inout Actions) {

@@ -11,6 +11,18 @@ enum HubEvent: Sendable, Equatable {
     case messageEdited(StoredMessage)
     case messageDeleted(StoredMessage)
     case typing(TypingEvent)
+    /// The user's whole roster, after an edit of the buddy list on any door.
+    case roster([RosterEntry])
+}
+
+/// A contact as the presence-carrying doors list it.
+struct RosterEntry: Sendable, Equatable {
+    var jid: JID
+    var name: String
+    var presence: Presence
+    var groups: [String]
+    /// The contact's status text ("lunch"); nil when there is none or the contact is offline.
+    var status: String? = nil
 }
 
 /// How `from` appears to `to`: a watcher's bare JID, or a room's JID for room occupancy.

@@ -38,7 +38,7 @@ extension RealtimeConnection {
             return RealtimeCodec.response(try await service.teams(for: session, id: id))
         case .auth(let auth):
             throw RealtimeErrorMessage(id: auth.id, code: .invalidArg, text: "this connection is already authenticated")
-        case .ack, .error:
+        case .ack, .error, .rosterUpdate:
             throw RealtimeErrorMessage(
                 id: message.id, code: .invalidMessageType, text: "'\(message.type)' is only sent by the server")
         }

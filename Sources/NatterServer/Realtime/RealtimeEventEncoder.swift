@@ -29,6 +29,13 @@ struct RealtimeEventEncoder: Sendable {
                 RealtimeTyping(
                     from: typing.from.description, to: typing.to.description,
                     state: typing.state == .composing ? .composing : .done))
+        case .roster(let entries):
+            .rosterUpdate(
+                entries.map { entry in
+                    RealtimeRosterContact(
+                        jid: entry.jid.description, name: entry.name, presence: entry.presence, groups: entry.groups,
+                        status: entry.status)
+                })
         }
     }
 

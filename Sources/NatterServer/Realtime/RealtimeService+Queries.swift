@@ -64,21 +64,15 @@ extension RealtimeService {
     }
 
     func roster(for session: HubSession, id: String?) async throws(RealtimeErrorMessage) -> [RealtimeRosterContact] {
-        let contacts: [StoredContact]
         do {
-            contacts = try await storage.contacts(of: session.user)
+            return try await core.roster(of: session.user).map { entry in
+                RealtimeRosterContact(
+                    jid: entry.jid.description, name: entry.name, presence: entry.presence, groups: entry.groups,
+                    status: entry.status)
+            }
         } catch {
             throw serverError(error, id: id)
         }
-        var entries: [RealtimeRosterContact] = []
-        for contact in contacts {
-            entries.append(
-                RealtimeRosterContact(
-                    jid: bareJID(contact.user.name).description, name: contact.displayName,
-                    presence: await hub.presence(of: contact.user.name), groups: contact.groups,
-                    status: await hub.status(of: contact.user.name)))
-        }
-        return entries
     }
 
     func teams(for session: HubSession, id: String?) async throws(RealtimeErrorMessage) -> [RealtimeTeam] {

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Every call is one transaction. Times come from the caller (the server's injected clock), never from
 /// inside an implementation, so expiry and ordering follow the same clock everywhere.
-typealias CoreStore = UserStore & SessionStore & DirectoryStore & MessageStore
+typealias CoreStore = UserStore & SessionStore & DirectoryStore & MessageStore & BuddyListStore
 
 /// Accounts and their password hashes.
 protocol UserStore: Sendable {
@@ -62,10 +62,28 @@ protocol MessageStore: Sendable {
     )
 }
 
+/// The contact store's mailbox of each user: groups, contacts with any address, distribution groups. The
+/// roster every door shows is derived from it (`DirectoryStore.contacts(of:)`).
+protocol BuddyListStore: Sendable {
+    func buddyList(of owner: StoredUser) async throws -> BuddyList
+    func addGroup(owner: StoredUser, displayName: String) async throws -> BuddyGroup
+    func renameGroup(owner: StoredUser, _ group: BuddyItemRef, to displayName: String) async throws -> BuddyGroup
+    @discardableResult func removeGroup(owner: StoredUser, _ group: BuddyItemRef) async throws -> [String]
+    func addContact(
+        owner: StoredUser, address: BuddyAddress, nickname: String?, group: BuddyItemRef?, limit: Int
+    ) async throws -> (contact: BuddyContact, added: Bool)
+    func addContactToGroup(owner: StoredUser, _ contact: BuddyItemRef, group: BuddyItemRef?) async throws
+    func removeContactFromGroup(owner: StoredUser, _ contact: BuddyItemRef, group: BuddyItemRef) async throws
+    func removeContact(owner: StoredUser, _ contact: BuddyItemRef) async throws
+    func addDistributionGroup(owner: StoredUser, name: String, displayName: String) async throws -> BuddyGroup
+    func removeDistributionGroup(owner: StoredUser, _ group: BuddyItemRef) async throws
+    func setMigrationCompleted(owner: StoredUser, _ completed: Bool) async throws
+}
+
 /// Where a message goes: a user (1:1) or a team room.
 public enum MessageDestination: Sendable, Hashable {
     case user(StoredUser)
     case room(StoredRoom)
 }
 
-extension Storage: UserStore, SessionStore, DirectoryStore, MessageStore {}
+extension Storage: UserStore, SessionStore, DirectoryStore, MessageStore, BuddyListStore {}

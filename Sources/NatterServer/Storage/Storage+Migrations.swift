@@ -77,6 +77,7 @@ extension Storage {
             // Expired sessions are deleted; their last use is kept here so offline contacts stay dated.
             try db.alter(table: "user") { table in table.add(column: "lastActiveAt", .double) }
         }
+        migrator.registerMigration("v4-buddy-list") { db in try Storage.migrateToBuddyList(db) }
         return migrator
     }
 }

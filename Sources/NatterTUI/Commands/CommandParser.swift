@@ -7,7 +7,8 @@ public struct CommandParser: Sendable {
     public init() {}
 
     /// Every command, in `/help` order.
-    static let table: [CommandEntry] = coreCommands + channelsCommands + conferenceCommands
+    static let table: [CommandEntry] =
+        coreCommands + subscriptionCommands + channelsCommands + conferenceCommands
 
     private static let coreCommands: [CommandEntry] = [
         CommandEntry(

@@ -1,0 +1,174 @@
+import Foundation
+import NatterCodecs
+import NatterEngine
+import NatterModel
+import NatterTransport
+import Synchronization
+
+/// The Zimbra IM adapter (SOAP over libcurl): logs in, then keeps exactly one `NoOpRequest wait="1"`
+/// outstanding while idle, under the shared `LinkSupervisor` (backoff on errors, state per account).
+/// Commands are posted from a serial queue, never from the caller's thread; every answer's notifications
+/// go through the one `RosterSession`, which skips blocks it has already seen.
+public final class RosterAdapter: ChatAdapter {
+    struct Shared {
+        var session: RosterSession
+        var sink: (@Sendable (EngineEvent) -> Void)?
+        var supervisor: LinkSupervisor?
+        var cancellation: HTTPCancellationToken?
+        var stopped = false
+    }
+
+    let configuration: RosterAdapterConfiguration
+    let shared: Mutex<Shared>
+    let http: HTTPClient
+    let writer = DispatchQueue(label: "natter.roster.writer")
+    /// Held while an event is handed to the engine, so `stop` can promise that none arrives after it returns.
+    let emitGate = NSRecursiveLock()
+
+    public init(configuration: RosterAdapterConfiguration) {
+        self.configuration = configuration
+        shared = Mutex(
+            Shared(session: RosterSession(domain: configuration.domain, carriesChat: configuration.carriesChat)))
+        var httpConfiguration = HTTPClient.Configuration()
+        httpConfiguration.caFile = configuration.caFile
+        http = HTTPClient(configuration: httpConfiguration)
+    }
+
+    public var protocolKind: ProtocolKind { .roster }
+    public var capabilities: Set<Capability> { shared.withLock { $0.session.capabilities } }
+
+    public func start(sink: @escaping @Sendable (EngineEvent) -> Void) {
+        let supervisor = LinkSupervisor(
+            name: "natter.roster",
+            configuration: ReconnectStateMachine.Configuration(backoff: configuration.backoff, stablePeriod: 30),
+            report: { [self] state in emit(.session(.connection(state))) },
+            body: { [self] link in try serve(link) })
+        let started = shared.withLock { shared -> Bool in
+            guard !shared.stopped, shared.supervisor == nil else { return false }
+            shared.sink = sink
+            shared.supervisor = supervisor
+            return true
+        }
+        if started { supervisor.start() }
+    }
+
+    public func perform(_ command: AdapterCommand) {
+        guard let (request, pending) = shared.withLock({ $0.session.outgoing(command) }) else { return }
+        writer.async { [self] in
+            guard !isStopped else { return }
+            do {
+                try exchange(request, pending: pending)
+            } catch let fault as ZimbraFault {
+                emit(events: shared.withLock { $0.session.failed(fault, for: pending, now: Date()) })
+            } catch {
+                if case .chat(let localID) = pending {
+                    emit(.chat(.failed(localID: localID, reason: "\(error)")))
+                }
+            }
+        }
+    }
+
+    public func stop() {
+        let (supervisor, cancellation) = shared.withLock { shared in
+            shared.stopped = true
+            shared.sink = nil
+            defer { shared.supervisor = nil }
+            return (shared.supervisor, shared.cancellation)
+        }
+        supervisor?.stop()
+        cancellation?.cancel()
+        emitGate.withLock {}
+    }
+
+    var isStopped: Bool { shared.withLock { $0.stopped } }
+
+    /// One link from login to its failure: the supervisor retries with backoff.
+    private func serve(_ link: LinkSupervisor.Link) throws {
+        let token = HTTPCancellationToken()
+        let go = shared.withLock { shared -> Bool in
+            guard !shared.stopped else { return false }
+            shared.cancellation = token
+            return true
+        }
+        guard go else { return }
+        try login(cancellation: token)
+        try exchange(.getRoster, pending: .none, cancellation: token)
+        link.connected()
+        emit(.session(.synchronized))
+        let timeout = configuration.pollTimeout
+        while !isStopped {
+            try exchange(
+                .noOp(wait: true, timeout: Int64(timeout.components.seconds) * 1000), pending: .none,
+                cancellation: token, transferTimeout: timeout + .seconds(15))
+        }
+    }
+
+    private func login(cancellation: HTTPCancellationToken? = nil) throws {
+        let request = shared.withLock { $0.session.login(user: configuration.user, password: configuration.password) }
+        let (response, context) = try post(request, cancellation: cancellation, transferTimeout: nil)
+        emit(
+            events: shared.withLock { shared in
+                shared.session.loggedIn(response, user: configuration.user)
+                    + shared.session.received(response, context: context, for: .none, now: Date())
+            })
+    }
+
+    /// Sends a request and reports its outcome; an expired token is renewed once, keeping the session.
+    private func exchange(
+        _ request: RosterRequest, pending: RosterSession.Pending, cancellation: HTTPCancellationToken? = nil,
+        transferTimeout: Duration? = nil
+    ) throws {
+        let answer: (RosterResponse, ZimbraResponseContext?)
+        do {
+            answer = try post(request, cancellation: cancellation, transferTimeout: transferTimeout)
+        } catch let fault as ZimbraFault where fault.code == .authExpired {
+            shared.withLock { $0.session.tokenExpired() }
+            try login(cancellation: cancellation)
+            answer = try post(request, cancellation: cancellation, transferTimeout: transferTimeout)
+        }
+        let (events, stale) = shared.withLock { shared in
+            (
+                shared.session.received(answer.0, context: answer.1, for: pending, now: Date()),
+                shared.session.takeRosterStale()
+            )
+        }
+        emit(events: events)
+        if stale { writer.async { [self] in try? exchange(.getRoster, pending: .none) } }
+    }
+
+    private func post(
+        _ request: RosterRequest, cancellation: HTTPCancellationToken?, transferTimeout: Duration?
+    ) throws -> (RosterResponse, ZimbraResponseContext?) {
+        let context = shared.withLock { $0.session.context }
+        let body = try RosterEnvelope.bytes(for: request, context: context)
+        let response = try http.perform(
+            HTTPRequest(
+                method: .post, url: configuration.endpoint,
+                headers: HTTPHeaders(RosterEnvelope.httpHeaders), body: body, timeout: transferTimeout),
+            cancellation: cancellation)
+        do {
+            return try RosterEnvelope.parseResponse(response.body, expecting: request.kind)
+        } catch let fault as ZimbraFault {
+            throw fault
+        } catch {
+            throw RosterAdapterError(status: response.status, reason: "\(error)")
+        }
+    }
+
+    func emit(_ event: EngineEvent) {
+        emitGate.withLock {
+            let sink = shared.withLock { $0.sink }
+            sink?(event)
+        }
+    }
+
+    func emit(events: [EngineEvent]) { for event in events { emit(event) } }
+}
+
+/// An answer that is neither a Zimbra response nor a Zimbra fault (a proxy's error page, say).
+struct RosterAdapterError: Error, CustomStringConvertible {
+    let status: Int
+    let reason: String
+
+    var description: String { "the server answered HTTP \(status) without a Zimbra response: \(reason)" }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import NatterCodecs
+import NatterEngine
+import NatterModel
+
+extension RosterSession {
+    func events(for notification: IMNotification, now: Date) -> [EngineEvent] {
+        switch notification {
+        case .roster(let items):
+            return [.roster(.loaded(items.filter { $0.state == .subscribed }.compactMap(contact(from:))))]
+        case .rosterItem(let item):
+            return [.session(.notice(.info(Self.rosterChangedPrefix + "\(item.addr) \(describe(item))")))]
+        case .presence(let from, let presence):
+            guard let jid = JID(from, defaultDomain: domain) else { return [] }
+            return [.presence(.changed(jid.bare, Self.presence(presence.show), status: presence.status, since: nil))]
+        case .message(let from, let thread, let timestamp, let content, let error):
+            return message(from: from, thread: thread, timestamp: timestamp, content: content, error: error)
+        case .subscribe(let from):
+            guard let jid = JID(from, defaultDomain: domain) else { return [] }
+            return [.subscriptions(.requested(jid.bare))]
+        case .invited(let thread, let addr, let message):
+            return [.session(.notice(.info("\(addr) invites you to thread \(thread): \(message)")))]
+        case .enteredChat(let thread, let addr):
+            return [.session(.notice(.info("\(addr) entered thread \(thread)")))]
+        case .leftChat(let thread, let addr):
+            return [.session(.notice(.info("\(addr) left thread \(thread)")))]
+        case .gatewayStatus, .otherLocation, .unrecognized:
+            return []
+        }
+    }
+
+    private func message(
+        from: String, thread: String, timestamp: Int64, content: IMMessageContent, error: String?
+    ) -> [EngineEvent] {
+        guard let sender = JID(from, defaultDomain: domain)?.bare else { return [] }
+        let outgoing = sender == me
+        // My own message from another session lands in the conversation with the thread's other user.
+        guard let peer = outgoing ? peer(in: thread) : sender else { return [] }
+        let conversation = ConversationID.direct(peer)
+        let text = content.body?.text ?? content.subjects.map(\.text).joined(separator: "\n")
+        if let error {
+            return [.session(.notice(.warning("a message to \(peer) was not delivered: \(error)")))]
+        }
+        if text.isEmpty {
+            return outgoing ? [] : [.chat(.typing(conversation, sender, content.typing))]
+        }
+        let date = Date(timeIntervalSince1970: Double(timestamp) / 1000)
+        let message = Message(
+            id: "zimbra-\(thread)-\(timestamp)", conversation: conversation, sender: sender, text: text,
+            timestamp: date, isOutgoing: outgoing, delivery: .sent)
+        return [.chat(.received(message))]
+    }
+
+    /// The other user of natterd's 1:1 thread id `d:a:b`.
+    private func peer(in thread: String) -> JID? {
+        let parts = thread.split(separator: ":").map(String.init)
+        guard parts.count == 3, parts[0] == "d", let me else { return nil }
+        let other = parts[1] == me.local.lowercased() ? parts[2] : parts[1]
+        return JID(local: other, domain: domain)
+    }
+
+    private func contact(from item: IMRosterItem) -> Contact? {
+        guard let jid = JID(item.addr, defaultDomain: domain) else { return nil }
+        return Contact(jid: jid.bare, displayName: item.name, groups: item.groups)
+    }
+
+    private func describe(_ item: IMRosterItem) -> String {
+        let state = item.state == .unsubscribed ? "removed" : "subscription \(item.subscription?.rawValue ?? "none")"
+        return item.ask == .subscribe ? "\(state), request pending" : state
+    }
+
+    static func presence(_ show: IMShow?) -> Presence {
+        switch show {
+        case nil, .online, .chat: .available
+        case .away: .away
+        case .xa: .xa
+        case .dnd: .dnd
+        case .offline: .unavailable
+        }
+    }
+
+    static func show(_ presence: Presence) -> IMShow? {
+        switch presence {
+        case .available: nil
+        case .away: .away
+        case .xa: .xa
+        case .dnd: .dnd
+        case .unavailable: .offline
+        }
+    }
+}

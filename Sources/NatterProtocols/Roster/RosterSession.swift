@@ -1,0 +1,159 @@
+import Foundation
+import NatterCodecs
+import NatterEngine
+import NatterModel
+
+/// The Zimbra IM client, pure: which request an engine command becomes, and which engine events a response
+/// and its notifications become. It keeps the auth token, the session and the highest notification block
+/// processed, so a new login after `service.AUTH_EXPIRED` continues where the last one stopped.
+public struct RosterSession: Sendable {
+    /// What a request was sent for, so its answer can be reported.
+    public enum Pending: Sendable, Equatable {
+        case none
+        case chat(localID: String)
+        case roster
+        /// IMModifyWhitelist: the answer is the blocked list.
+        case whitelist
+    }
+
+    public static let capabilities: Set<Capability> = [.chat, .typing, .presence, .roster, .subscriptions]
+    /// Next to a Realtime adapter of the same natterd account, which already carries chat, presence and the
+    /// roster: this one then carries only what Realtime lacks.
+    public static let subscriptionCapabilities: Set<Capability> = [.subscriptions]
+
+    public let domain: String
+    /// Whether chats, typing, presence and the roster are reported (false next to Realtime, so nothing
+    /// arrives twice).
+    public let carriesChat: Bool
+    public private(set) var authToken: String?
+    public private(set) var sessionID: String?
+    /// The highest `<notify seq>` processed.
+    public private(set) var seq: Int64?
+    public private(set) var me: JID?
+
+    public init(domain: String, carriesChat: Bool = true) {
+        self.domain = domain
+        self.carriesChat = carriesChat
+    }
+
+    public var capabilities: Set<Capability> { carriesChat ? Self.capabilities : Self.subscriptionCapabilities }
+
+    public var context: ZimbraRequestContext {
+        // A bare `<session/>` asks for a session; later requests name it and acknowledge what was seen.
+        ZimbraRequestContext(authToken: authToken, session: ZimbraSession(id: sessionID, seq: seq))
+    }
+
+    public func login(user: String, password: String) -> RosterRequest {
+        .auth(account: user.contains("@") ? user : "\(user)@\(domain)", password: password)
+    }
+
+    /// The AuthResponse arrived: `authenticated` with my address.
+    public mutating func loggedIn(_ response: RosterResponse, user: String) -> [EngineEvent] {
+        guard case .auth(let token, _, let session) = response else { return [] }
+        authToken = token
+        if let session { sessionID = session }
+        let jid = JID(user, defaultDomain: domain) ?? JID(local: user, domain: domain)
+        me = jid.bare
+        return [.session(.authenticated(jid.bare))]
+    }
+
+    /// The token expired: the next login keeps the session and its place.
+    public mutating func tokenExpired() { authToken = nil }
+
+    /// The request for an engine command, or `nil` for what this protocol does not carry.
+    public func outgoing(_ command: AdapterCommand) -> (RosterRequest, Pending)? {
+        switch command {
+        case .chat(.send(let localID, let to, let text)):
+            guard case .direct(let jid) = to.target else { return nil }
+            return (
+                .sendMessage(to: .address(jid.bareString), IMMessageContent(body: .init(text))), .chat(localID: localID)
+            )
+        case .chat(.typing(let to, let composing)):
+            guard case .direct(let jid) = to.target else { return nil }
+            return (.sendMessage(to: .address(jid.bareString), IMMessageContent(typing: composing)), .none)
+        case .presence(.set(let presence, let status)):
+            return (.setPresence([IMPresence(show: Self.show(presence), status: status)]), .none)
+        case .roster(.add(let jid, let name, let groups)):
+            return (.subscribe(addr: jid.bareString, name: name, groups: groups), .roster)
+        case .roster(.rename(let jid, let name)):
+            return (.subscribe(addr: jid.bareString, name: name), .roster)
+        case .roster(.remove(let jid)), .subscriptions(.unsubscribe(let jid)):
+            return (.subscribe(addr: jid.bareString, op: .remove), .roster)
+        case .subscriptions(.subscribe(let jid, let name, let groups)):
+            return (.subscribe(addr: jid.bareString, name: name, groups: groups), .roster)
+        case .subscriptions(.authorize(let jid, let addBack)):
+            return (.authorizeSubscribe(addr: jid.bareString, authorized: true, add: addBack), .roster)
+        case .subscriptions(.deny(let jid)):
+            return (.authorizeSubscribe(addr: jid.bareString, authorized: false), .roster)
+        case .subscriptions(.block(let address)):
+            return (.modifyWhitelist(.init(.block, addr: address)), .whitelist)
+        case .subscriptions(.allow(let address)):
+            return (.modifyWhitelist(.init(.allow, addr: address)), .whitelist)
+        case .subscriptions(.listBlocked):
+            return (.modifyWhitelist(nil), .whitelist)
+        default:
+            return nil
+        }
+    }
+
+    /// A response arrived for `pending`: its notifications and its outcome as events.
+    public mutating func received(
+        _ response: RosterResponse, context: ZimbraResponseContext?, for pending: Pending, now: Date
+    ) -> [EngineEvent] {
+        var events = notifications(context, now: now)
+        switch (pending, response) {
+        case (.chat(let localID), _):
+            events.append(.chat(.acked(localID: localID, serverKey: nil, timestamp: now)))
+        case (.whitelist, .modifyWhitelist(let blocked)):
+            events.append(.subscriptions(.blocked(blocked)))
+        default:
+            break
+        }
+        return events
+    }
+
+    /// A fault arrived for `pending`; its context still carries notifications.
+    public mutating func failed(_ fault: ZimbraFault, for pending: Pending, now: Date) -> [EngineEvent] {
+        var events = notifications(fault.context, now: now)
+        switch pending {
+        case .chat(let localID): events.append(.chat(.failed(localID: localID, reason: fault.reason)))
+        case .roster, .whitelist, .none:
+            events.append(.session(.notice(.warning("the server refused: \(fault.reason)"))))
+        }
+        return events
+    }
+
+    /// Records the session and the new blocks and turns their notifications into events. Blocks already
+    /// processed (re-sent because an acknowledgement was lost) are skipped.
+    mutating func notifications(_ context: ZimbraResponseContext?, now: Date) -> [EngineEvent] {
+        guard let context else { return [] }
+        if let id = context.session?.id { sessionID = id }
+        var events: [EngineEvent] = []
+        for block in context.notifications.sorted(by: { $0.seq < $1.seq }) where block.seq > (seq ?? 0) {
+            seq = block.seq
+            for notification in block.notifications {
+                if case .rosterItem = notification, carriesChat { rosterStale = true }
+                events += self.events(for: notification, now: now).filter { carriesChat || !Self.isChatEvent($0) }
+            }
+        }
+        return events
+    }
+
+    static func isChatEvent(_ event: EngineEvent) -> Bool {
+        switch event {
+        case .chat, .presence, .roster: true
+        default: false
+        }
+    }
+
+    /// Set when one entry of the roster changed: the adapter asks for the whole roster again.
+    public private(set) var rosterStale = false
+
+    /// Whether to ask for the roster now; clears the flag.
+    public mutating func takeRosterStale() -> Bool {
+        defer { rosterStale = false }
+        return rosterStale
+    }
+
+    static let rosterChangedPrefix = "roster changed: "
+}

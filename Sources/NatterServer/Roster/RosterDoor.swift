@@ -1,0 +1,34 @@
+import Hummingbird
+
+/// Zimbra IM over SOAP 1.2 (seed 000): `POST /service/soap/`, authenticated in the body by AuthRequest and
+/// then by the context's auth token. Sessions, notifications and the long poll are the door's own; chats,
+/// typing and presence go through the core, so they meet Realtime's.
+struct RosterDoor: Door {
+    /// Zimbra's default SOAP session timeout: a client that stops asking is gone after it.
+    static let sessionIdleTimeout: Duration = .seconds(600)
+
+    let controller: RosterController
+
+    init(context: DoorContext, store: any RosterStore) {
+        let blocklist = RosterBlocklist()
+        let presenceBook = RosterPresenceBook()
+        let subscriptions = RosterSubscriptionBook()
+        let encoder = RosterEventEncoder(
+            domain: context.core.domain, blocklist: blocklist, presenceBook: presenceBook,
+            subscriptions: subscriptions, clock: context.configuration.clock)
+        let service = RosterService(
+            core: context.core, authenticator: context.authenticator, store: store,
+            sessions: RosterSessions(idleTimeout: RosterDoor.sessionIdleTimeout), blocklist: blocklist,
+            presenceBook: presenceBook, subscriptions: subscriptions, encoder: encoder,
+            tokenLifetime: context.configuration.sessionLifetime,
+            logger: context.logger)
+        controller = RosterController(
+            service: service, maxBodySize: context.configuration.maxFrameSize, logger: context.logger)
+    }
+
+    var migrations: [StorageMigration] { RosterMigrations.all }
+
+    func registerRoutes(on router: Router<NatterRequestContext>) {
+        controller.register(on: router)
+    }
+}

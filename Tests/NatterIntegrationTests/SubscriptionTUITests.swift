@@ -1,0 +1,54 @@
+import Foundation
+import NatterEngine
+import NatterModel
+import NatterProtocols
+import Testing
+
+/// A subscription request in a real terminal: erin (a Zimbra IM client) asks to see alice's presence, the
+/// request shows in alice's TUI, alice accepts with `/authorize … back`, and erin then sees her online.
+@Suite(.serialized) struct SubscriptionTUITests {
+    @Test func bobAsksToSubscribeAndAliceAcceptsInTheTUI() throws {
+        let server = try NatterdProcess(arguments: ["--no-demo-peer"])
+        // A user nobody lists yet, so the request really waits for alice's answer.
+        let added = try TestProcess.run(
+            TestProcess.binary("natterd"),
+            ["adduser", "erin", "--display-name", "Erin Brandt", "--db", server.directory + "/natterd.sqlite"],
+            environment: ["NATTER_PASSWORD": "erin"])
+        try #require(added.status == 0, "adduser failed: \(added.stderr)")
+
+        let home = try TestProcess.temporaryDirectory("tui-subscribe")
+        try FileManager.default.createDirectory(atPath: home + "/config/natter", withIntermediateDirectories: true)
+        try """
+        [accounts.work]
+        server = "\(server.url)"
+        user = "alice@natter.test"
+        protocols = ["realtime", "roster"]
+        """.write(toFile: home + "/config/natter/config.toml", atomically: true, encoding: .utf8)
+        let alice = try TmuxTerminal(
+            command: TestProcess.binary("natter"),
+            environment: [
+                "NATTER_PASSWORD": "alice", "XDG_DATA_HOME": home + "/data", "XDG_CONFIG_HOME": home + "/config",
+            ])
+        defer { alice.close() }
+        #expect(try alice.waitFor("online").found)
+
+        let (erin, waiter) = RosterIntegrationTests.zimbraClient("erin", server: server)
+        defer { erin.detachAll() }
+        #expect(waiter.wait(timeout: 15) { $0.accounts[.default]?.isSynchronized == true })
+        let aliceJID = JID("alice@natter.test")!
+        erin.dispatch(.subscriptions(.subscribe(aliceJID, name: "Alice", groups: ["Work"], account: .default)))
+
+        let prompt = try alice.waitFor("asks to see your presence")
+        #expect(prompt.found, "alice's TUI never showed erin's request:\n\(prompt.screen)")
+        #expect(prompt.screen.contains("erin@natter.test"))
+        // Erin is listed but not yet allowed: no presence of alice's reaches her.
+        #expect(erin.state.contacts[aliceJID]?.presence == .unavailable)
+
+        try alice.enter("/authorize erin back")
+        #expect(
+            waiter.wait(timeout: 15) { $0.contacts[aliceJID]?.presence == .available },
+            "erin never saw alice online after the authorization:\n\((try? alice.screen()) ?? "")")
+        let listed = try alice.waitFor("Erin Brandt")
+        #expect(listed.found, "alice's roster never listed erin after adding her back:\n\(listed.screen)")
+    }
+}
