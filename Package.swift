@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(name: "NatterWireTests", dependencies: ["NatterWire", "NatterTestSupport"]),
         .testTarget(
             name: "NatterCodecsTests", dependencies: ["NatterCodecs", "NatterWire", "NatterModel", "NatterTestSupport"]),
-        .testTarget(name: "NatterTransportTests", dependencies: ["NatterTransport"]),
+        .testTarget(name: "NatterTransportTests", dependencies: ["NatterTransport", "NatterTestSupport"]),
         .testTarget(
             name: "NatterProtocolsTests",
             dependencies: ["NatterProtocols", "NatterCodecs", "NatterWire", "NatterTransport", "NatterModel"]),

@@ -1,4 +1,5 @@
 import Foundation
+import NatterTestSupport
 import NatterClient
 import NatterEngine
 import NatterModel
@@ -127,7 +128,7 @@ import Testing
         try process.run()
         input.fileHandleForWriting.write(Data(script.utf8))
         try input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        process.waitUntilGone()
         #expect(process.terminationStatus == 0, "sqlite3 could not write the old cache")
     }
 }

@@ -37,7 +37,7 @@ public enum XMLLint {
         process.standardError = pipe
         try process.run()
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        process.waitUntilGone()
         return Result(passed: process.terminationStatus == 0, output: String(decoding: output, as: UTF8.self))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NatterTestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -61,7 +62,7 @@ final class HTTPTestServer: @unchecked Sendable {
 
     func stop() {
         try? lifeline.fileHandleForWriting.close()
-        process.waitUntilExit()
+        process.waitUntilGone()
     }
 
     deinit {
@@ -102,7 +103,7 @@ final class HTTPTestServer: @unchecked Sendable {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        process.waitUntilExit()
+        process.waitUntilGone()
         guard process.terminationStatus == 0 else { throw TestServerError(message: "openssl failed") }
         return (certificate, key)
     }

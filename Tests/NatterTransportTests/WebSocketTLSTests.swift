@@ -1,4 +1,5 @@
 import Foundation
+import NatterTestSupport
 import Testing
 
 @testable import NatterTransport
@@ -30,7 +31,7 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        process.waitUntilExit()
+        process.waitUntilGone()
         try #require(process.terminationStatus == 0, "openssl failed")
         return Certificates(directory: directory)
     }

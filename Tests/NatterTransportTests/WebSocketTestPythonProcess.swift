@@ -1,4 +1,5 @@
 import Foundation
+import NatterTestSupport
 
 /// Runs a Python 3 helper script that prints its listening port as the first stdout line. The
 /// helper exits when its stdin closes, so a crashed test run cannot leave it behind.
@@ -28,7 +29,7 @@ final class WebSocketTestPythonProcess {
     deinit {
         try? stdin.fileHandleForWriting.close()
         if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        process.waitUntilGone()
     }
 
     /// The helper's next stdout line; blocks until it is printed.

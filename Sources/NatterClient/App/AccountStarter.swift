@@ -47,10 +47,7 @@ final class AccountStarter: Sendable {
     }
 
     private func realtime(_ account: AccountSettings, password: String) throws -> RealtimeAdapter {
-        guard let server = account.server else {
-            throw SessionError(
-                "account \(account.id): no server given (server = \"https://…\")", status: ExitStatus.configuration)
-        }
+        let server = try server(of: account)
         let resource = (account.resource ?? (interactive ? "tui" : "cli")) + "-" + Self.shortRandom()
         return RealtimeAdapter(
             configuration: RealtimeAdapterConfiguration(
@@ -59,9 +56,7 @@ final class AccountStarter: Sendable {
     }
 
     private func roster(_ account: AccountSettings, password: String, carriesChat: Bool) throws -> RosterAdapter {
-        guard let server = account.server else {
-            throw SessionError("account \(account.id): no server given (server = \"https://…\")")
-        }
+        let server = try server(of: account)
         return RosterAdapter(
             configuration: RosterAdapterConfiguration(
                 serverURL: server, user: account.user, password: password, domain: account.domain,
@@ -69,9 +64,7 @@ final class AccountStarter: Sendable {
     }
 
     private func channels(_ account: AccountSettings, password: String) throws -> ChannelsAdapter {
-        guard let server = account.server else {
-            throw SessionError("account \(account.id): no server given (server = \"https://…\")")
-        }
+        let server = try server(of: account)
         return ChannelsAdapter(
             configuration: ChannelsAdapterConfiguration(
                 serverURL: server, user: account.user, password: password, domain: account.domain,
@@ -79,13 +72,19 @@ final class AccountStarter: Sendable {
     }
 
     private func conference(_ account: AccountSettings, password: String) throws -> ConferenceAdapter {
-        guard let server = account.server else {
-            throw SessionError("account \(account.id): no server given (server = \"https://…\")")
-        }
+        let server = try server(of: account)
         return ConferenceAdapter(
             configuration: ConferenceAdapterConfiguration(
                 serverURL: server, user: account.address, password: password, domain: account.domain,
                 caFile: account.caFile))
+    }
+
+    private func server(of account: AccountSettings) throws -> String {
+        guard let server = account.server else {
+            throw SessionError(
+                "account \(account.id): no server given (server = \"https://…\")", status: ExitStatus.configuration)
+        }
+        return server
     }
 
     func forgetPassword(for id: AccountID) {

@@ -27,10 +27,14 @@ actor ChannelsRegistry {
         connections[id] = nil
     }
 
-    func announce(_ id: HubSessionID, availability: ChannelAvailability, status: String?) {
+    /// Records what a connection announced; true when it is the connection's first announcement.
+    @discardableResult
+    func announce(_ id: HubSessionID, availability: ChannelAvailability, status: String?) -> Bool {
+        let first = connections[id]?.announcement == nil
         announcements += 1
         connections[id]?.announcement = Announcement(
             availability: availability, status: status, order: announcements)
+        return first
     }
 
     /// The latest announcement among the user's live connections.

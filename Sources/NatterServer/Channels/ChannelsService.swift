@@ -93,9 +93,15 @@ struct ChannelsService: Sendable {
         _ availability: ChannelAvailability, status: String?, from caller: ChannelsCaller,
         into outcome: inout ChannelsOutcome
     ) async throws(ChannelsError) {
-        await registry.announce(caller.connection, availability: availability, status: status)
+        let opening = await registry.announce(caller.connection, availability: availability, status: status)
         do {
-            try await core.setPresence(availability.presence, for: caller.session)
+            // A connection opens with a plain `available` announce; when the user is present through another
+            // door (a client with several adapters), that says "here too", not "override what I chose there".
+            if opening, availability == .available, status == nil {
+                try await core.joinPresence(for: caller.session)
+            } else {
+                try await core.setPresence(availability.presence, status: status, for: caller.session)
+            }
         } catch {
             throw .serverError
         }
