@@ -129,6 +129,9 @@ let package = Package(
             ]),
         .testTarget(
             name: "NatterIntegrationTests",
-            dependencies: ["NatterClient", "NatterServer", "NatterProtocols", "NatterEngine", "NatterTransport"]),
+            dependencies: [
+                "NatterClient", "NatterServer", "NatterProtocols", "NatterEngine", "NatterTransport", "NatterCodecs",
+                "NatterWire", "NatterTestSupport",
+            ]),
     ]
 )

@@ -49,7 +49,8 @@ public final class NatterServer: Sendable {
             core: core, authenticator: authenticator, configuration: configuration, logger: logger,
             boundAuthority: { "\(configuration.host):\(boundPort.value ?? configuration.port)" })
         let makers: [@Sendable (DoorContext) -> any Door] =
-            [{ LoginDoor(context: $0) }, { RealtimeDoor(context: $0) }] + extraDoors
+            [{ LoginDoor(context: $0) }, { RealtimeDoor(context: $0) }, { ContactStoreDoor(context: $0) }]
+            + extraDoors
         doors = makers.map { $0(context) }
         try storage.migrate(doors.flatMap(\.migrations))
     }
