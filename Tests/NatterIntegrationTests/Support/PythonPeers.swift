@@ -21,7 +21,9 @@ enum PythonPeers {
         defer { close(lock) }
         flock(lock, LOCK_EX)
         defer { flock(lock, LOCK_UN) }
-        if FileManager.default.fileExists(atPath: ready) { return python }
+        // The marker holds the requirements it was made from, so a peer added later is installed too.
+        let requirements = try String(contentsOfFile: peersDirectory + "/requirements.txt", encoding: .utf8)
+        if (try? String(contentsOfFile: ready, encoding: .utf8)) == requirements { return python }
         let create = try TestProcess.run("/usr/bin/env", ["python3", "-m", "venv", environment], timeout: 120)
         guard create.status == 0 else {
             throw NatterdError(description: "python3 -m venv failed (install python3-venv): \(create.stderr)")
@@ -31,7 +33,7 @@ enum PythonPeers {
         guard install.status == 0 else {
             throw NatterdError(description: "pip install of the test peers failed: \(install.stderr)")
         }
-        FileManager.default.createFile(atPath: ready, contents: Data())
+        try Data(requirements.utf8).write(to: URL(fileURLWithPath: ready))
         return python
     }
 }
