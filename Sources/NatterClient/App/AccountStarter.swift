@@ -20,7 +20,7 @@ final class AccountStarter: Sendable {
     }
 
     /// The protocols natter has a client adapter for; the others are skipped with a notice.
-    static let implemented: Set<ProtocolKind> = [.realtime]
+    static let implemented: Set<ProtocolKind> = [.realtime, .contactStore]
 
     func adapters(for id: AccountID, prompting: Bool) throws -> [any ChatAdapter] {
         guard let account = accounts[id] else { throw SessionError("there is no account named \(id)") }
@@ -33,7 +33,8 @@ final class AccountStarter: Sendable {
         return try usable.map { protocolKind in
             switch protocolKind {
             case .realtime: return try realtime(account, password: password)
-            case .contactStore, .roster, .channels, .conference:
+            case .contactStore: return try contactStore(account, password: password)
+            case .roster, .channels, .conference:
                 throw SessionError("natter has no client for \(protocolKind.rawValue) yet")
             }
         }
@@ -48,6 +49,16 @@ final class AccountStarter: Sendable {
             configuration: RealtimeAdapterConfiguration(
                 serverURL: server, user: account.user, password: password, domain: account.domain,
                 resource: resource, caFile: account.caFile))
+    }
+
+    private func contactStore(_ account: AccountSettings, password: String) throws -> ContactStoreAdapter {
+        guard let server = account.server else {
+            throw SessionError("account \(account.id): no server given (server = \"https://…\")")
+        }
+        return ContactStoreAdapter(
+            configuration: ContactStoreAdapterConfiguration(
+                serverURL: server, user: account.user, password: password, domain: account.domain,
+                caFile: account.caFile))
     }
 
     private func password(for account: AccountSettings, prompting: Bool) throws -> String {
