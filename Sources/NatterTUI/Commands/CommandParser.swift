@@ -7,72 +7,79 @@ public struct CommandParser: Sendable {
     public init() {}
 
     /// Every command, in `/help` order.
-    static let table: [CommandEntry] = [
-        CommandEntry(
-            ["msg", "query", "m"],
-            help: "/msg NAME [text]     open a chat with NAME (bob → bob@domain, or a contact's name)"
-        ) {
-            $0.message($1.rest, state: $2)
-        },
-        CommandEntry(["join", "j"], help: "/join ROOM           join a room (lounge → lounge@domain)") {
-            $0.join($1.arguments, state: $2)
-        },
-        CommandEntry(["part", "leave"], help: "/part [ROOM]         leave ROOM, or the current room") {
-            $0.part($1.arguments, state: $2)
-        },
-        CommandEntry(
-            ["presence", "status"],
-            help: "/presence STATE [text]  available | away | dnd | xa | offline, with an optional status"
-        ) { parser, input, _ in parser.presence(input.arguments, rest: String(input.rest)) },
-        CommandEntry(["away"], help: "/away [text]         set presence to away") { parser, input, _ in
-            parser.presence(["away"] + input.arguments, rest: "away " + input.rest)
-        },
-        CommandEntry(["back"], help: "/back                set presence to available") { _, _, _ in
-            [.dispatch(.setPresence(.available, status: nil))]
-        },
-        CommandEntry(
-            ["who", "names"], help: "/who [ROOM]          list who is in the current room (or ROOM) in the console"
-        ) {
-            $0.who($1.arguments, state: $2)
-        },
-        CommandEntry(
-            ["accounts"], help: "/accounts            list every account with its protocols, state and last error"
-        ) {
-            parser, _, state in parser.accounts(state: state)
-        },
-        CommandEntry(["connect"], help: "/connect NAME        connect the account NAME") {
-            $0.account(.connect, $1.arguments, state: $2)
-        },
-        CommandEntry(["disconnect"], help: "/disconnect NAME     disconnect the account NAME") {
-            $0.account(.disconnect, $1.arguments, state: $2)
-        },
-        CommandEntry(["close", "wc"], help: "/close               close the current window") { $0.close(state: $2) },
-        CommandEntry(["win", "w", "window"], help: "/win N               go to window N (also Alt+1..9)") {
-            parser, input, _ in parser.window(input.arguments)
-        },
-        CommandEntry(["next"], help: "/next                next window (also Ctrl+N)") { _, _, _ in
-            [.dispatch(.activateNext)]
-        },
-        CommandEntry(["prev"], help: "/prev                previous window (also Ctrl+P)") { _, _, _ in
-            [.dispatch(.activatePrevious)]
-        },
-        CommandEntry(["older", "history"], help: "/older               load older history (also PageUp at the top)") {
-            $0.older(state: $2)
-        },
-        CommandEntry(
-            ["roster", "filter"],
-            help:
-                "/roster [TEXT]       show only contacts and rooms whose name or address contains TEXT; /roster shows all"
-        ) { _, input, _ in [.filterRoster(String(input.rest))] },
-        CommandEntry(["clear"], help: "/clear               clear the current window") { _, _, state in
-            state.activeWindow == .console ? [.dispatch(.clearConsole)] : [.clearWindow(state.activeWindow)]
-        },
-        CommandEntry(["quit", "exit", "q"], help: "/quit                leave Natter") { _, _, _ in [.dispatch(.quit)]
-        },
-        CommandEntry(["help", "h", "?"], help: "/help [COMMAND]      this list, or one command's line") { _, input, _ in
-            Self.help(topic: input.arguments.first)
-        },
-    ]
+    static let table: [CommandEntry] =
+        [
+            CommandEntry(
+                ["msg", "query", "m"],
+                help: "/msg NAME [text]     open a chat with NAME (bob → bob@domain, or a contact's name)"
+            ) {
+                $0.message($1.rest, state: $2)
+            },
+            CommandEntry(["join", "j"], help: "/join ROOM           join a room (lounge → lounge@domain)") {
+                $0.join($1.arguments, state: $2)
+            },
+            CommandEntry(["part", "leave"], help: "/part [ROOM]         leave ROOM, or the current room") {
+                $0.part($1.arguments, state: $2)
+            },
+            CommandEntry(
+                ["presence", "status"],
+                help: "/presence STATE [text]  available | away | dnd | xa | offline, with an optional status"
+            ) { parser, input, _ in parser.presence(input.arguments, rest: String(input.rest)) },
+            CommandEntry(["away"], help: "/away [text]         set presence to away") { parser, input, _ in
+                parser.presence(["away"] + input.arguments, rest: "away " + input.rest)
+            },
+            CommandEntry(["back"], help: "/back                set presence to available") { _, _, _ in
+                [.dispatch(.setPresence(.available, status: nil))]
+            },
+            CommandEntry(
+                ["who", "names"], help: "/who [ROOM]          list who is in the current room (or ROOM) in the console"
+            ) {
+                $0.who($1.arguments, state: $2)
+            },
+            CommandEntry(
+                ["accounts"], help: "/accounts            list every account with its protocols, state and last error"
+            ) {
+                parser, _, state in parser.accounts(state: state)
+            },
+            CommandEntry(["connect"], help: "/connect NAME        connect the account NAME") {
+                $0.account(.connect, $1.arguments, state: $2)
+            },
+            CommandEntry(["disconnect"], help: "/disconnect NAME     disconnect the account NAME") {
+                $0.account(.disconnect, $1.arguments, state: $2)
+            },
+            CommandEntry(["close", "wc"], help: "/close               close the current window") {
+                $0.close(state: $2)
+            },
+            CommandEntry(["win", "w", "window"], help: "/win N               go to window N (also Alt+1..9)") {
+                parser, input, _ in parser.window(input.arguments)
+            },
+            CommandEntry(["next"], help: "/next                next window (also Ctrl+N)") { _, _, _ in
+                [.dispatch(.activateNext)]
+            },
+            CommandEntry(["prev"], help: "/prev                previous window (also Ctrl+P)") { _, _, _ in
+                [.dispatch(.activatePrevious)]
+            },
+            CommandEntry(
+                ["older", "history"], help: "/older               load older history (also PageUp at the top)"
+            ) {
+                $0.older(state: $2)
+            },
+            CommandEntry(
+                ["roster", "filter"],
+                help:
+                    "/roster [TEXT]       show only contacts and rooms whose name or address contains TEXT; /roster shows all"
+            ) { _, input, _ in [.filterRoster(String(input.rest))] },
+            CommandEntry(["clear"], help: "/clear               clear the current window") { _, _, state in
+                state.activeWindow == .console ? [.dispatch(.clearConsole)] : [.clearWindow(state.activeWindow)]
+            },
+            CommandEntry(["quit", "exit", "q"], help: "/quit                leave Natter") { _, _, _ in
+                [.dispatch(.quit)]
+            },
+            CommandEntry(["help", "h", "?"], help: "/help [COMMAND]      this list, or one command's line") {
+                _, input, _ in
+                Self.help(topic: input.arguments.first)
+            },
+        ] + groupCommands
 
     /// Name to entry, built once from the table.
     static let byName: [String: CommandEntry] = Dictionary(
