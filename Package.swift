@@ -96,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "natter-bench",
             dependencies: [
-                "NatterTransport", "NatterEngine", "NatterModel", "NatterTUI",
+                "NatterTransport", "NatterEngine", "NatterModel", "NatterTUI", "NatterCodecs", "NatterProtocols",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

@@ -4,5 +4,7 @@ import ArgumentParser
 struct NatterBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "natter-bench", abstract: "Natter micro-benchmarks.",
-        subcommands: [WebSocketBenchCommand.self, RosterBenchCommand.self, ServerBenchCommand.self])
+        subcommands: [
+            WebSocketBenchCommand.self, RosterBenchCommand.self, ServerBenchCommand.self, ContactStoreBenchCommand.self,
+        ])
 }

@@ -16,7 +16,7 @@ import Testing
         return client
     }
 
-    @Test func groupAndRosterIntentsBecomeEWSOperations() async throws {
+    @Test func groupAndRosterIntentsBecomeEWSOperations() throws {
         let server = try NatterdProcess(arguments: ["--no-demo-peer", "--bcrypt-cost", "4"])
         let alice = client("alice", server: server)
         let phone = EngineClient(user: "alice", serverURL: server.url, resource: "phone")

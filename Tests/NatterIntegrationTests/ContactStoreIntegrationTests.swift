@@ -13,59 +13,59 @@ import Testing
             list.groups.first { $0.displayName == name }, "no group \(name) in \(list.groups.map(\.displayName))")
     }
 
-    @Test func groupsRenameDuplicatesAndChangeKeys() async throws {
+    @Test func groupsRenameDuplicatesAndChangeKeys() throws {
         let server = try NatterdProcess(arguments: Self.arguments)
         let alice = EWSTestClient(server: server, user: "alice")
-        let work = try await alice.addGroup("Work")
+        let work = try alice.addGroup("Work")
         #expect(work.groupType == ImGroup.userGroupType)
         let workID = try #require(work.exchangeStoreId)
         #expect(Data(base64Encoded: workID.id) != nil && workID.changeKey != nil)
-        #expect(try await alice.failure(.addImGroup(displayName: "work")) == .errorImGroupDisplayNameAlreadyExists)
-        #expect(try await alice.failure(.addImGroup(displayName: "Team")) == .errorImGroupDisplayNameAlreadyExists)
+        #expect(try alice.failure(.addImGroup(displayName: "work")) == .errorImGroupDisplayNameAlreadyExists)
+        #expect(try alice.failure(.addImGroup(displayName: "Team")) == .errorImGroupDisplayNameAlreadyExists)
 
-        try await alice.succeed(.setImGroup(groupId: workID, newDisplayName: "Job"))
-        let renamed = try group(named: "Job", in: try await alice.itemList())
+        try alice.succeed(.setImGroup(groupId: workID, newDisplayName: "Job"))
+        let renamed = try group(named: "Job", in: try alice.itemList())
         #expect(renamed.exchangeStoreId?.id == workID.id)
         #expect(renamed.exchangeStoreId?.changeKey != workID.changeKey, "a rename changes the ChangeKey")
         #expect(
-            try await alice.failure(.setImGroup(groupId: workID, newDisplayName: "Stale"))
+            try alice.failure(.setImGroup(groupId: workID, newDisplayName: "Stale"))
                 == .errorIrresolvableConflict,
             "an update carrying a ChangeKey read before the rename is refused")
         #expect(
-            try await alice.failure(.setImGroup(groupId: EWSItemId(id: workID.id), newDisplayName: "Team"))
+            try alice.failure(.setImGroup(groupId: EWSItemId(id: workID.id), newDisplayName: "Team"))
                 == .errorImGroupDisplayNameAlreadyExists)
-        try await alice.succeed(.setImGroup(groupId: EWSItemId(id: workID.id), newDisplayName: "Jobs"))
-        #expect(try await alice.itemList().groups.contains { $0.displayName == "Jobs" }, "no ChangeKey: no check")
+        try alice.succeed(.setImGroup(groupId: EWSItemId(id: workID.id), newDisplayName: "Jobs"))
+        #expect(try alice.itemList().groups.contains { $0.displayName == "Jobs" }, "no ChangeKey: no check")
 
         #expect(
-            try await alice.failure(.setImGroup(groupId: EWSItemId(id: "bm8tc3VjaA=="), newDisplayName: "x"))
+            try alice.failure(.setImGroup(groupId: EWSItemId(id: "bm8tc3VjaA=="), newDisplayName: "x"))
                 == .errorItemNotFound)
         #expect(
-            try await alice.failure(.removeImGroup(groupId: EWSItemId(id: "not base64!"))) == .errorInvalidIdMalformed)
+            try alice.failure(.removeImGroup(groupId: EWSItemId(id: "not base64!"))) == .errorInvalidIdMalformed)
         let bob = EWSTestClient(server: server, user: "bob")
         #expect(
-            try await bob.failure(.removeImGroup(groupId: EWSItemId(id: workID.id))) == .errorItemNotFound,
+            try bob.failure(.removeImGroup(groupId: EWSItemId(id: workID.id))) == .errorItemNotFound,
             "another user's group is not found in one's own mailbox")
     }
 
-    @Test func contactsOfAnyAddressDefaultGroupAndGetImItems() async throws {
+    @Test func contactsOfAnyAddressDefaultGroupAndGetImItems() throws {
         let server = try NatterdProcess(arguments: Self.arguments)
         let alice = EWSTestClient(server: server, user: "alice")
-        let pat = try await alice.addContact("sip:pat@example.org", name: "Pat")
+        let pat = try alice.addContact("sip:pat@example.org", name: "Pat")
         #expect(pat.displayName == "Pat" && pat.imAddress == "sip:pat@example.org")
         #expect(pat.emailAddress?.address == "pat@example.org")
-        let list = try await alice.itemList()
+        let list = try alice.itemList()
         let other = try group(named: "Other Contacts", in: list)
         #expect(other.memberCorrelationKey.map(\.id) == [pat.personaId.id], "no GroupId: the default group")
 
-        let again = try await alice.addContact("sip:pat@example.org", name: "Someone")
+        let again = try alice.addContact("sip:pat@example.org", name: "Someone")
         #expect(again.personaId == pat.personaId && again.displayName == "Pat", "an existing contact: nothing happens")
 
         let friends = try #require(try group(named: "Friends", in: list).exchangeStoreId)
-        let phone = try await alice.addContact("tel:+15551234", group: EWSItemId(id: friends.id))
+        let phone = try alice.addContact("tel:+15551234", group: EWSItemId(id: friends.id))
         #expect(phone.imAddress == "tel:+15551234" && phone.emailAddress == nil)
         guard
-            case .imItemList(let items) = try await alice.succeed(
+            case .imItemList(let items) = try alice.succeed(
                 .getImItems(contactIds: [pat.personaId, phone.personaId], groupIds: [friends]))
         else {
             Issue.record("GetImItems answered without an ImItemList")
@@ -75,154 +75,154 @@ import Testing
         #expect(items.groups.map(\.displayName) == ["Friends"])
         #expect(items.groups.first?.memberCorrelationKey.last?.id == phone.personaId.id)
         #expect(
-            try await alice.failure(.getImItems(contactIds: [EWSItemId(id: "bm8tc3VjaA==")], groupIds: []))
+            try alice.failure(.getImItems(contactIds: [EWSItemId(id: "bm8tc3VjaA==")], groupIds: []))
                 == .errorItemNotFound)
         #expect(
-            try await alice.failure(
+            try alice.failure(
                 .addNewImContactToGroup(imAddress: "x@y.z", displayName: nil, groupId: EWSItemId(id: "bm8tc3VjaA==")))
                 == .errorItemNotFound)
 
         // AddImContactToGroup files a listed contact in a further group; twice is the same as once.
-        try await alice.succeed(.addImContactToGroup(contactId: pat.personaId, groupId: EWSItemId(id: friends.id)))
-        try await alice.succeed(.addImContactToGroup(contactId: pat.personaId, groupId: EWSItemId(id: friends.id)))
-        let filed = try group(named: "Friends", in: try await alice.itemList())
+        try alice.succeed(.addImContactToGroup(contactId: pat.personaId, groupId: EWSItemId(id: friends.id)))
+        try alice.succeed(.addImContactToGroup(contactId: pat.personaId, groupId: EWSItemId(id: friends.id)))
+        let filed = try group(named: "Friends", in: try alice.itemList())
         #expect(filed.memberCorrelationKey.filter { $0.id == pat.personaId.id }.count == 1)
-        try await alice.succeed(.setImListMigrationCompleted(true))
+        try alice.succeed(.setImListMigrationCompleted(true))
     }
 
-    @Test func removeImGroupRemovesContactsThatWereInItAlone() async throws {
+    @Test func removeImGroupRemovesContactsThatWereInItAlone() throws {
         let server = try NatterdProcess(arguments: Self.arguments)
         let alice = EWSTestClient(server: server, user: "alice")
-        let list = try await alice.itemList()
+        let list = try alice.itemList()
         let team = try #require(try group(named: "Team", in: list).exchangeStoreId)
         // Demo: bob and carol are in Team and Friends, dave in Team alone.
-        try await alice.succeed(.removeImGroup(groupId: team))
-        let after = try await alice.itemList()
+        try alice.succeed(.removeImGroup(groupId: team))
+        let after = try alice.itemList()
         #expect(after.groups.map(\.displayName) == ["Friends"])
         #expect(after.personas.compactMap(\.displayName).sorted() == ["Bob Martin", "Carol Chen"])
-        #expect(try await alice.failure(.removeImGroup(groupId: team)) == .errorItemNotFound)
+        #expect(try alice.failure(.removeImGroup(groupId: team)) == .errorItemNotFound)
     }
 
-    @Test func removeContactFromImListTakesItOutOfEveryGroup() async throws {
+    @Test func removeContactFromImListTakesItOutOfEveryGroup() throws {
         let server = try NatterdProcess(arguments: Self.arguments)
         let alice = EWSTestClient(server: server, user: "alice")
-        let list = try await alice.itemList()
+        let list = try alice.itemList()
         let bob = try #require(list.personas.first { $0.displayName == "Bob Martin" })
         let friends = try #require(try group(named: "Friends", in: list).exchangeStoreId)
-        try await alice.succeed(.removeImContactFromGroup(contactId: bob.personaId, groupId: EWSItemId(id: friends.id)))
+        try alice.succeed(.removeImContactFromGroup(contactId: bob.personaId, groupId: EWSItemId(id: friends.id)))
         #expect(
-            try await alice.failure(
+            try alice.failure(
                 .removeImContactFromGroup(contactId: bob.personaId, groupId: EWSItemId(id: friends.id)))
                 == .errorUnableToRemoveImContactFromGroup)
-        let stillInTeam = try await alice.itemList()
+        let stillInTeam = try alice.itemList()
         #expect(try group(named: "Team", in: stillInTeam).memberCorrelationKey.contains { $0.id == bob.personaId.id })
         #expect(stillInTeam.personas.contains { $0.personaId.id == bob.personaId.id })
 
-        try await alice.succeed(.removeContactFromImList(contactId: EWSItemId(id: bob.personaId.id)))
-        let after = try await alice.itemList()
+        try alice.succeed(.removeContactFromImList(contactId: EWSItemId(id: bob.personaId.id)))
+        let after = try alice.itemList()
         #expect(!after.personas.contains { $0.personaId.id == bob.personaId.id })
         #expect(after.groups.allSatisfy { !$0.memberCorrelationKey.contains { $0.id == bob.personaId.id } })
-        #expect(try await alice.failure(.removeContactFromImList(contactId: bob.personaId)) == .errorItemNotFound)
+        #expect(try alice.failure(.removeContactFromImList(contactId: bob.personaId)) == .errorItemNotFound)
     }
 
-    @Test func distributionGroupsResolveTheDirectoryOnly() async throws {
+    @Test func distributionGroupsResolveTheDirectoryOnly() throws {
         let server = try NatterdProcess(arguments: Self.arguments)
         let alice = EWSTestClient(server: server, user: "alice")
         let add = { (smtp: String) in
             ContactStoreRequest.addDistributionGroupToImList(smtpAddress: smtp, displayName: "Everyone")
         }
-        #expect(try await alice.failure(add("nobody@natter.test")) == .errorInvalidImDistributionGroupSmtpAddress)
-        #expect(try await alice.failure(add("team@example.org")) == .errorInvalidImDistributionGroupSmtpAddress)
-        #expect(try await alice.failure(add("lounge@natter.test")) == .errorInvalidImDistributionGroupSmtpAddress)
-        guard case .imGroup(let everyone) = try await alice.succeed(add("team@natter.test")) else {
+        #expect(try alice.failure(add("nobody@natter.test")) == .errorInvalidImDistributionGroupSmtpAddress)
+        #expect(try alice.failure(add("team@example.org")) == .errorInvalidImDistributionGroupSmtpAddress)
+        #expect(try alice.failure(add("lounge@natter.test")) == .errorInvalidImDistributionGroupSmtpAddress)
+        guard case .imGroup(let everyone) = try alice.succeed(add("team@natter.test")) else {
             Issue.record("AddDistributionGroupToImList answered without an ImGroup")
             return
         }
         #expect(everyone.groupType == ImGroup.distributionGroupType && everyone.smtpAddress == "team@natter.test")
         #expect(everyone.memberCorrelationKey.count == 3, "the directory's members except alice herself")
         let id = try #require(everyone.exchangeStoreId)
-        #expect(try await alice.failure(.removeImGroup(groupId: id)) == .errorInvalidImGroupId)
-        let team = try #require(try group(named: "Team", in: try await alice.itemList()).exchangeStoreId)
-        #expect(try await alice.failure(.removeDistributionGroupFromImList(groupId: team)) == .errorInvalidImGroupId)
-        try await alice.succeed(.removeDistributionGroupFromImList(groupId: id))
-        #expect(try await !alice.itemList().groups.contains { $0.displayName == "Everyone" })
+        #expect(try alice.failure(.removeImGroup(groupId: id)) == .errorInvalidImGroupId)
+        let team = try #require(try group(named: "Team", in: try alice.itemList()).exchangeStoreId)
+        #expect(try alice.failure(.removeDistributionGroupFromImList(groupId: team)) == .errorInvalidImGroupId)
+        try alice.succeed(.removeDistributionGroupFromImList(groupId: id))
+        #expect(try !alice.itemList().groups.contains { $0.displayName == "Everyone" })
     }
 
-    @Test func theThousandthContactIsTheLast() async throws {
+    @Test func theThousandthContactIsTheLast() throws {
         let server = try NatterdProcess(arguments: Self.arguments)
         let alice = EWSTestClient(server: server, user: "alice")
-        let existing = try await alice.itemList().personas.count
+        let existing = try alice.itemList().personas.count
         // Schema checks of this response are the other tests' business; a thousand xmllint runs would only be slow.
         for index in existing..<1000 {
-            try await alice.addContact("user\(index)@example.org", validating: false)
+            try alice.addContact("user\(index)@example.org", validating: false)
         }
-        #expect(try await alice.itemList().personas.count == 1000)
+        #expect(try alice.itemList().personas.count == 1000)
         #expect(
-            try await alice.failure(.addNewImContactToGroup(imAddress: "one@too.many", displayName: nil, groupId: nil))
+            try alice.failure(.addNewImContactToGroup(imAddress: "one@too.many", displayName: nil, groupId: nil))
                 == .errorImContactLimitReached)
-        try await alice.addContact("user999@example.org")
-        #expect(try await alice.itemList().personas.count == 1000, "re-adding an existing contact is not an add")
+        try alice.addContact("user999@example.org")
+        #expect(try alice.itemList().personas.count == 1000, "re-adding an existing contact is not an add")
     }
 
-    @Test func faultsForWhatCannotBeRead() async throws {
+    @Test func faultsForWhatCannotBeRead() throws {
         let server = try NatterdProcess(arguments: Self.arguments)
         let alice = EWSTestClient(server: server, user: "alice")
-        let malformed = try await alice.post(Array("<soap:Envelope".utf8))
+        let malformed = try alice.post(Array("<soap:Envelope".utf8))
         #expect(malformed.status == 500 && malformed.bodyText.contains("ErrorSchemaValidation"))
-        let unknown = try await alice.post(Array(Self.envelope("<m:DeleteEverything/>").utf8))
+        let unknown = try alice.post(Array(Self.envelope("<m:DeleteEverything/>").utf8))
         #expect(
             unknown.status == 500 && unknown.bodyText.contains("faultcode")
                 && unknown.bodyText.contains("ErrorInvalidRequest"))
-        let missing = try await alice.post(Array(Self.envelope("<m:RemoveImGroup/>").utf8))
+        let missing = try alice.post(Array(Self.envelope("<m:RemoveImGroup/>").utf8))
         #expect(missing.status == 500 && missing.bodyText.contains("ErrorSchemaValidation"))
-        let entity = try await alice.post(
+        let entity = try alice.post(
             Array(("<!DOCTYPE x [<!ENTITY e \"boom\">]>" + Self.envelope("<m:GetImItemList/>")).utf8))
         #expect(entity.status == 500 && entity.bodyText.contains("faultcode"), "no DTDs, no entities")
-        let oversized = try await alice.post(
+        let oversized = try alice.post(
             Array(
                 Self.envelope(
                     "<m:AddImGroup><m:DisplayName>\(String(repeating: "x", count: 5 << 20))</m:DisplayName></m:AddImGroup>"
                 ).utf8))
         #expect(oversized.status == 413 && oversized.bodyText.contains("ErrorInvalidRequest"))
-        let wrongPassword = try await alice.post(Array(Self.envelope("<m:GetImItemList/>").utf8), password: "nope")
+        let wrongPassword = try alice.post(Array(Self.envelope("<m:GetImItemList/>").utf8), password: "nope")
         #expect(wrongPassword.status == 401)
 
         // No SOAPAction at all: dispatch is on the body's element.
-        let noAction = try await alice.post(Array(Self.envelope("<m:GetImItemList/>").utf8))
+        let noAction = try alice.post(Array(Self.envelope("<m:GetImItemList/>").utf8))
         #expect(noAction.status == 200)
         try EWSTestClient.validate(noAction.body)
-        #expect(try await alice.itemList().groups.count == 2, "the server is still serving")
+        #expect(try alice.itemList().groups.count == 2, "the server is still serving")
     }
 
-    @Test func theListSurvivesARestart() async throws {
+    @Test func theListSurvivesARestart() throws {
         let directory = try TestProcess.temporaryDirectory("contactstore-restart")
         let before: ImItemList
         do {
             let server = try NatterdProcess(directory: directory, arguments: Self.arguments)
             let alice = EWSTestClient(server: server, user: "alice")
-            let work = try #require(try await alice.addGroup("Work").exchangeStoreId)
-            try await alice.addContact("pat@example.org", name: "Pat", group: EWSItemId(id: work.id))
-            before = try await alice.itemList()
+            let work = try #require(try alice.addGroup("Work").exchangeStoreId)
+            try alice.addContact("pat@example.org", name: "Pat", group: EWSItemId(id: work.id))
+            before = try alice.itemList()
             server.stop()
         }
         let server = try NatterdProcess(directory: directory, arguments: Self.arguments)
-        let after = try await EWSTestClient(server: server, user: "alice").itemList()
+        let after = try EWSTestClient(server: server, user: "alice").itemList()
         #expect(after == before)
     }
 
-    @Test func editsReachTheUsersRealtimeSessionsAtOnce() async throws {
+    @Test func editsReachTheUsersRealtimeSessionsAtOnce() throws {
         let server = try NatterdProcess(arguments: Self.arguments)
         let client = EngineClient(user: "alice", serverURL: server.url)
         #expect(client.waitSynchronized())
         let alice = EWSTestClient(server: server, user: "alice")
-        let work = try #require(try await alice.addGroup("Work").exchangeStoreId)
-        let dave = try #require(try await alice.itemList().personas.first { $0.displayName == "Dave Okafor" })
-        try await alice.succeed(.addImContactToGroup(contactId: dave.personaId, groupId: EWSItemId(id: work.id)))
+        let work = try #require(try alice.addGroup("Work").exchangeStoreId)
+        let dave = try #require(try alice.itemList().personas.first { $0.displayName == "Dave Okafor" })
+        try alice.succeed(.addImContactToGroup(contactId: dave.personaId, groupId: EWSItemId(id: work.id)))
         let daveJID = try #require(JID("dave@natter.test"))
         #expect(
             client.wait { $0.contacts[daveJID]?.groups.contains("Work") == true },
             "the Realtime roster shows the new group at once")
-        try await alice.succeed(.removeContactFromImList(contactId: EWSItemId(id: dave.personaId.id)))
+        try alice.succeed(.removeContactFromImList(contactId: EWSItemId(id: dave.personaId.id)))
         #expect(
             client.wait { state in state.sortedContacts.allSatisfy { $0.jid.bare != daveJID.bare } },
             "a removed contact leaves the Realtime roster")

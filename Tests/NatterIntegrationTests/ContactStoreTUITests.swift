@@ -40,5 +40,12 @@ import Testing
         let pat = try #require(records.first { $0["address"] as? String == "pat@example.org" }, "\(roster.stdout)")
         #expect(pat["name"] as? String == "Pat Peer")
         #expect(pat["groups"] as? [String] == ["Work"])
+
+        let grouped = try TestProcess.run(
+            TestProcess.binary("natter"), ["roster", "--groups", "--server", server.url, "--user", "alice"],
+            environment: ["NATTER_PASSWORD": "alice", "XDG_DATA_HOME": "\(home)/third"])
+        #expect(grouped.status == 0, "natter roster --groups failed: \(grouped.stderr)")
+        #expect(grouped.stdout.contains("Work (0/1)\n  pat@example.org\tPat Peer\tunavailable\n"), "\(grouped.stdout)")
+        #expect(grouped.stdout.contains("Friends ("), "\(grouped.stdout)")
     }
 }

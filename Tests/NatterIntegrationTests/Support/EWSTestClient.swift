@@ -23,8 +23,8 @@ struct EWSTestClient {
     @discardableResult
     func call(
         _ request: ContactStoreRequest, validating: Bool = true, sourceLocation: SourceLocation = #_sourceLocation
-    ) async throws -> ContactStoreResponse {
-        let answer = try await post(
+    ) throws -> ContactStoreResponse {
+        let answer = try post(
             try ContactStoreEnvelope.bytes(for: request), soapAction: request.operation.soapAction)
         #expect(answer.status == 200, "HTTP \(answer.status): \(answer.bodyText)", sourceLocation: sourceLocation)
         if validating { try Self.validate(answer.body, sourceLocation: sourceLocation) }
@@ -35,8 +35,8 @@ struct EWSTestClient {
     @discardableResult
     func succeed(
         _ request: ContactStoreRequest, validating: Bool = true, sourceLocation: SourceLocation = #_sourceLocation
-    ) async throws -> ContactStoreResponse.Payload {
-        let response = try await call(request, validating: validating, sourceLocation: sourceLocation)
+    ) throws -> ContactStoreResponse.Payload {
+        let response = try call(request, validating: validating, sourceLocation: sourceLocation)
         try #require(
             response.responseClass == .success,
             "\(request.operation) failed: \(response.responseCode) \(response.messageText ?? "")",
@@ -47,25 +47,25 @@ struct EWSTestClient {
     /// Sends `request` and returns its error code, requiring `ResponseClass="Error"`.
     func failure(
         _ request: ContactStoreRequest, sourceLocation: SourceLocation = #_sourceLocation
-    ) async throws
+    ) throws
         -> EWSResponseCode
     {
-        let response = try await call(request, sourceLocation: sourceLocation)
+        let response = try call(request, sourceLocation: sourceLocation)
         #expect(response.responseClass == .error, "\(request.operation) succeeded", sourceLocation: sourceLocation)
         #expect(response.payload == .none, "an error response carries no payload", sourceLocation: sourceLocation)
         return response.responseCode
     }
 
-    func itemList(sourceLocation: SourceLocation = #_sourceLocation) async throws -> ImItemList {
-        guard case .imItemList(let list) = try await succeed(.getImItemList, sourceLocation: sourceLocation) else {
+    func itemList(sourceLocation: SourceLocation = #_sourceLocation) throws -> ImItemList {
+        guard case .imItemList(let list) = try succeed(.getImItemList, sourceLocation: sourceLocation) else {
             throw NatterdError(description: "GetImItemList answered without an ImItemList")
         }
         return list
     }
 
-    func addGroup(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) async throws -> ImGroup {
+    func addGroup(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> ImGroup {
         guard
-            case .imGroup(let group) = try await succeed(.addImGroup(displayName: name), sourceLocation: sourceLocation)
+            case .imGroup(let group) = try succeed(.addImGroup(displayName: name), sourceLocation: sourceLocation)
         else { throw NatterdError(description: "AddImGroup answered without an ImGroup") }
         return group
     }
@@ -73,10 +73,10 @@ struct EWSTestClient {
     func addContact(
         _ address: String, name: String? = nil, group: EWSItemId? = nil, validating: Bool = true,
         sourceLocation: SourceLocation = #_sourceLocation
-    ) async throws -> Persona {
+    ) throws -> Persona {
         let request = ContactStoreRequest.addNewImContactToGroup(imAddress: address, displayName: name, groupId: group)
         guard
-            case .persona(let persona) = try await succeed(
+            case .persona(let persona) = try succeed(
                 request, validating: validating, sourceLocation: sourceLocation)
         else {
             throw NatterdError(description: "AddNewImContactToGroup answered without a Persona")
@@ -85,10 +85,10 @@ struct EWSTestClient {
     }
 
     /// Posts raw bytes, for what the codec would never write.
-    func post(_ body: [UInt8], soapAction: String? = nil, password: String? = nil) async throws -> HTTPResponse {
+    func post(_ body: [UInt8], soapAction: String? = nil, password: String? = nil) throws -> HTTPResponse {
         var headers: HTTPHeaders = ["Content-Type": "text/xml; charset=utf-8"]
         if let soapAction { headers.add("SOAPAction", "\"\(soapAction)\"") }
-        return try await http.perform(
+        return try http.perform(
             HTTPRequest(
                 method: .post, url: url, headers: headers, body: body,
                 credentials: HTTPCredentials(username: user, password: password ?? self.password)))
