@@ -26,11 +26,17 @@ public struct ContactStoreDirectory: Sendable, Equatable {
                     memberIDs: group.memberCorrelationKey.map(\.id))
             }
         }
+        // One pass over the memberships, so a list of thousands is not personas × members comparisons.
+        var groupNames: [String: [String]] = [:]
+        for group in groups {
+            for member in group.memberIDs { groupNames[member, default: []].append(group.name) }
+        }
+        contacts.reserveCapacity(list.personas.count)
         for persona in list.personas {
             guard let jid = Self.jid(of: persona, domain: domain), personas[jid] == nil else { continue }
             personas[jid] = persona.personaId
-            let names = groups.filter { $0.memberIDs.contains(persona.personaId.id) }.map(\.name)
-            contacts.append(Contact(jid: jid, displayName: persona.displayName, groups: names))
+            contacts.append(
+                Contact(jid: jid, displayName: persona.displayName, groups: groupNames[persona.personaId.id] ?? []))
         }
     }
 
