@@ -96,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "natter-bench",
             dependencies: [
-                "NatterTransport", "NatterEngine", "NatterModel", "NatterTUI", "NatterCodecs",
+                "NatterTransport", "NatterEngine", "NatterModel", "NatterTUI", "NatterCodecs", "NatterProtocols",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -132,8 +132,8 @@ let package = Package(
         .testTarget(
             name: "NatterIntegrationTests",
             dependencies: [
-                "NatterClient", "NatterServer", "NatterProtocols", "NatterEngine", "NatterTransport",
-                "NatterTestSupport",
+                "NatterClient", "NatterServer", "NatterProtocols", "NatterEngine", "NatterTransport", "NatterCodecs",
+                "NatterWire", "NatterTestSupport",
             ]),
     ]
 )

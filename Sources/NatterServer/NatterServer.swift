@@ -50,7 +50,7 @@ public final class NatterServer: Sendable {
             boundAuthority: { "\(configuration.host):\(boundPort.value ?? configuration.port)" })
         let makers: [@Sendable (DoorContext) -> any Door] =
             [
-                { LoginDoor(context: $0) }, { RealtimeDoor(context: $0) },
+                { LoginDoor(context: $0) }, { RealtimeDoor(context: $0) }, { ContactStoreDoor(context: $0) },
                 { [storage] in RosterDoor(context: $0, store: storage) }, { ChannelsDoor(context: $0) },
                 { ConferenceDoor(context: $0) },
             ] + extraDoors

@@ -6,5 +6,6 @@ struct NatterBench: ParsableCommand {
         commandName: "natter-bench", abstract: "Natter micro-benchmarks.",
         subcommands: [
             WebSocketBenchCommand.self, RosterBenchCommand.self, ServerBenchCommand.self, NoOpWakeBenchCommand.self,
+            ContactStoreBenchCommand.self,
         ])
 }

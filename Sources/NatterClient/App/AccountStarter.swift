@@ -20,7 +20,7 @@ final class AccountStarter: Sendable {
     }
 
     /// The protocols natter has a client adapter for; the others are skipped with a notice.
-    static let implemented: Set<ProtocolKind> = [.realtime, .roster, .channels, .conference]
+    static let implemented: Set<ProtocolKind> = [.realtime, .contactStore, .roster, .channels, .conference]
 
     func adapters(for id: AccountID, prompting: Bool) throws -> [any ChatAdapter] {
         guard let account = accounts[id] else {
@@ -35,13 +35,11 @@ final class AccountStarter: Sendable {
         return try usable.map { protocolKind in
             switch protocolKind {
             case .realtime: return try realtime(account, password: password)
+            case .contactStore: return try contactStore(account, password: password)
             case .roster:
                 return try roster(account, password: password, carriesChat: !usable.contains(.realtime))
             case .channels: return try channels(account, password: password)
             case .conference: return try conference(account, password: password)
-            case .contactStore:
-                throw SessionError(
-                    "natter has no client for \(protocolKind.rawValue) yet", status: ExitStatus.configuration)
             }
         }
     }
@@ -53,6 +51,14 @@ final class AccountStarter: Sendable {
             configuration: RealtimeAdapterConfiguration(
                 serverURL: server, user: account.user, password: password, domain: account.domain,
                 resource: resource, caFile: account.caFile))
+    }
+
+    private func contactStore(_ account: AccountSettings, password: String) throws -> ContactStoreAdapter {
+        let server = try server(of: account)
+        return ContactStoreAdapter(
+            configuration: ContactStoreAdapterConfiguration(
+                serverURL: server, user: account.user, password: password, domain: account.domain,
+                caFile: account.caFile))
     }
 
     private func roster(_ account: AccountSettings, password: String, carriesChat: Bool) throws -> RosterAdapter {

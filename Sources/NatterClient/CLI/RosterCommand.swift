@@ -17,6 +17,11 @@ struct RosterCommand: ParsableCommand {
     @Flag(name: .long, help: "Print a JSON array: address, name, presence, status, groups, accounts, sources.")
     var json = false
 
+    @Flag(
+        name: .long,
+        help: "Print the contacts under their groups (online/total after each), \"Other Contacts\" for those in none.")
+    var groups = false
+
     func run() throws {
         try ClientSession.reportingErrors {
             let session = try ClientSession.open(connection, interactive: false)
@@ -38,6 +43,10 @@ struct RosterCommand: ParsableCommand {
                 print(try RosterRecord.json(state.sortedContacts))
                 return
             }
+            if groups {
+                print(Self.grouped(state.sortedContacts), terminator: "")
+                return
+            }
             for contact in state.sortedContacts {
                 let name = TextSanitizer.line(contact.displayName)
                 let status = contact.statusText.map { "\t" + TextSanitizer.line($0) } ?? ""
@@ -46,6 +55,31 @@ struct RosterCommand: ParsableCommand {
             }
         }
     }
+
+    /// Each group's heading with online/total, then its members indented, in the plain format's columns. A
+    /// contact in several groups is listed under each.
+    static func grouped(_ contacts: [Contact]) -> String {
+        var members: [String: [Contact]] = [:]
+        for contact in contacts {
+            for group in contact.groups.isEmpty ? [otherContacts] : contact.groups {
+                members[TextSanitizer.line(group), default: []].append(contact)
+            }
+        }
+        let names = members.keys.filter { $0 != otherContacts }.sorted { $0.lowercased() < $1.lowercased() }
+        var output = ""
+        for name in names + (members[otherContacts] == nil ? [] : [otherContacts]) {
+            let listed = members[name]!
+            output += "\(name) (\(listed.filter(\.presence.isOnline).count)/\(listed.count))\n"
+            for contact in listed {
+                output +=
+                    "  \(contact.jid.bareString)\t\(TextSanitizer.line(contact.displayName))\t\(contact.presence.rawValue)\n"
+            }
+        }
+        return output
+    }
+
+    /// Where contacts in no group are listed, as Exchange names its default group.
+    static let otherContacts = "Other Contacts"
 
     static func failure(of account: AccountID, in state: ClientState) -> String? {
         if case .offline(let reason?) = state.accounts[account]?.connection { return reason }

@@ -8,22 +8,25 @@ extension ContactStoreCodecError {
 
     /// The SOAP 1.1 fault for this error, shaped as Exchange's: the response code as a QName in the types
     /// namespace, the description as `faultstring`, and the code again in `detail/e:ResponseCode`.
-    public func soapFault() -> SOAPFault {
-        let e = Self.errorsNamespace
-        return SOAPFault(
-            version: .soap11,
-            code: .other(namespace: EWSNamespace.types.uri, name: responseCode.rawValue),
-            reason: description,
-            detail: XMLElement("detail") {
-                e("ResponseCode", text: responseCode.rawValue)
-                e("Message", text: description)
-            })
-    }
+    public func soapFault() -> SOAPFault { .exchange(responseCode, reason: description) }
 
-    /// The error response message for errors that Exchange answers inside the operation's response (a
-    /// malformed id); `nil` for those answered with ``soapFault()``.
     public func errorResponse() -> ContactStoreResponse? {
         guard !answersWithFault, let operation else { return nil }
         return .error(operation, code: responseCode, messageText: description)
+    }
+}
+
+extension SOAPFault {
+    /// A SOAP 1.1 fault in Exchange's shape: `faultcode` the code as a QName in the types namespace, and the
+    /// code again in `detail/e:ResponseCode`. For refusals a server makes before any operation is read
+    /// (an oversized or unreadable body) as well as for the codec's own errors.
+    public static func exchange(_ code: EWSResponseCode, reason: String) -> SOAPFault {
+        let e = ContactStoreCodecError.errorsNamespace
+        return SOAPFault(
+            version: .soap11, code: .other(namespace: EWSNamespace.types.uri, name: code.rawValue), reason: reason,
+            detail: XMLElement("detail") {
+                e("ResponseCode", text: code.rawValue)
+                e("Message", text: reason)
+            })
     }
 }

@@ -21,6 +21,10 @@ extension Reducer {
             send(.groups(.rename(from: from, to: to)), on: account, in: &state, now: now)
         case .delete(let group, let account):
             send(.groups(.delete(group)), on: account, in: &state, now: now)
+        case .create(let group, let account):
+            send(.groups(.create(group)), on: account, in: &state, now: now)
+        case .addDistribution(let address, let name, let account):
+            send(.groups(.addDistribution(address: address, name: name)), on: account, in: &state, now: now)
         }
     }
 

@@ -10,7 +10,7 @@ struct TabCompletion: Sendable, Equatable {
 
     static let commands = [
         "/msg", "/join", "/part", "/presence", "/close", "/win", "/clear", "/quit", "/help", "/older", "/query",
-        "/away", "/back", "/roster", "/who",
+        "/away", "/back", "/roster", "/who", "/group", "/contact",
     ]
 
     /// Candidates for the word `prefix` that starts at cluster `start` of `line`.
@@ -25,6 +25,13 @@ struct TabCompletion: Sendable, Equatable {
             return state.rooms.values.map(\.name).filter { $0.lowercased().hasPrefix(lowered) }.sorted().map {
                 $0 + " "
             }
+        }
+        let words = line.prefix(start).split(separator: " ")
+        if words.count >= 2, let positions = CommandParser.groupArgumentPositions["\(command) \(words[1])"],
+            positions.contains(words.count)
+        {
+            return CommandParser.knownGroups(state).filter { $0.lowercased().hasPrefix(lowered) && !$0.contains(" ") }
+                .map { $0 + " " }
         }
         var names = Set<String>()
         let addressing = ["/msg", "/query", "/m"].contains(command) && isFirstArgument

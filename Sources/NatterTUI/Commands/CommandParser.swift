@@ -8,7 +8,7 @@ public struct CommandParser: Sendable {
 
     /// Every command, in `/help` order.
     static let table: [CommandEntry] =
-        coreCommands + subscriptionCommands + channelsCommands + conferenceCommands
+        coreCommands + groupCommands + subscriptionCommands + channelsCommands + conferenceCommands
 
     private static let coreCommands: [CommandEntry] = [
         CommandEntry(
