@@ -103,7 +103,7 @@ public final class ClientSession: Sendable {
             accounts: accounts, interactive: interactive, knownPasswords: knownPasswords)
         engine.setConnector { [weak engine] id in
             // A refused password is never tried again as is: the command runs again (it may have been fixed).
-            if let error = engine?.state.accounts[id]?.lastError, error.hasPrefix(LoginError.rejected.description) {
+            if let account = engine?.state.accounts[id], Self.passwordWasRefused(account) {
                 starter.forgetPassword(for: id)
             }
             return try starter.adapters(for: id, prompting: false)

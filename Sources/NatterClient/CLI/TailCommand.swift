@@ -21,6 +21,7 @@ struct TailCommand: ParsableCommand {
 
     func run() throws {
         try ClientSession.reportingErrors {
+            let started = Date()
             let session = try ClientSession.open(connection, interactive: false)
             defer { session.close() }
             // Synchronized: the room list is in, so `--channel` can be checked against it.
@@ -51,7 +52,7 @@ struct TailCommand: ParsableCommand {
                 }
             }
             let printer = TailPrinter(filter: filter, limit: count, json: json)
-            printer.skipExisting(session.engine.state)
+            printer.skipExisting(session.engine.state, sentBefore: started)
             session.engine.observe { [engine = session.engine] in printer.print(newIn: engine.state) }
             printer.print(newIn: session.engine.state)
             printer.waitUntilDone()
@@ -87,8 +88,10 @@ final class TailPrinter: Sendable {
         self.json = json
     }
 
-    func skipExisting(_ state: ClientState) {
-        let ids = Set(state.conversations.values.flatMap { $0.messages.map(\.id) })
+    /// Marks the past as printed: history and what arrived while away. A message sent after `start` is news even
+    /// when it came in while the other adapters were still signing in.
+    func skipExisting(_ state: ClientState, sentBefore start: Date) {
+        let ids = Set(state.conversations.values.flatMap { $0.messages.filter { $0.timestamp < start }.map(\.id) })
         seen.withLock { $0.ids = ids }
     }
 

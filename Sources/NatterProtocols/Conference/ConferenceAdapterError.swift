@@ -15,7 +15,7 @@ public struct ConferenceAdapterError: Error, Sendable, Equatable, CustomStringCo
 
     public var description: String {
         switch base {
-        case .authFailed(let text): "sign-in refused: \(text)"
+        case .authFailed(let text): "\(LoginError.rejected.description) (\(text))"
         case .sessionLost(let text): "session lost: \(text)"
         case .server(let text): text
         }

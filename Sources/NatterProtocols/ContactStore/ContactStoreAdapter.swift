@@ -135,7 +135,7 @@ public final class ContactStoreAdapter: ChatAdapter {
             throw ContactStoreAdapterError.transport("\(error)")
         }
         if answer.status == 401 {
-            throw ContactStoreAdapterError.transport("the server refused the user name or password")
+            throw ContactStoreAdapterError.transport(LoginError.rejected.description)
         }
         let response: ContactStoreResponse
         do {

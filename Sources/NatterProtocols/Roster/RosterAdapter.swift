@@ -105,7 +105,14 @@ public final class RosterAdapter: ChatAdapter {
 
     private func login(cancellation: HTTPCancellationToken? = nil) throws {
         let request = shared.withLock { $0.session.login(user: configuration.user, password: configuration.password) }
-        let (response, context) = try post(request, cancellation: cancellation, transferTimeout: nil)
+        let response: RosterResponse
+        let context: ZimbraResponseContext?
+        do {
+            (response, context) = try post(request, cancellation: cancellation, transferTimeout: nil)
+        } catch let fault as ZimbraFault where fault.code == .authFailed {
+            // The same password fails the same way: give up and say so as every door does, so the user fixes it.
+            throw LoginError.rejected
+        }
         emit(
             events: shared.withLock { shared in
                 shared.session.loggedIn(response, user: configuration.user)
