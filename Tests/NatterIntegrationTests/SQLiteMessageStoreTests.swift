@@ -1,8 +1,8 @@
 import Foundation
-import NatterTestSupport
 import NatterClient
 import NatterEngine
 import NatterModel
+import NatterTestSupport
 import Testing
 
 /// The client cache and outbox on a real SQLite file.

@@ -29,6 +29,12 @@ final class NatterdProcess: @unchecked Sendable {
 
     private static let starting = Mutex(())
 
+    /// bcrypt at the cheapest cost unless a test asks for another: every client signs in at five doors, and the
+    /// default cost of natterd's own passwords would make a loaded test run wait on hashing, not on what it tests.
+    private static func cheapHashing(unless arguments: [String]) -> [String] {
+        arguments.contains("--bcrypt-cost") ? [] : ["--bcrypt-cost", "4"]
+    }
+
     private static func start(
         demo: Bool, port: Int?, directory: String, arguments: [String]
     ) throws -> (port: Int, process: ChildProcess) {
@@ -38,7 +44,7 @@ final class NatterdProcess: @unchecked Sendable {
             let process = try ChildProcess(
                 TestProcess.binary("natterd"),
                 ["--host", "127.0.0.1", "--port", String(candidate), "--db", directory + "/natterd.sqlite"]
-                    + (demo ? ["--demo"] : []) + arguments)
+                    + (demo ? ["--demo"] : []) + Self.cheapHashing(unless: arguments) + arguments)
             if Self.waitUntilListening(port: candidate, process: process) && process.isRunning {
                 return (candidate, process)
             }
