@@ -122,12 +122,10 @@ import Testing
     private func sqlite(_ path: String, _ script: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [path]
-        let input = Pipe()
-        process.standardInput = input
+        // The script as an argument, not on stdin: a child spawned meanwhile by another test could inherit the
+        // pipe's write end, and sqlite3 would wait for an end of file that never comes.
+        process.arguments = [path, script]
         try process.run()
-        input.fileHandleForWriting.write(Data(script.utf8))
-        try input.fileHandleForWriting.close()
         process.waitUntilGone()
         #expect(process.terminationStatus == 0, "sqlite3 could not write the old cache")
     }

@@ -62,7 +62,7 @@ final class HTTPTestServer: @unchecked Sendable {
 
     func stop() {
         try? lifeline.fileHandleForWriting.close()
-        process.waitUntilGone()
+        process.stop()
     }
 
     deinit {
