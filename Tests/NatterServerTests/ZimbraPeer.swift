@@ -58,7 +58,8 @@ actor ZimbraPeer {
         let bytes = try RosterEnvelope.bytes(for: request, context: context)
         let data = try await post(Data(bytes))
         let (response, answer) = try RosterEnvelope.parseResponse(data, expecting: request.kind)
-        record(answer, acknowledge: acknowledge)
+        // natterd answers every request of a session with its context header: a missing one is a door bug.
+        record(try #require(answer, "a response without a context header: \(response)"), acknowledge: acknowledge)
         return response
     }
 
@@ -68,7 +69,8 @@ actor ZimbraPeer {
             let response = try await send(request)
             throw ZimbraPeerError(description: "expected a fault, got \(response)")
         } catch let fault as ZimbraFault {
-            record(fault.context, acknowledge: true)
+            // A fault refused before any session exists (no or bad token) has no context to record.
+            if let context = fault.context { record(context, acknowledge: true) }
             return fault
         }
     }
@@ -87,8 +89,7 @@ actor ZimbraPeer {
         try await postRaw(body, contentType: "application/soap+xml; charset=utf-8").body
     }
 
-    private func record(_ answer: ZimbraResponseContext?, acknowledge: Bool) {
-        guard let answer else { return }
+    private func record(_ answer: ZimbraResponseContext, acknowledge: Bool) {
         if let id = answer.session?.id { sessionID = id }
         for block in answer.notifications where block.seq > (acknowledged ?? 0) {
             received += block.notifications
