@@ -12,7 +12,9 @@ extension RosterSession {
             return [.session(.notice(.info(Self.rosterChangedPrefix + "\(item.addr) \(describe(item))")))]
         case .presence(let from, let presence):
             guard let jid = JID(from, defaultDomain: domain) else { return [] }
-            return [.presence(.changed(jid.bare, Self.presence(presence.show), status: presence.status, since: nil))]
+            return [
+                .presence(.changed(jid.bare, IMShow.presence(of: presence.show), status: presence.status, since: nil))
+            ]
         case .message(let from, let thread, let timestamp, let content, let error):
             return message(from: from, thread: thread, timestamp: timestamp, content: content, error: error)
         case .subscribe(let from):
@@ -67,25 +69,5 @@ extension RosterSession {
     private func describe(_ item: IMRosterItem) -> String {
         let state = item.state == .unsubscribed ? "removed" : "subscription \(item.subscription?.rawValue ?? "none")"
         return item.ask == .subscribe ? "\(state), request pending" : state
-    }
-
-    static func presence(_ show: IMShow?) -> Presence {
-        switch show {
-        case nil, .online, .chat: .available
-        case .away: .away
-        case .xa: .xa
-        case .dnd: .dnd
-        case .offline: .unavailable
-        }
-    }
-
-    static func show(_ presence: Presence) -> IMShow? {
-        switch presence {
-        case .available: nil
-        case .away: .away
-        case .xa: .xa
-        case .dnd: .dnd
-        case .unavailable: .offline
-        }
     }
 }

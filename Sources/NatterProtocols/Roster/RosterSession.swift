@@ -72,7 +72,7 @@ public struct RosterSession: Sendable {
             guard case .direct(let jid) = to.target else { return nil }
             return (.sendMessage(to: .address(jid.bareString), IMMessageContent(typing: composing)), .none)
         case .presence(.set(let presence, let status)):
-            return (.setPresence([IMPresence(show: Self.show(presence), status: status)]), .none)
+            return (.setPresence([IMPresence(show: IMShow.show(for: presence), status: status)]), .none)
         case .roster(.add(let jid, let name, let groups)):
             return (.subscribe(addr: jid.bareString, name: name, groups: groups), .roster)
         case .roster(.rename(let jid, let name)):

@@ -16,34 +16,12 @@ final class RosterPresenceBook: Sendable {
         entries.withLock { $0[user.lowercased()] ?? [] }
     }
 
-    /// The core's presence for a Zimbra `show`, as documented in docs/protocols/roster.md.
-    static func corePresence(_ show: IMShow?) -> Presence {
-        switch show {
-        case nil, .online, .chat: .available
-        case .away: .away
-        case .xa: .xa
-        case .dnd: .dnd
-        case .offline: .unavailable
-        }
-    }
-
-    /// The Zimbra `show` for the core's presence: `available` is Zimbra's online, written as no `show`.
-    static func show(_ presence: Presence) -> IMShow? {
-        switch presence {
-        case .available: nil
-        case .away: .away
-        case .xa: .xa
-        case .dnd: .dnd
-        case .unavailable: .offline
-        }
-    }
-
     /// The presence notifications for `user` now being `presence` in the core: one per language the user
     /// set through this door when that still describes the core's state, else one plain one.
     func notifications(from user: String, address: String, presence: Presence) -> [IMNotification] {
-        let own = presences(of: user).filter { RosterPresenceBook.corePresence($0.show) == presence }
+        let own = presences(of: user).filter { IMShow.presence(of: $0.show) == presence }
         if own.isEmpty {
-            return [.presence(from: address, IMPresence(show: RosterPresenceBook.show(presence)))]
+            return [.presence(from: address, IMPresence(show: IMShow.show(for: presence)))]
         }
         return own.map { .presence(from: address, $0) }
     }

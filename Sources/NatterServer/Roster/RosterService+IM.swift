@@ -58,9 +58,9 @@ extension RosterService {
         guard let hubSession = session.hubSession else { throw ZimbraFault(code: .failure, reason: "session ended") }
         // The language-neutral presence speaks for the user; the others only add statuses.
         let main = presences.first { $0.lang == nil } ?? presences[0]
-        let presence = RosterPresenceBook.corePresence(main.show)
+        let presence = IMShow.presence(of: main.show)
         presenceBook.set(
-            presences.filter { RosterPresenceBook.corePresence($0.show) == presence }, for: session.user.name)
+            presences.filter { IMShow.presence(of: $0.show) == presence }, for: session.user.name)
         try await coreCall { try await core.setPresence(presence, for: hubSession) }
         return .setPresence
     }

@@ -18,7 +18,7 @@ extension RosterService {
         let own = presenceBook.presences(of: user.name).first { $0.lang == nil }
         let presence = await core.hub.presence(of: user.name)
         return .getRoster(
-            presence: own ?? IMPresence(show: RosterPresenceBook.show(presence)), chats: try await activeChats(of: user)
+            presence: own ?? IMPresence(show: IMShow.show(for: presence)), chats: try await activeChats(of: user)
         )
     }
 
