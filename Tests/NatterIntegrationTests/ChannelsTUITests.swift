@@ -3,7 +3,7 @@ import Testing
 
 /// Channels in two real terminals (tmux) against a real natterd: alice creates a channel and invites bob, bob
 /// writes and sees his message received, bob may not kick, and alice kicks him.
-@Suite(.serialized) struct ChannelsTUITests {
+@Suite(.serialized, .terminalSlot) struct ChannelsTUITests {
     func terminal(for user: String, server: NatterdProcess, home: String) throws -> TmuxTerminal {
         try TmuxTerminal(
             command: "\(TestProcess.binary("natter")) --server \(server.url) --user \(user)",

@@ -3,7 +3,7 @@ import Testing
 
 /// Carol and Alice in two real terminals (tmux) against a real natterd: carol starts a conference with `/conf`,
 /// alice sees the invitation in her status bar and console, accepts it and answers.
-@Suite(.serialized) struct ConferenceTUITests {
+@Suite(.serialized, .terminalSlot) struct ConferenceTUITests {
     func terminal(for user: String, server: NatterdProcess, home: String) throws -> TmuxTerminal {
         try TmuxTerminal(
             command: "\(TestProcess.binary("natter")) --server \(server.url) --user \(user)",

@@ -3,7 +3,7 @@ import Testing
 
 /// The buddy list edited in a real terminal (tmux) through the contact store, against a real natterd, and
 /// seen by a second client of the same user.
-@Suite(.serialized) struct ContactStoreTUITests {
+@Suite(.serialized, .terminalSlot) struct ContactStoreTUITests {
     @Test func aGroupAndAContactAddedInTheTUIReachASecondClient() throws {
         let server = try NatterdProcess(arguments: ["--no-demo-peer"])
         let home = try TestProcess.temporaryDirectory("tui-groups")

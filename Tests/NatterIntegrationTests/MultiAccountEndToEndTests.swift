@@ -3,7 +3,7 @@ import Testing
 
 /// Two natterd processes with different domains and one natter whose config names both: the accounts live side
 /// by side in one terminal, and one server dying neither stops the other nor loses what was typed meanwhile.
-@Suite(.serialized) struct MultiAccountEndToEndTests {
+@Suite(.serialized, .terminalSlot) struct MultiAccountEndToEndTests {
     static func config(a: NatterdProcess, b: NatterdProcess) -> String {
         """
         [accounts.a]

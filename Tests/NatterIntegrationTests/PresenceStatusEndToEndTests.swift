@@ -3,7 +3,7 @@ import Testing
 
 /// `/presence away lunch` typed in a real terminal, seen by a peer's `natter roster` through a real natterd, and
 /// said again after the server comes back.
-@Suite(.serialized) struct PresenceStatusEndToEndTests {
+@Suite(.serialized, .terminalSlot) struct PresenceStatusEndToEndTests {
     private func rosterLine(of jid: String, server: NatterdProcess, home: String) throws -> [String] {
         let output = try TestProcess.run(
             TestProcess.binary("natter"), ["roster", "--server", server.url, "--user", "bob"],

@@ -6,7 +6,7 @@ import Testing
 
 /// A subscription request in a real terminal: erin (a Zimbra IM client) asks to see alice's presence, the
 /// request shows in alice's TUI, alice accepts with `/authorize … back`, and erin then sees her online.
-@Suite(.serialized) struct SubscriptionTUITests {
+@Suite(.serialized, .terminalSlot) struct SubscriptionTUITests {
     @Test func bobAsksToSubscribeAndAliceAcceptsInTheTUI() throws {
         let server = try NatterdProcess(arguments: ["--no-demo-peer"])
         // A user nobody lists yet, so the request really waits for alice's answer.

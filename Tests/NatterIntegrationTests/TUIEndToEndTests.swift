@@ -4,7 +4,7 @@ import NatterModel
 import Testing
 
 /// Alice and Bob in two real terminals (tmux) against a real natterd process.
-@Suite(.serialized) struct TUIEndToEndTests {
+@Suite(.serialized, .terminalSlot) struct TUIEndToEndTests {
     func terminal(for user: String, server: NatterdProcess, home: String) throws -> TmuxTerminal {
         try TmuxTerminal(
             command: "\(TestProcess.binary("natter")) --server \(server.url) --user \(user)",

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Ctrl+C and the exit status in a real terminal.
-@Suite(.serialized) struct TUIInterruptTests {
+@Suite(.serialized, .terminalSlot) struct TUIInterruptTests {
     @Test func ctrlCClearsTheDraftAndTwiceQuitsWithStatus130() throws {
         let server = try NatterdProcess()
         let home = try TestProcess.temporaryDirectory("tui-interrupt")
