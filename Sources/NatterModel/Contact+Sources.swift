@@ -17,17 +17,22 @@ extension Contact {
     }
 
     /// Records `source`'s roster entry (name, groups, its own reference), keeping its presence.
-    public mutating func list(name: String?, groups: [String], reference: String?, from source: SourceKey) {
+    public mutating func list(
+        name: String?, groups: [String], reference: String?, awaitingAuthorization: Bool = false,
+        from source: SourceKey
+    ) {
         if let index = index(of: source) {
             sources[index].onRoster = true
             sources[index].name = name
             sources[index].groups = groups
             sources[index].reference = reference
+            sources[index].awaitingAuthorization = awaitingAuthorization
         } else {
-            insert(
-                ContactSource(
-                    account: source.account, protocolKind: source.protocolKind, name: name, groups: groups,
-                    reference: reference))
+            var entry = ContactSource(
+                account: source.account, protocolKind: source.protocolKind, name: name, groups: groups,
+                reference: reference)
+            entry.awaitingAuthorization = awaitingAuthorization
+            insert(entry)
         }
         mergeRoster()
     }
@@ -42,6 +47,7 @@ extension Contact {
             sources[index].name = nil
             sources[index].groups = []
             sources[index].reference = nil
+            sources[index].awaitingAuthorization = false
         }
         mergeRoster()
         mergePresence()
@@ -67,8 +73,10 @@ extension Contact {
         if sources.count == 1 {
             displayName = sources[0].name ?? jid.local
             groups = sources[0].groups
+            awaitingAuthorization = sources[0].awaitingAuthorization
             return
         }
+        awaitingAuthorization = sources.contains { $0.awaitingAuthorization }
         displayName = sources.lazy.compactMap(\.name).first ?? jid.local
         var merged: [String] = []
         for source in sources { for group in source.groups where !merged.contains(group) { merged.append(group) } }

@@ -12,6 +12,8 @@ public struct Contact: Hashable, Sendable, Identifiable {
     public var statusText: String?
     /// The union of every source's groups, in first-seen order.
     public var groups: [String]
+    /// A subscription request of ours that the contact has not answered yet (XMPP's `ask="subscribe"`).
+    public var awaitingAuthorization: Bool = false
     /// When the presence last changed, when the server told us.
     public var presenceSince: Date?
     /// Who told us about this contact, in account and protocol order.
@@ -59,6 +61,8 @@ public struct ContactSource: Hashable, Sendable {
     /// The protocol's own handle for the entry (an EWS PersonaId and ChangeKey, a Zimbra subscription state);
     /// only its adapter reads it.
     public var reference: String?
+    /// This source's list says our subscription request is still unanswered.
+    public var awaitingAuthorization = false
 
     public init(
         account: AccountID, protocolKind: ProtocolKind, onRoster: Bool = true, name: String? = nil,

@@ -32,15 +32,15 @@ import Testing
         _ = render(state, ui: &ui, model: &model)
         // The first press places the cursor on the first contact shown.
         #expect(ui.handle(.altKey(.down), state: state, now: Fixture.noon).isEmpty)
-        #expect(ui.roster.cursor == .direct(JID("user0000@natter.test")!))
+        #expect(ui.roster.cursor == .contact(JID("user0000@natter.test")!, group: nil))
         for _ in 0..<3 { _ = ui.handle(.altKey(.pageDown), state: state, now: Fixture.noon) }
         // 3 pages of 26 rows (pane height 27, one row of overlap): online users come first, every third index.
-        #expect(ui.roster.cursor == .direct(JID(String(format: "user%04d@natter.test", 78 * 3))!))
+        #expect(ui.roster.cursor == .contact(JID(String(format: "user%04d@natter.test", 78 * 3))!, group: nil))
         var screen = render(state, ui: &ui, model: &model)
         #expect(screen.contains { $0.hasPrefix("▸ user0234") })
         // Far past the end clamps on the last (offline) contact, and the pane scrolls there.
         for _ in 0..<500 { _ = ui.handle(.altKey(.pageDown), state: state, now: Fixture.noon) }
-        #expect(ui.roster.cursor == .direct(JID("user9998@natter.test")!))
+        #expect(ui.roster.cursor == .contact(JID("user9998@natter.test")!, group: nil))
         screen = render(state, ui: &ui, model: &model)
         #expect(screen[27].hasPrefix("▸ user9998"))
         #expect(screen[26].hasPrefix("○ user9997"))
@@ -106,7 +106,7 @@ import Testing
         _ = ui.filterRoster("elsewhere", state: state)
         #expect(ui.roster.contactCount == 1)
         _ = ui.filterRoster("LOUN", state: state)
-        #expect(ui.roster.contactCount == 0 && ui.roster.groups.map(\.id) == [.room(Fixture.lounge)])
+        #expect(ui.roster.contactCount == 0 && ui.roster.rooms.map(\.id) == [.room(Fixture.lounge)])
         // A room not yet joined is joined rather than merely opened.
         #expect(ui.handle(.altKey(.enter), state: state, now: Fixture.noon) == [.dispatch(.joinRoom(Fixture.lounge))])
         _ = ui.filterRoster("nobody", state: state)
@@ -119,11 +119,11 @@ import Testing
         let state = Fixture.withChat([])
         var ui = InterfaceState()
         _ = ui.handle(.altKey(.down), state: state, now: Fixture.noon)
-        #expect(ui.roster.cursor == .direct(Fixture.carol))
+        #expect(ui.roster.cursor == .contact(Fixture.carol, group: nil))
         _ = ui.handle(.altKey(.down), state: state, now: Fixture.noon)
-        #expect(ui.roster.cursor == .direct(Fixture.carol))
+        #expect(ui.roster.cursor == .contact(Fixture.carol, group: nil))
         _ = ui.handle(.altKey(.up), state: state, now: Fixture.noon)
-        #expect(ui.roster.cursor == .direct(Fixture.bob))
+        #expect(ui.roster.cursor == .contact(Fixture.bob, group: nil))
         #expect(ui.handle(.escape, state: state, now: Fixture.noon).isEmpty)
         #expect(ui.roster.cursor == nil)
         // Up/Down without Alt still belong to the input history.

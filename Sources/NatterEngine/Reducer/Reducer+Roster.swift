@@ -38,7 +38,8 @@ extension Reducer {
             for contact in contacts {
                 let name = contact.displayName == contact.jid.local ? nil : contact.displayName
                 state.contacts[contact.jid, default: Contact(jid: contact.jid)].list(
-                    name: name, groups: contact.groups, reference: contact.sources.first?.reference, from: source)
+                    name: name, groups: contact.groups, reference: contact.sources.first?.reference,
+                    awaitingAuthorization: contact.awaitingAuthorization, from: source)
                 if !state.conversations.isEmpty {
                     let title = state.contacts[contact.jid]!.displayName
                     state.conversations[.direct(contact.jid, account: source.account)]?.title = title
@@ -53,6 +54,9 @@ extension Reducer {
                 }
             }
             state.rosterEntries[source] = contacts.map(\.jid)
+            return []
+        case .groups(let names):
+            state.rosterGroups[source] = names
             return []
         }
     }

@@ -16,6 +16,8 @@ public struct ClientState: Sendable {
     public var invitations: [ConversationID: ConferenceInvitation] = [:]
     /// Who each adapter's latest roster listed, so the next one can drop exactly the ones it no longer lists.
     public var rosterEntries: [SourceKey: [JID]]
+    /// The groups each adapter's list has, including groups no contact is in yet.
+    public var rosterGroups: [SourceKey: [String]] = [:]
     /// Subscription requests not yet answered, per account.
     public var subscriptionRequests: [AccountID: Set<JID>] = [:]
     /// Open windows in the order the user opened them; the console is always first.
@@ -110,6 +112,17 @@ public struct ClientState: Sendable {
             for group in contact.groups { members[group, default: []].append(contact.jid) }
         }
         return members.keys.sorted().map { ContactGroup(name: $0, members: members[$0]!.sorted()) }
+    }
+
+    /// Every group name any source lists or any contact is in, once each (ignoring case), by name.
+    public var groupNames: [String] {
+        var seen: Set<String> = []
+        var names: [String] = []
+        let listed = rosterGroups.keys.sorted().flatMap { rosterGroups[$0]! }
+        for name in listed + contacts.values.flatMap(\.groups) where seen.insert(name.lowercased()).inserted {
+            names.append(name)
+        }
+        return names.sorted { $0.lowercased() < $1.lowercased() }
     }
 
     public var totalUnread: Int { conversations.values.reduce(0) { $0 + $1.unread } }

@@ -83,6 +83,7 @@ public final class ContactStoreAdapter: ChatAdapter {
                 }
                 return shared.online
             }
+            emit(.roster(.groups(directory.groups.map(\.name))))
             emit(.roster(.loaded(directory.contacts)))
             if !wasOnline {
                 emit(.session(.connection(.online)))

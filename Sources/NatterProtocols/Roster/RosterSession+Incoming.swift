@@ -63,7 +63,9 @@ extension RosterSession {
 
     private func contact(from item: IMRosterItem) -> Contact? {
         guard let jid = JID(item.addr, defaultDomain: domain) else { return nil }
-        return Contact(jid: jid.bare, displayName: item.name, groups: item.groups)
+        var contact = Contact(jid: jid.bare, displayName: item.name, groups: item.groups)
+        contact.awaitingAuthorization = item.ask == .subscribe
+        return contact
     }
 
     private func describe(_ item: IMRosterItem) -> String {

@@ -4,19 +4,23 @@ import NatterModel
 
 extension InterfaceState {
     /// Alt+Up/Down move the roster cursor one entry, Alt+PageUp/PageDown a page; Alt+Enter opens the entry under
-    /// it; Escape puts the cursor away. Alt keeps these apart from the input line's own Up/Down (history).
+    /// it (or folds and unfolds a group); Alt+Left/Right fold and unfold the group; Alt+R starts renaming the
+    /// group; Alt+Delete removes the group or contact once pressed twice; Escape puts the cursor away. Alt keeps
+    /// these apart from the input line's own keys.
     mutating func rosterKey(_ key: Key, state: ClientState, now: Date) -> [AppAction]? {
+        // A removal is confirmed only by pressing Alt+Delete again at once.
+        let pendingRemoval = roster.pendingRemoval
+        roster.pendingRemoval = nil
         switch key {
         case .altKey(.up): roster.move(by: -1, state: state)
         case .altKey(.down): roster.move(by: 1, state: state)
         case .altKey(.pageUp): roster.move(by: -rosterPage, state: state)
         case .altKey(.pageDown): roster.move(by: rosterPage, state: state)
-        case .altKey(.enter):
-            guard let intents = roster.open(state: state) else {
-                return [.dispatch(.notice(.info("pick a contact or room with Alt+Up/Down first, then Alt+Enter")))]
-            }
-            // Opening a window leaves this one, which ends the typing notification here.
-            return (composing.stop(now: now) + intents).map { .dispatch($0) }
+        case .altKey(.enter): return rosterOpen(state: state, now: now)
+        case .altKey(.left): return rosterFold(true, state: state)
+        case .altKey(.right): return rosterFold(false, state: state)
+        case .alt("r"), .alt("R"): return rosterRename(state: state)
+        case .altKey(.delete): return rosterRemove(state: state, confirming: pendingRemoval)
         case .escape where roster.cursor != nil:
             roster.clearCursor()
         default:
@@ -27,6 +31,99 @@ extension InterfaceState {
 
     private var rosterPage: Int { max(1, roster.pageHeight - 1) }
 
+    private static let pickFirst = "pick a contact, group or room with Alt+Up/Down first"
+
+    mutating func rosterOpen(state: ClientState, now: Date) -> [AppAction] {
+        roster.refresh(state: state)
+        if case .group(let name) = roster.cursor, roster.cursorIndex != nil {
+            return rosterFold(!roster.isCollapsed(name), state: state)
+        }
+        guard let intents = roster.open(state: state) else {
+            return [.dispatch(.notice(.info(Self.pickFirst + ", then Alt+Enter")))]
+        }
+        // Opening a window leaves this one, which ends the typing notification here.
+        return (composing.stop(now: now) + intents).map { .dispatch($0) }
+    }
+
+    /// Folds (or unfolds) the group under the cursor, or the group of the contact under it.
+    mutating func rosterFold(_ fold: Bool, state: ClientState) -> [AppAction] {
+        roster.refresh(state: state)
+        let name: String
+        switch roster.cursorIndex.map({ roster.entry(at: $0) }) {
+        case .group(let group): name = group
+        case .contact(_, let group?): name = group
+        default: return [.dispatch(.notice(.info(Self.pickFirst + ", then Alt+Left/Right folds and unfolds it")))]
+        }
+        roster.setCollapsed(name, fold, state: state)
+        return []
+    }
+
+    /// Puts `/group rename NAME ` on the input line, for the new name to be typed and Enter to send.
+    mutating func rosterRename(state: ClientState) -> [AppAction] {
+        roster.refresh(state: state)
+        guard case .group(let name) = roster.cursorIndex.map({ roster.entry(at: $0) }) else {
+            return [.dispatch(.notice(.info("Alt+R renames the group under the roster cursor; " + Self.pickFirst)))]
+        }
+        guard name != RosterNavigator.otherContacts || CommandParser.groupName(name, state: state) != nil else {
+            return [Self.rosterError("\(name) lists the contacts in no group; it cannot be renamed")]
+        }
+        editor.setText("/group rename \(name) ")
+        return []
+    }
+
+    /// The first press says what would go and arms the removal; a second press at once (no other key between) on
+    /// the same entry sends it.
+    mutating func rosterRemove(state: ClientState, confirming pending: RosterItem?) -> [AppAction] {
+        roster.refresh(state: state)
+        guard let index = roster.cursorIndex else {
+            return [
+                .dispatch(.notice(.info("Alt+Delete removes the entry under the roster cursor; " + Self.pickFirst)))
+            ]
+        }
+        let item = roster.entry(at: index)
+        let again = " — press Alt+Delete again to confirm"
+        switch item {
+        case .group(let name):
+            guard let group = CommandParser.groupName(name, state: state) ?? Self.listedGroup(name, state: state)
+            else { return [Self.rosterError("\(name) lists the contacts in no group; it cannot be removed")] }
+            guard pending == item else {
+                roster.pendingRemoval = item
+                let alone = state.contacts.values.filter { $0.groups == [group] }.map(\.displayName).sorted()
+                let also = alone.isEmpty ? "" : " and the contacts in it alone (\(alone.joined(separator: ", ")))"
+                return [.dispatch(.notice(.warning("remove group \(group)\(also)?" + again)))]
+            }
+            return [.dispatch(.groups(.delete(group, account: Self.account(ofGroup: group, state: state))))]
+        case .contact(let jid, _):
+            let contact = state.contacts[jid]
+            guard pending == item else {
+                roster.pendingRemoval = item
+                let who = contact?.displayName ?? jid.bareString
+                return [.dispatch(.notice(.warning("remove \(who) <\(jid.bareString)> from every group?" + again)))]
+            }
+            let account = contact?.preferredAccount ?? state.currentAccount
+            return [.dispatch(.roster(.remove(jid, account: account)))]
+        case .conversation:
+            return [.dispatch(.notice(.info("Alt+Delete removes groups and contacts; leave a room with /part")))]
+        }
+    }
+
+    /// The account whose list has the group, so the edit goes where the group lives.
+    static func account(ofGroup name: String, state: ClientState) -> AccountID {
+        let folded = name.lowercased()
+        let listing = state.rosterGroups.keys.sorted().first { key in
+            state.rosterGroups[key]!.contains { $0.lowercased() == folded }
+        }
+        if let listing { return listing.account }
+        let member = state.contacts.values.first { $0.groups.contains { $0.lowercased() == folded } }
+        return member?.preferredAccount ?? state.currentAccount
+    }
+
+    private static func listedGroup(_ name: String, state: ClientState) -> String? {
+        state.rosterGroups.values.lazy.flatMap { $0 }.first { $0.caseInsensitiveCompare(name) == .orderedSame }
+    }
+
+    private static func rosterError(_ text: String) -> AppAction { .dispatch(.notice(.error(text))) }
+
     /// Applies `/roster TEXT` (empty clears the filter) and says what it found, since the roster pane is hidden on
     /// narrow terminals.
     public mutating func filterRoster(_ text: String, state: ClientState) -> [AppAction] {
@@ -34,7 +131,7 @@ extension InterfaceState {
         guard !roster.filter.isEmpty else { return [.dispatch(.notice(.info("roster filter cleared")))] }
         let total = roster.cache.sorted.count
         let found = "roster filter \"\(roster.filter)\": \(roster.contactCount) of \(total) contacts"
-        let rooms = roster.groups.isEmpty ? "" : ", \(roster.groups.count) rooms"
+        let rooms = roster.rooms.isEmpty ? "" : ", \(roster.rooms.count) rooms"
         let hint = roster.entryCount > 0 ? " — Alt+Up/Down to pick, Alt+Enter to open, /roster to clear" : ""
         return [.dispatch(.notice(.info(found + rooms + hint)))]
     }

@@ -2,7 +2,7 @@ import NatterEngine
 import NatterModel
 
 extension RosterNavigator {
-    /// The cursor's entry, if it is still in the (filtered) list.
+    /// The cursor's entry, if it is still in the (filtered, unfolded) list.
     var cursorIndex: Int? { cursor.flatMap { entryIndex(of: $0) } }
 
     /// Moves the cursor `delta` entries (negative is up). Without a cursor it appears on the active window's entry,
@@ -29,20 +29,36 @@ extension RosterNavigator {
         cursorEntry = index
     }
 
+    /// Puts the cursor on a given entry (a mouse click).
+    mutating func place(onEntry index: Int, state: ClientState) {
+        refresh(state: state)
+        guard index >= 0, index < entryCount else { return }
+        cursor = entry(at: index)
+        cursorEntry = index
+    }
+
     mutating func clearCursor() {
         cursor = nil
     }
 
     /// What Alt+Enter does with the cursor's entry: a 1:1 chat, a join for a room not yet joined, else the window.
+    /// A group's line has no window: nil, as without a cursor.
     mutating func open(state: ClientState) -> [Intent]? {
         refresh(state: state)
         guard let index = cursorIndex else { return nil }
-        let id = entry(at: index)
-        cursor = nil
-        if case .room(let room) = id.target, state.rooms[id]?.joined != true {
-            return [.joinRoom(room, account: id.account)]
+        switch line(ofEntry: index) {
+        case .group:
+            return nil
+        case .room(let id, _):
+            cursor = nil
+            if case .room(let room) = id.target, state.rooms[id]?.joined != true {
+                return [.joinRoom(room, account: id.account)]
+            }
+            return [.openConversation(id)]
+        case .contact(let contact, _):
+            cursor = nil
+            return [.openConversation(.direct(contact.jid, account: contact.preferredAccount ?? .default))]
         }
-        return [.openConversation(id)]
     }
 
     /// Scrolls the least needed to show the cursor (or, without one, the active window's entry) on a page of

@@ -114,9 +114,8 @@ extension CommandParser {
         knownGroups(state).first { $0.caseInsensitiveCompare(name) == .orderedSame }
     }
 
-    static func knownGroups(_ state: ClientState) -> [String] {
-        Array(Set(state.contacts.values.flatMap(\.groups))).sorted { $0.lowercased() < $1.lowercased() }
-    }
+    /// Groups listed by an account (empty ones too) or holding a contact.
+    static func knownGroups(_ state: ClientState) -> [String] { state.groupNames }
 
     private static func confirmation(_ arguments: [String]) -> (words: [String], confirmed: Bool) {
         let confirmed = arguments.contains("--yes")

@@ -7,7 +7,10 @@ extension CommandParser {
         "roster: Alt+Up/Down pick a contact or room (Alt+PgUp/PgDn by page), Alt+Enter opens it, Esc puts it away",
         "editing: C-a C-e C-b C-f C-d C-k C-u C-w C-y, Alt+B/F words, Up/Down history; pastes stay one message",
         "Ctrl+C clears the input line (Ctrl+Y brings it back); twice quickly quits · each window keeps its own draft",
+        "groups: − Friends 2/5 is online/total, + when folded · Alt+Left/Right (or Alt+Enter) fold and unfold",
+        "groups: Alt+R renames the group under the cursor · Alt+Delete, pressed twice, removes the group or contact",
         "presence: ● online  ⊘ busy  ◐ away  ◌ extended away  ○ offline  ? unknown while disconnected",
+        "roster: Bob (asked) has not yet answered your subscription request · contacts in no group: Other Contacts",
         "status bar: [Act: 4,2] lists windows with news, highest first: highlight > private > message > low",
     ]
 

@@ -159,7 +159,7 @@ public struct KeyDecoder: Sendable {
     /// Keys that Alt can modify (everything else after ESC is an Alt+character or a lone Escape).
     static func takesAlt(_ key: Key) -> Bool {
         switch key {
-        case .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .enter: true
+        case .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .enter, .delete: true
         default: false
         }
     }

@@ -18,13 +18,21 @@ extension ScreenModel {
         }
     }
 
+    /// A group's line starts with these: `−` shows its contacts below, `+` has them folded away.
+    static let expandedGroupMark = "−"
+    static let collapsedGroupMark = "+"
+    /// After the name of a contact that has not yet answered our subscription request.
+    static let awaitingAuthorizationMark = " (asked)"
+
     /// Lays out only the rows that are visible. The list scrolls to keep the keyboard cursor (or, without one, the
     /// active conversation) on screen; the active entry is highlighted, the cursor marked with `▸`.
     func rosterRows(state: ClientState, ui: inout InterfaceState, width: Int, height: Int) -> [ScreenRow] {
         ui.roster.refresh(state: state)
         ui.roster.scroll(height: height, width: width - 1, state: state)
         let roster = ui.roster
-        let active = state.activeWindow.conversationID.flatMap { roster.entryIndex(of: $0) }
+        let active = state.activeWindow.conversationID
+        var activeContact: JID?
+        if let active, case .direct(let jid) = active.target { activeContact = jid.bare }
         let cursor = roster.cursorIndex
 
         let contentWidth = width - 1
@@ -33,23 +41,25 @@ extension ScreenModel {
             var row: ScreenRow
             switch roster.content(ofRow: index) {
             case .header(let title):
-                row = ScreenRow([StyledRun(title, .rosterHeader)]).fitted(to: contentWidth)
+                row = ScreenRow([StyledRun(title, .rosterHeader)]).cut(to: contentWidth)
             case .entry(let entry):
-                let item: RosterEntry
-                let shared: Bool
-                if entry < roster.groups.count {
-                    let group = roster.groups[entry]
-                    item = .conversation(group.id, title: group.title)
+                switch roster.line(ofEntry: entry) {
+                case .room(let id, let title):
                     // Two accounts' rooms may share a name ("Lounge" on each natterd): the account tells them apart.
-                    shared = roster.groups.lazy.filter { $0.title == group.title }.count > 1
-                } else {
-                    let contact = roster.contact(at: entry - roster.groups.count)
-                    item = .contact(contact)
-                    shared = roster.cache.isNameShared(contact.jid)
+                    let shared = roster.rooms.lazy.filter { $0.title == title }.count > 1
+                    row = rosterRow(
+                        .conversation(id, title: title), state: state, width: contentWidth, selected: id == active,
+                        cursor: entry == cursor, sharedName: shared)
+                case .group(let section):
+                    row = groupRow(section, width: contentWidth, cursor: entry == cursor)
+                case .contact(let contact, let group):
+                    row = rosterRow(
+                        .contact(contact), state: state, width: contentWidth - (group == nil ? 0 : 1),
+                        selected: contact.jid == activeContact, cursor: entry == cursor,
+                        sharedName: roster.cache.isNameShared(contact.jid))
+                    // Indented under their group's line.
+                    if group != nil { row.runs.insert(StyledRun(" ", row.runs.first?.role ?? .text), at: 0) }
                 }
-                row = rosterRow(
-                    item, state: state, width: contentWidth, selected: entry == active, cursor: entry == cursor,
-                    sharedName: shared)
             }
             row.append("│", .border)
             rows.append(row)
@@ -57,6 +67,19 @@ extension ScreenModel {
         let blank = ScreenRow([StyledRun(String(repeating: " ", count: contentWidth)), StyledRun("│", .border)])
         while rows.count < height { rows.append(blank) }
         return rows
+    }
+
+    /// `− Friends 2/5`: the mark says whether it is folded, the counts are online/total and stay whole when the
+    /// name is cut.
+    func groupRow(_ section: RosterNavigator.Section, width: Int, cursor: Bool) -> ScreenRow {
+        let counts = " \(section.online)/\(section.total)"
+        var row = ScreenRow()
+        row.append((section.collapsed ? Self.collapsedGroupMark : Self.expandedGroupMark) + " ", .rosterHeader)
+        row.append(TextSanitizer.line(section.name ?? RosterNavigator.otherContacts), .rosterHeader)
+        var fitted = row.cut(to: max(0, width - counts.count))
+        fitted.append(counts, .dim)
+        if cursor { fitted.runs = fitted.runs.map { StyledRun($0.text, .rosterCursor) } }
+        return fitted
     }
 
     /// Whether what we last heard of the contact's presence is current: only while an account that reports it is
@@ -102,13 +125,14 @@ extension ScreenModel {
                 nameRole = .dim
             }
             row.append(TextSanitizer.line(contact.displayName), nameRole)
+            if contact.awaitingAuthorization { row.append(Self.awaitingAuthorizationMark, .dim) }
             if known, let status = contact.statusText, !status.isEmpty {
                 row.append(" " + TextSanitizer.line(status), .dim)
             }
             if sharedName { row.append(" <\(contact.jid.bareString)>", .dim) }
         }
         let count = unread > 0 ? " (\(unread))" : ""
-        var fitted = row.fitted(to: max(0, width - count.count))
+        var fitted = row.cut(to: max(0, width - count.count))
         fitted.append(count, .unread)
         if cursor {
             fitted.runs = fitted.runs.map { StyledRun($0.text, .rosterCursor) }
@@ -116,5 +140,29 @@ extension ScreenModel {
             fitted.runs = fitted.runs.map { StyledRun($0.text, .rosterSelected) }
         }
         return fitted
+    }
+}
+
+extension ScreenRow {
+    /// Fits the row to exactly `width` cells; what does not fit is cut between clusters and ends in `…`, in the
+    /// style of the run that was cut.
+    func cut(to width: Int) -> ScreenRow {
+        guard self.width > width else { return fitted(to: width) }
+        guard width > 0 else { return ScreenRow() }
+        var result = ScreenRow()
+        var used = 0
+        for run in runs {
+            let cells = DisplayWidth.of(run.text)
+            if used + cells <= width - 1 {
+                result.append(run.text, run.role)
+                used += cells
+                continue
+            }
+            let piece = TextLayout.truncate(run.text, to: width - 1 - used)
+            result.append(piece + "…", run.role)
+            used += DisplayWidth.of(piece) + 1
+            break
+        }
+        return result.fitted(to: width)
     }
 }
