@@ -114,7 +114,7 @@ struct RosterSessionTests {
     @Test func nextToRealtimeOnlySubscriptionsAreCarried() {
         var session = RosterSession(domain: "natter.test", carriesChat: false)
         _ = session.loggedIn(.auth(authToken: "t", lifetime: 1, session: "1"), user: "alice")
-        #expect(session.capabilities == [.subscriptions])
+        #expect(session.capabilities == [.subscriptions, .threads])
         let context = ZimbraResponseContext(notifications: [
             ZimbraNotify(
                 seq: 1,
@@ -127,5 +127,23 @@ struct RosterSessionTests {
         ])
         let events = session.received(.noOp(waitDisallowed: false), context: context, for: .none, now: now)
         #expect(events == [.subscriptions(.requested(JID("carol@natter.test")!))])
+    }
+
+    @Test func aNewSessionIdStartsTheNotificationCountAgain() {
+        var session = loggedIn()
+        let first = ZimbraResponseContext(
+            session: ZimbraSession(id: "7"),
+            notifications: [ZimbraNotify(seq: 5, notifications: [.subscribe(from: "carol@natter.test")])])
+        _ = session.received(.noOp(waitDisallowed: false), context: first, for: .none, now: now)
+        #expect(session.seq == 5)
+        // The server ended session 7 while we were away; session 9 numbers from 1 and must not be skipped.
+        let replaced = ZimbraResponseContext(
+            session: ZimbraSession(id: "9"),
+            notifications: [ZimbraNotify(seq: 1, notifications: [.subscribe(from: "dave@natter.test")])])
+        let events = session.received(.noOp(waitDisallowed: false), context: replaced, for: .none, now: now)
+        #expect(events == [.subscriptions(.requested(JID("dave@natter.test")!))])
+        #expect(session.seq == 1 && session.sessionID == "9")
+        let stale = session.takeRosterStale()
+        #expect(stale)
     }
 }

@@ -20,6 +20,11 @@ struct RosterThreadTests {
                 Issue.record("no new thread: \(invited)")
                 return
             }
+            // bob did not ask for the thread: he learns of it, and who is in it, by `enteredchat`.
+            for addr in ["alice@natter.test", "bob@natter.test"] {
+                let founder = IMNotification.enteredChat(thread: thread, addr: addr)
+                #expect(try await bob.waitFor { $0 == founder } == founder)
+            }
             let invitation = try await carol.waitFor { if case .invited = $0 { true } else { false } }
             #expect(invitation == .invited(thread: thread, addr: "alice@natter.test", message: "join us"))
 
@@ -65,6 +70,39 @@ struct RosterThreadTests {
                 return
             }
             #expect(chats == [IMActiveChat(thread: thread, participants: ["bob@natter.test"])])
+        }
+    }
+
+    @Test func historyPagesBackwardsFromTheEndWithoutGapsOrRepeats() async throws {
+        try await TestServer.with { (server: TestServer) async throws in
+            let alice = try await ZimbraPeer.login("alice", port: server.port)
+            let invited = try await alice.send(
+                .modifyChat(thread: "d:alice:bob", .addUser(addr: "carol@natter.test", invitation: "")))
+            guard case .modifyChat(let thread, true) = invited else {
+                Issue.record("no new thread: \(invited)")
+                return
+            }
+            let total = RosterService.chatPageSize + 20
+            for index in 1...total {
+                try await alice.send(.sendMessage(to: .thread(thread), IMMessageContent(body: .init("n\(index)"))))
+            }
+            var seen: [Int64] = []
+            var before = Int64.max
+            while before > 1 {
+                let page = try await alice.send(.getChat(thread: thread, seq: nil, before: before))
+                guard case .getChat(.found(let chat)) = page, let first = chat.messages.first else {
+                    Issue.record("no page before \(before): \(page)")
+                    return
+                }
+                #expect(chat.messages.map(\.seq) == Array(first.seq..<(first.seq + Int64(chat.messages.count))))
+                #expect(chat.messages.last?.seq == min(before - 1, Int64(total)))
+                seen = chat.messages.map(\.seq) + seen
+                before = first.seq
+            }
+            #expect(seen == Array(1...Int64(total)))
+            // The demo's 1:1 chat has four messages; a 1:1 thread pages the same way.
+            let direct = try await alice.send(.getChat(thread: "d:alice:bob", seq: nil, before: 4))
+            #expect(direct.chatMessages.map(\.seq) == [1, 2, 3])
         }
     }
 

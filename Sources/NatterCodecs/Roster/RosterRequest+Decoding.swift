@@ -64,7 +64,8 @@ extension RosterRequest {
         case .getChat:
             return .getChat(
                 thread: try body.rosterAttribute("thread", path: path),
-                seq: try body.rosterInteger("seq", path: path, in: 0...Int64.max))
+                seq: try body.rosterInteger("seq", path: path, in: 0...Int64.max),
+                before: try body.rosterInteger("before", path: path, in: 1...Int64.max))
         case .sendMessage:
             guard let message = body.rosterChild("message") else {
                 throw RosterCodecError.missingField(path + "/message")
@@ -138,7 +139,7 @@ extension RosterRequest {
             for presence in presences where !languages.insert(presence.lang ?? "").inserted {
                 throw RosterCodecError.invalidValue(path + "/presence@lang", value: presence.lang ?? "").within(kind)
             }
-        case .getChat(let thread, _), .joinChat(let thread, _), .modifyChat(let thread, .close):
+        case .getChat(let thread, _, _), .joinChat(let thread, _), .modifyChat(let thread, .close):
             try nonEmpty(thread, "@thread")
         case .modifyChat(let thread, .addUser(let addr, _)):
             try nonEmpty(thread, "@thread")

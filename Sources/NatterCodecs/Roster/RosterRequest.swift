@@ -16,8 +16,9 @@ public enum RosterRequest: Sendable, Hashable {
         addr: String, authorized: Bool, add: Bool = false, name: String? = nil, groups: [String] = [])
     /// One or more presences, each with a different `lang`.
     case setPresence([IMPresence])
-    /// History from `seq` on (from the start without it).
-    case getChat(thread: String, seq: Int64?)
+    /// History from `seq` on (from the start without it); with natter's `before`, the newest page of messages
+    /// numbered below it, so a client pages backwards from the end (docs/protocols/roster.md).
+    case getChat(thread: String, seq: Int64?, before: Int64? = nil)
     case sendMessage(to: MessageTarget, IMMessageContent)
     case modifyChat(thread: String, ModifyChatOperation)
     case joinChat(thread: String, addr: String?)
@@ -127,8 +128,9 @@ public enum RosterRequest: Sendable, Hashable {
                 ])
         case .setPresence(let presences):
             return .zimbra(name, in: ns, children: presences.map { .element($0.element(in: ns)) })
-        case .getChat(let thread, let seq):
-            return .zimbra(name, in: ns, [("thread", thread), ("seq", seq.map(String.init))])
+        case .getChat(let thread, let seq, let before):
+            return .zimbra(
+                name, in: ns, [("thread", thread), ("seq", seq.map(String.init)), ("before", before.map(String.init))])
         case .sendMessage(let target, let content):
             let targetAttribute: (String, String?) =
                 switch target {

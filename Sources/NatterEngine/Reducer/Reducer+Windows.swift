@@ -7,7 +7,7 @@ extension Reducer {
         case .open(let id):
             return open(id, in: &state, now: now)
         case .close(let window):
-            return close(window, in: &state)
+            return close(window, in: &state) + (window.conversationID.map { leave($0, in: &state, now: now) } ?? [])
         case .activate(let window):
             activate(window, in: &state)
         case .activateNumber(let number):

@@ -14,6 +14,8 @@ public struct ClientState: Sendable {
     public var channels: [ConversationID: Channel]
     /// Conference invitations waiting for accept or decline.
     public var invitations: [ConversationID: ConferenceInvitation] = [:]
+    /// Thread invitations waiting for `/join`.
+    public var threadInvitations: [ConversationID: ThreadInvitation] = [:]
     /// Who each adapter's latest roster listed, so the next one can drop exactly the ones it no longer lists.
     public var rosterEntries: [SourceKey: [JID]]
     /// The groups each adapter's list has, including groups no contact is in yet.

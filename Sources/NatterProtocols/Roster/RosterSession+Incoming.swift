@@ -21,11 +21,14 @@ extension RosterSession {
             guard let jid = JID(from, defaultDomain: domain) else { return [] }
             return [.subscriptions(.requested(jid.bare))]
         case .invited(let thread, let addr, let message):
-            return [.session(.notice(.info("\(addr) invites you to thread \(thread): \(message)")))]
+            guard let jid = JID(addr, defaultDomain: domain) else { return [] }
+            return [.threads(.invited(ThreadInvitation(thread: thread, from: jid, text: message)))]
         case .enteredChat(let thread, let addr):
-            return [.session(.notice(.info("\(addr) entered thread \(thread)")))]
+            guard let jid = JID(addr, defaultDomain: domain) else { return [] }
+            return [.threads(.entered(thread: thread, jid.bare))]
         case .leftChat(let thread, let addr):
-            return [.session(.notice(.info("\(addr) left thread \(thread)")))]
+            guard let jid = JID(addr, defaultDomain: domain) else { return [] }
+            return [.threads(.left(thread: thread, jid.bare))]
         case .gatewayStatus, .otherLocation, .unrecognized:
             return []
         }
@@ -36,19 +39,25 @@ extension RosterSession {
     ) -> [EngineEvent] {
         guard let sender = JID(from, defaultDomain: domain)?.bare else { return [] }
         let outgoing = sender == me
-        // My own message from another session lands in the conversation with the thread's other user.
-        guard let peer = outgoing ? peer(in: thread) : sender else { return [] }
-        let conversation = ConversationID.direct(peer)
+        let conversation: ConversationID
+        if thread.hasPrefix("m:") {
+            conversation = .thread(thread)
+        } else {
+            // My own message from another session lands in the conversation with the thread's other user.
+            guard let peer = outgoing ? peer(in: thread) : sender else { return [] }
+            conversation = .direct(peer)
+        }
         let text = content.body?.text ?? content.subjects.map(\.text).joined(separator: "\n")
         if let error {
-            return [.session(.notice(.warning("a message to \(peer) was not delivered: \(error)")))]
+            return [.session(.notice(.warning("a message in \(conversation.address) was not delivered: \(error)")))]
         }
         if text.isEmpty {
             return outgoing ? [] : [.chat(.typing(conversation, sender, content.typing))]
         }
         let date = Date(timeIntervalSince1970: Double(timestamp) / 1000)
         let message = Message(
-            id: "zimbra-\(thread)-\(timestamp)", conversation: conversation, sender: sender, text: text,
+            id: Self.messageID(thread: thread, timestamp: timestamp, sender: sender), conversation: conversation,
+            sender: sender, text: text,
             timestamp: date, isOutgoing: outgoing, delivery: .sent)
         return [.chat(.received(message))]
     }

@@ -14,12 +14,16 @@ public struct RosterSession: Sendable {
         case roster
         /// IMModifyWhitelist: the answer is the blocked list.
         case whitelist
+        /// IMModifyChat adduser or IMJoinChat: the answer names the thread we are now in.
+        case thread(String)
+        /// IMGetChat for a window's history.
+        case history(ConversationID)
     }
 
-    public static let capabilities: Set<Capability> = [.chat, .typing, .presence, .roster, .subscriptions]
+    public static let capabilities: Set<Capability> = [.chat, .typing, .presence, .roster, .subscriptions, .threads]
     /// Next to a Realtime adapter of the same natterd account, which already carries chat, presence and the
     /// roster: this one then carries only what Realtime lacks.
-    public static let subscriptionCapabilities: Set<Capability> = [.subscriptions]
+    public static let subscriptionCapabilities: Set<Capability> = [.subscriptions, .threads]
 
     public let domain: String
     /// Whether chats, typing, presence and the roster are reported (false next to Realtime, so nothing
@@ -51,7 +55,7 @@ public struct RosterSession: Sendable {
     public mutating func loggedIn(_ response: RosterResponse, user: String) -> [EngineEvent] {
         guard case .auth(let token, _, let session) = response else { return [] }
         authToken = token
-        if let session { sessionID = session }
+        if let session { adopt(session: session) }
         let jid = JID(user, defaultDomain: domain) ?? JID(local: user, domain: domain)
         me = jid.bare
         return [.session(.authenticated(jid.bare))]
@@ -64,13 +68,15 @@ public struct RosterSession: Sendable {
     public func outgoing(_ command: AdapterCommand) -> (RosterRequest, Pending)? {
         switch command {
         case .chat(.send(let localID, let to, let text)):
-            guard case .direct(let jid) = to.target else { return nil }
-            return (
-                .sendMessage(to: .address(jid.bareString), IMMessageContent(body: .init(text))), .chat(localID: localID)
-            )
+            guard let target = Self.messageTarget(to) else { return nil }
+            return (.sendMessage(to: target, IMMessageContent(body: .init(text))), .chat(localID: localID))
         case .chat(.typing(let to, let composing)):
-            guard case .direct(let jid) = to.target else { return nil }
-            return (.sendMessage(to: .address(jid.bareString), IMMessageContent(typing: composing)), .none)
+            guard let target = Self.messageTarget(to) else { return nil }
+            return (.sendMessage(to: target, IMMessageContent(typing: composing)), .none)
+        case .chat(.fetchHistory(let id, let before, _)):
+            return historyRequest(id, before: before)
+        case .threads(let command):
+            return threadRequest(command)
         case .presence(.set(let presence, let status)):
             return (.setPresence([IMPresence(show: IMShow.show(for: presence), status: status)]), .none)
         case .roster(.add(let jid, let name, let groups)):
@@ -106,6 +112,8 @@ public struct RosterSession: Sendable {
             events.append(.chat(.acked(localID: localID, serverKey: nil, timestamp: now)))
         case (.whitelist, .modifyWhitelist(let blocked)):
             events.append(.subscriptions(.blocked(blocked)))
+        case (.thread, _), (.history, _):
+            events += threadOutcome(response, for: pending)
         default:
             break
         }
@@ -117,7 +125,8 @@ public struct RosterSession: Sendable {
         var events = notifications(fault.context, now: now)
         switch pending {
         case .chat(let localID): events.append(.chat(.failed(localID: localID, reason: fault.reason)))
-        case .roster, .whitelist, .none:
+        case .history(let id): events.append(.chat(.historyFailed(id, reason: fault.reason)))
+        case .roster, .whitelist, .thread, .none:
             events.append(.session(.notice(.warning("the server refused: \(fault.reason)"))))
         }
         return events
@@ -127,7 +136,7 @@ public struct RosterSession: Sendable {
     /// processed (re-sent because an acknowledgement was lost) are skipped.
     mutating func notifications(_ context: ZimbraResponseContext?, now: Date) -> [EngineEvent] {
         guard let context else { return [] }
-        if let id = context.session?.id { sessionID = id }
+        if let id = context.session?.id { adopt(session: id) }
         var events: [EngineEvent] = []
         for block in context.notifications.sorted(by: { $0.seq < $1.seq }) where block.seq > (seq ?? 0) {
             seq = block.seq
@@ -139,8 +148,21 @@ public struct RosterSession: Sendable {
         return events
     }
 
+    /// What a Realtime adapter beside this one already reports; threads are this adapter's alone.
+    /// A session id other than ours means ours expired on the server: the new one numbers its blocks from 1
+    /// again, and what happened meanwhile is only in a fresh roster.
+    private mutating func adopt(session id: String) {
+        if let current = sessionID, current != id {
+            seq = nil
+            rosterStale = carriesChat
+        }
+        sessionID = id
+    }
+
     static func isChatEvent(_ event: EngineEvent) -> Bool {
         switch event {
+        case .chat(.received(let message)): message.conversation.kind != .thread
+        case .chat(.typing(let id, _, _)): id.kind != .thread
         case .chat, .presence, .roster: true
         default: false
         }

@@ -1,4 +1,5 @@
 import Hummingbird
+import ServiceLifecycle
 
 /// Zimbra IM over SOAP 1.2 (seed 000): `POST /service/soap/`, authenticated in the body by AuthRequest and
 /// then by the context's auth token. Sessions, notifications and the long poll are the door's own; chats,
@@ -6,6 +7,8 @@ import Hummingbird
 struct RosterDoor: Door {
     /// Zimbra's default SOAP session timeout: a client that stops asking is gone after it.
     static let sessionIdleTimeout: Duration = .seconds(600)
+    /// How often idle sessions are looked for: a vanished client is offline at most this long after its timeout.
+    static let sweepInterval: Duration = .seconds(30)
 
     let controller: RosterController
 
@@ -31,4 +34,6 @@ struct RosterDoor: Door {
     func registerRoutes(on router: Router<NatterRequestContext>) {
         controller.register(on: router)
     }
+
+    var services: [any Service] { [RosterSweeper(service: controller.service, interval: Self.sweepInterval)] }
 }

@@ -24,7 +24,8 @@ protocol RosterGroupThreadStore: Sendable {
     func setMember(_ user: StoredUser, of thread: Int64, joined: Bool) async throws
     func removeMember(_ user: StoredUser, of thread: Int64) async throws
     func appendMessage(to thread: Int64, from sender: StoredUser, text: String, at date: Date) async throws -> Int64
-    func threadMessages(_ thread: Int64, fromSeq seq: Int64, limit: Int) async throws -> [RosterThreadMessage]
+    /// Up to `limit` messages of the page, oldest first.
+    func threadMessages(_ thread: Int64, page: RosterChatPage, limit: Int) async throws -> [RosterThreadMessage]
     /// The threads `user` has joined.
     func threads(of user: StoredUser) async throws -> [Int64]
 }
@@ -112,22 +113,24 @@ extension Storage: RosterGroupThreadStore {
         }
     }
 
-    func threadMessages(_ thread: Int64, fromSeq seq: Int64, limit: Int) async throws -> [RosterThreadMessage] {
-        try await pool.read { db in
+    func threadMessages(_ thread: Int64, page: RosterChatPage, limit: Int) async throws -> [RosterThreadMessage] {
+        let (condition, bound, descending) = page.condition
+        let messages = try await pool.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
                     SELECT rosterThreadMessage.seq, rosterThreadMessage.text, rosterThreadMessage.createdAt,
                            user.id, user.name, user.displayName
                     FROM rosterThreadMessage JOIN user ON user.id = rosterThreadMessage.senderID
-                    WHERE threadID = ? AND seq >= ? ORDER BY seq LIMIT ?
-                    """, arguments: [thread, seq, limit]
+                    WHERE threadID = ? AND \(condition) ORDER BY seq \(descending ? "DESC" : "") LIMIT ?
+                    """, arguments: [thread, bound, limit]
             ).map {
                 RosterThreadMessage(
                     seq: $0["seq"], sender: StoredUser(row: $0), text: $0["text"],
                     createdAt: Date(timeIntervalSince1970: $0["createdAt"]))
             }
         }
+        return descending ? messages.reversed() : messages
     }
 
     func threads(of user: StoredUser) async throws -> [Int64] {

@@ -18,11 +18,12 @@ extension RosterService {
             return try await getRoster(user: user, session: session)
         case .setPresence(let presences):
             return try await setPresence(presences, session: session)
-        case .getChat(let thread, let seq):
+        case .getChat(let thread, let seq, let before):
+            let page = RosterChatPage(seq: seq, before: before)
             if case .group(let id)? = RosterThreadID(thread) {
-                return try await getGroupChat(id, thread: thread, fromSeq: seq ?? 1, user: user)
+                return try await getGroupChat(id, thread: thread, page: page, user: user)
             }
-            return try await getChat(thread, fromSeq: seq ?? 1, user: user)
+            return try await getChat(thread, page: page, user: user)
         case .sendMessage(.thread(let thread), let content):
             if case .group(let id)? = RosterThreadID(thread) {
                 return try await sendGroup(content, to: id, thread: thread, user: user, session: session)
@@ -72,18 +73,18 @@ extension RosterService {
         RosterThreadID(thread)?.peer(of: user.name)
     }
 
-    private func getChat(_ thread: String, fromSeq: Int64, user: StoredUser) async throws -> RosterResponse {
+    private func getChat(_ thread: String, page: RosterChatPage, user: StoredUser) async throws -> RosterResponse {
         guard let peerName = directPeer(thread, user: user),
             let peer = try await coreCall({ try await core.storage.user(named: peerName) })
         else { return .getChat(.notFound(thread: thread)) }
-        let page = try await coreCall {
-            try await store.directChat(between: user, and: peer, fromSeq: max(1, fromSeq), limit: Self.chatPageSize)
+        let found = try await coreCall {
+            try await store.directChat(between: user, and: peer, page: page, limit: Self.chatPageSize)
         }
         let participants = [
             IMChat.Participant(id: "1", addr: encoder.address(user.name), name: user.displayName),
             IMChat.Participant(id: "2", addr: encoder.address(peer.name), name: peer.displayName),
         ]
-        let messages = page.messages.map { entry in
+        let messages = found.messages.map { entry in
             IMChat.Message(
                 seq: entry.seq, timestamp: RosterEventEncoder.milliseconds(entry.message.createdAt),
                 from: entry.message.sender.id == user.id ? "1" : "2",

@@ -8,6 +8,8 @@ extension RosterService {
     func invite(_ addr: String, text: String, into thread: String, user: StoredUser) async throws -> RosterResponse {
         let invitee = try await requireUser(addr)
         let id: Int64
+        // Who a 1:1 thread turned into this one brought along: they learn of it by `enteredchat`.
+        var founders: [StoredUser] = []
         switch RosterThreadID(thread) {
         case .group(let group)?:
             guard try await coreCall({ try await store.threadMembers(group) }) != nil else {
@@ -21,11 +23,17 @@ extension RosterService {
                 let peer = try await coreCall({ try await core.storage.user(named: peerName) })
             else { return .modifyChat(thread: thread, found: false) }
             id = try await coreCall { try await store.createThread(members: [user, peer], at: clock.now()) }
+            founders = [user, peer].filter { $0.id != invitee.id }
         case nil:
             return .modifyChat(thread: thread, found: false)
         }
         try await coreCall { try await store.setMember(invitee, of: id, joined: false) }
         let groupThread = RosterThreadID.group(id).description
+        if founders.count > 1 {
+            deliver(
+                founders.map { .enteredChat(thread: groupThread, addr: encoder.address($0.name)) },
+                to: founders.map(\.name))
+        }
         if !blocklist.separates(user.name, invitee.name, domain: domain) {
             deliver(
                 [.invited(thread: groupThread, addr: encoder.address(user.name), message: text)], to: [invitee.name])
@@ -84,12 +92,14 @@ extension RosterService {
         return .sendMessage(thread: thread)
     }
 
-    func getGroupChat(_ id: Int64, thread: String, fromSeq: Int64, user: StoredUser) async throws -> RosterResponse {
+    func getGroupChat(
+        _ id: Int64, thread: String, page: RosterChatPage, user: StoredUser
+    ) async throws -> RosterResponse {
         guard let members = try await coreCall({ try await store.threadMembers(id) }),
             members.contains(where: { $0.user.id == user.id })
         else { return .getChat(.notFound(thread: thread)) }
         let messages = try await coreCall {
-            try await store.threadMessages(id, fromSeq: max(1, fromSeq), limit: Self.chatPageSize)
+            try await store.threadMessages(id, page: page, limit: Self.chatPageSize)
         }
         // Participants are numbered for this answer; former members who wrote keep a number too.
         var people = members.filter(\.joined).map(\.user)

@@ -6,10 +6,10 @@ protocol RosterStore: RosterGroupThreadStore, RosterSubscriptionStore {
     /// Every block entry, to fill `RosterBlocklist` once.
     func allBlocked() async throws -> [(owner: String, addr: String)]
     func setBlocked(_ addr: String, blocked: Bool, by owner: StoredUser) async throws
-    /// Up to `limit` messages of the 1:1 conversation from `seq` on, each with its place in the conversation
-    /// (1 for the first message ever), and whether more follow.
+    /// Up to `limit` messages of the 1:1 conversation's page, oldest first, each with its place in the
+    /// conversation (1 for the first message ever), and whether more follow in the page's direction.
     func directChat(
-        between first: StoredUser, and second: StoredUser, fromSeq seq: Int64, limit: Int
+        between first: StoredUser, and second: StoredUser, page: RosterChatPage, limit: Int
     ) async throws -> (messages: [(seq: Int64, message: StoredMessage)], more: Bool)
 }
 
@@ -52,9 +52,10 @@ extension Storage: RosterStore {
     }
 
     func directChat(
-        between first: StoredUser, and second: StoredUser, fromSeq seq: Int64, limit: Int
+        between first: StoredUser, and second: StoredUser, page: RosterChatPage, limit: Int
     ) async throws -> (messages: [(seq: Int64, message: StoredMessage)], more: Bool) {
         let conversation = Storage.conversation(between: first, and: second)
+        let (condition, bound, descending) = page.condition
         return try await pool.read { db in
             // Deleted messages keep their place, so a deletion never renumbers what a client already paged.
             let rows = try Row.fetchAll(
@@ -63,10 +64,10 @@ extension Storage: RosterStore {
                     SELECT * FROM (
                         SELECT numbered.*, ROW_NUMBER() OVER (ORDER BY numbered.id) AS seq
                         FROM (\(StoredMessage.selection) WHERE message.conversation = ?) AS numbered
-                    ) WHERE seq >= ? AND deleted = 0 ORDER BY seq LIMIT ?
-                    """, arguments: [conversation, seq, limit + 1])
+                    ) WHERE \(condition) AND deleted = 0 ORDER BY seq \(descending ? "DESC" : "") LIMIT ?
+                    """, arguments: [conversation, bound, limit + 1])
             let page = rows.prefix(limit).map { (seq: $0["seq"] as Int64, message: StoredMessage(row: $0)) }
-            return (Array(page), rows.count > limit)
+            return (descending ? page.reversed() : Array(page), rows.count > limit)
         }
     }
 }

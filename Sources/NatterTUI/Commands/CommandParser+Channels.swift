@@ -89,6 +89,7 @@ extension CommandParser {
     }
 
     func invite(_ arguments: [String], state: ClientState) -> [AppAction] {
+        guard activeChannel(state: state) != nil else { return inviteToThread(arguments, state: state) }
         guard let user = arguments.first, arguments.count <= 2, arguments.dropFirst().allSatisfy({ $0 == "admin" })
         else {
             return [Self.error("usage: /invite USER [admin]")]

@@ -9,6 +9,7 @@ public struct CommandParser: Sendable {
     /// Every command, in `/help` order.
     static let table: [CommandEntry] =
         coreCommands + groupCommands + subscriptionCommands + channelsCommands + conferenceCommands
+        + threadCommands
 
     private static let coreCommands: [CommandEntry] = [
         CommandEntry(
@@ -162,6 +163,7 @@ public struct CommandParser: Sendable {
     }
 
     func join(_ arguments: [String], state: ClientState) -> [AppAction] {
+        if let thread = joinThread(arguments, state: state) { return thread }
         guard let name = arguments.first else { return [Self.error("usage: /join ROOM")] }
         let roomByName = state.rooms.values.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
         let account = state.rooms.first { $0.value == roomByName }?.key.account ?? state.currentAccount
