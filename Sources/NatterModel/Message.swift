@@ -32,11 +32,13 @@ public struct Message: Hashable, Sendable, Identifiable {
     public var isOutgoing: Bool
     public var delivery: DeliveryState
     public var isEdited: Bool
+    /// The sender's effects and colour where the protocol carries them (CWA); `nil` is plain text.
+    public var style: MessageStyle?
 
     public init(
         id: String, serverKey: String? = nil, conversation: ConversationID, sender: JID, senderName: String? = nil,
         text: String, timestamp: Date = Date(), isOutgoing: Bool, delivery: DeliveryState = .sent,
-        isEdited: Bool = false
+        isEdited: Bool = false, style: MessageStyle? = nil
     ) {
         self.id = id
         self.serverKey = serverKey
@@ -48,5 +50,6 @@ public struct Message: Hashable, Sendable, Identifiable {
         self.isOutgoing = isOutgoing
         self.delivery = delivery
         self.isEdited = isEdited
+        self.style = style
     }
 }

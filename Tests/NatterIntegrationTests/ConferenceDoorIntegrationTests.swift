@@ -19,6 +19,26 @@ import Testing
         guard case .requestAccepted = response else { throw CWATestClient.Failure(description: "refused: \(response)") }
     }
 
+    @Test func conferenceIDsAreNotReusedAfterARestart() throws {
+        let directory = try TestProcess.temporaryDirectory("conference-ids")
+        var server = try NatterdProcess(directory: directory, arguments: ["--no-demo-peer"])
+        var before: [String] = []
+        do {
+            let carol = try CWATestClient.signIn(server.url, "carol")
+            _ = try CWATestClient.signIn(server.url, "alice")
+            before.append(try carol.start(["alice"], subject: "One", text: "first"))
+            before.append(try carol.start(["alice"], subject: "Two", text: "second"))
+        }
+        server.stop()
+        server = try NatterdProcess(directory: directory, arguments: ["--no-demo-peer"])
+        let carol = try CWATestClient.signIn(server.url, "carol")
+        _ = try CWATestClient.signIn(server.url, "alice")
+        let after = try carol.start(["alice"], subject: "Three", text: "third")
+        #expect(before == ["1", "2"])
+        #expect(after == "3", "a restarted natterd must not hand out an id a client may still have cached")
+        server.stop()
+    }
+
     @Test func threePartySessionWithInviteEjectAndTerminate() throws {
         let server = try NatterdProcess(arguments: ["--no-demo-peer"])
         let carol = try CWATestClient.signIn(server.url, "carol")

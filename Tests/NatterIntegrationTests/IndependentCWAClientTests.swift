@@ -1,4 +1,7 @@
 import Foundation
+import NatterEngine
+import NatterModel
+import NatterProtocols
 import Testing
 
 /// natterd's CWA door against a client written from the seed with Python's standard library only
@@ -37,5 +40,43 @@ import Testing
         for line in expected {
             #expect(lines.contains(line), "missing \(line) in:\n\(stdout.snapshot())")
         }
+    }
+
+    /// The other direction: the independent client's styled message reaches natter's engine with its style, and
+    /// natter's answer reaches the independent client with natter's own format header.
+    @Test func aStyledMessageFromAnIndependentClientArrivesWithItsStyle() throws {
+        let python = try PythonPeers.python()
+        let server = try NatterdProcess(arguments: ["--no-demo-peer"])
+        let alice = ConferenceIntegrationTests.Client("alice", server: server.url)
+        #expect(alice.wait { $0.accounts[.default]?.isSynchronized == true })
+        let out = try TestProcess.Pipe.make()
+        let err = try TestProcess.Pipe.make()
+        let peer = try ChildProcess(
+            python, [PythonPeers.peersDirectory + "/cwa_peer.py", server.url, "natter.test", "styled", "alice"],
+            stdout: out.write, stderr: err.write)
+        defer { peer.stop() }
+        let stdout = TestProcess.Reader(out.read)
+        let stderr = TestProcess.Reader(err.read)
+
+        #expect(alice.wait { !$0.invitations.isEmpty }, "no invitation:\n\(stderr.snapshot())")
+        let invitation = try #require(alice.engine.state.invitations.values.first)
+        #expect(invitation.subject == "Formats")
+        let id = ConversationID.conference(invitation.conference)
+        alice.engine.dispatch(.conferences(.accept(id)))
+        #expect(alice.wait { _ in alice.texts(in: id).contains("This is important") }, "\(stderr.snapshot())")
+        let message = try #require(alice.engine.state.conversations[id]?.messages.last)
+        #expect(message.text == "This is important")
+        #expect(
+            message.style
+                == MessageStyle(
+                    effects: [.bold, .underline], color: MessageStyle.Color(red: 255, green: 0, blue: 0),
+                    font: "Courier New"))
+
+        alice.engine.dispatch(.send(text: "Got it", to: id))
+        #expect(peer.wait(timeout: 60) == 0, "cwa_peer failed:\n\(stdout.snapshot())\n\(stderr.snapshot())")
+        let answer =
+            #"{"event": "messageReceived", "user": "bob", "sender": "sip:alice@natter.test", "content": "Got it", "#
+            + #""format": "X-MMS-IM-Format: FN=Segoe%20UI; EF=; CO=000000; CS=0; PF=22", "confId": "1"}"#
+        #expect(stdout.snapshot().contains(answer), "\(stdout.snapshot())")
     }
 }

@@ -147,9 +147,27 @@ import Testing
             if case .chat(.received(let message)) = event { return message }
             return nil
         }
-        #expect(received.map(\.text) == ["*hello*"])
+        // The text is what the sender wrote; the effects travel beside it for the front end to draw.
+        #expect(received.map(\.text) == ["hello"])
+        #expect(received.first?.style == MessageStyle(effects: [.bold]))
         #expect(received.first?.sender == carol)
         #expect(engine.contains(.conferences(.participant(conference: "4", JID("dave@natter.test")!, joined: true))))
         #expect(engine.last == .conferences(.ended("4")))
+    }
+
+    @Test func theSendersFormatBecomesTheMessagesStyle() throws {
+        let styled = CWAIMFormat(header: "X-MMS-IM-Format: FN=Courier%20New; EF=BIUS; CO=ff0000; CS=0; PF=31")
+        #expect(
+            styled.messageStyle
+                == MessageStyle(
+                    effects: [.bold, .italic, .underline, .strikethrough],
+                    color: MessageStyle.Color(red: 0, green: 0, blue: 255), font: "Courier New"))
+        // Natter's own default and the seed's (black, no effects) ask for nothing: plain text stays plain.
+        #expect(CWAIMFormat.natterDefault.messageStyle == nil)
+        #expect(CWAIMFormat(header: "X-MMS-IM-Format: FN=Arial; EF=; CO=000000; CS=1; PF=00]").messageStyle == nil)
+        // A colour alone is a style; an unreadable one is not.
+        #expect(
+            CWAIMFormat(header: "X-MMS-IM-Format: CO=ff00").messageStyle?.color == .init(red: 0, green: 255, blue: 0))
+        #expect(CWAIMFormat(header: "X-MMS-IM-Format: EF=Q; CO=zz").messageStyle == nil)
     }
 }

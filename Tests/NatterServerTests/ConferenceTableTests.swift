@@ -26,6 +26,14 @@ struct ConferenceTableTests {
         #expect(table.conferences[id]?.invited == ["alice", "bob"])
     }
 
+    @Test func anIDChosenByTheDoorIsUsedUnlessTaken() {
+        var table = ConferenceTable()
+        #expect(table.start(id: 41, by: "carol", inviting: ["alice"], subject: nil, message: hello).id == 41)
+        // Taken: the next free one, never a second conference under one id.
+        #expect(table.start(id: 41, by: "bob", inviting: ["alice"], subject: nil, message: hello).id == 42)
+        #expect(table.start(by: "bob", inviting: ["alice"], subject: nil, message: hello).id == 43)
+    }
+
     @Test func acceptingConnectsAndIntroducesEveryone() throws {
         var table = ConferenceTable()
         let (id, _) = table.start(by: "carol", inviting: ["alice", "bob"], subject: nil, message: hello)

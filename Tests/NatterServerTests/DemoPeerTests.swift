@@ -172,4 +172,48 @@ struct DemoPeerTests {
         #expect(first.contains("the build broke") && second.contains("the build broke"))
         #expect(first != second, "the canned answers rotate")
     }
+
+    @Test(.timeLimit(.minutes(1))) func demoUsersAcceptAConferenceInvitationAndAnswerInIt() async throws {
+        try await withFastPeers { server in
+            let core = server.server.core
+            let (events, sink) = AsyncStream<ConferenceEvent>.makeStream()
+            let user = try #require(try await core.storage.user(named: "alice"))
+            let alice = try await core.attach(
+                user: user, resource: "test", id: await core.hub.makeSessionID(),
+                subscriber: HubClosureSubscriber({ _ in }, conference: { sink.yield($0) }))
+            let opening = ConferenceText(text: "hello both", contentType: "text/plain", format: nil)
+            let id = try await core.startConference(
+                inviting: ["carol", "dave"], subject: "Plans", message: opening, from: alice)
+
+            var joined: Set<String> = []
+            var said: [String: ConferenceText] = [:]
+            var typing: Set<String> = []
+            var iterator = events.makeAsyncIterator()
+            while said.count < 2, let event = await iterator.next() {
+                #expect(event.conference == id)
+                switch event.kind {
+                case .joined(let name): joined.insert(name)
+                case .composing(let name, true): typing.insert(name)
+                case .message(let name, let text): said[name] = text
+                default: break
+                }
+            }
+            #expect(joined == ["carol", "dave"])
+            #expect(typing == ["carol", "dave"], "each types before speaking")
+            #expect(said["carol"]?.text.contains("“Plans”") == true, "\(said)")
+            // Each speaks in their own X-MMS-IM-Format, so the demo shows styled conference messages.
+            #expect(said["carol"]?.format == DemoPeer.conferenceFormats["carol"])
+            #expect(said["dave"]?.format == DemoPeer.conferenceFormats["dave"])
+
+            try await core.sendToConference(
+                id, ConferenceText(text: "lunch at noon?", contentType: nil, format: nil), from: alice)
+            var answer: (String, ConferenceText)?
+            while answer == nil, let event = await iterator.next() {
+                if case .message(let name, let text) = event.kind { answer = (name, text) }
+            }
+            #expect(answer?.0 == "carol", "one demo user answers, not both")
+            #expect(answer?.1.text.hasPrefix("Good question, Alice") == true, "\(String(describing: answer))")
+            await core.detach(alice)
+        }
+    }
 }

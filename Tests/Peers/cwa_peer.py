@@ -6,6 +6,9 @@ standard library (urllib, xml.etree), never from natter's Swift code. It signs i
 IM session with bob using the seed's own request (misspelt `initateImSession`, the seed's X-MMS-IM-Format),
 lets bob accept and answer, replays an AckId as if a poll had been lost, and prints one JSON line per thing it
 saw. Usage: cwa_peer.py http://127.0.0.1:PORT DOMAIN
+
+With `styled USER` after the domain, bob instead invites USER (a natter client), waits for them to join, sends
+one message with bold, underline and a colour in its X-MMS-IM-Format, and prints the answer USER sends back.
 """
 import json
 import sys
@@ -199,5 +202,48 @@ def main():
     emit(event="done")
 
 
+STYLED_FORMAT = "X-MMS-IM-Format: FN=Courier%20New; EF=BU; CO=0000ff; CS=0; PF=31"
+
+
+def styled(base, domain, invitee):
+    """bob invites `invitee`, sends a styled message once they joined, and reports their answer."""
+    bob = Session(base, f"bob@{domain}", "bob")
+    bob.logon()
+    bob.initiate_session(namespaced=True)
+    _, responses = bob.commands(
+        f'<conference confId="0" rid="2"><initiateImSession><uris><uri>sip:{invitee}@{domain}</uri></uris>'
+        '<message><format>text/plain</format><content>Styled test?</content>'
+        '<Format>X-MMS-IM-Format: FN=Arial; EF=; CO=000000; CS=0; PF=22</Format></message>'
+        '<subject>Formats</subject></initiateImSession></conference>')
+    inner = child(responses[0], "initiateImSessionAccepted")
+    if inner is None:
+        raise SystemExit(f"initiateImSession refused: {ET.tostring(responses[0])}")
+    conf_id = inner.get("confId")
+    emit(event="accepted", confId=conf_id)
+    rid = 3
+    answered = False
+    for _ in range(30):
+        bob.ack, events = bob.poll()
+        for conf, event in events:
+            kind = local(event.tag)
+            if kind == "participant" and (event.text or "").strip() == "joined":
+                emit(event="joined", uri=event.get("uri"))
+                bob.commands(
+                    f'<conference confId="{conf_id}" rid="{rid}"><sendMessage><message><format>text/plain</format>'
+                    f'<content>This is important</content><Format>{STYLED_FORMAT}</Format></message></sendMessage>'
+                    '</conference>')
+                rid += 1
+            elif kind == "messageReceived":
+                describe("bob", conf, event)
+                answered = True
+        if answered:
+            break
+    bob.commands(f'<conference confId="{conf_id}" rid="{rid}"><terminateImSession/></conference>')
+    emit(event="done")
+
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) > 4 and sys.argv[3] == "styled":
+        styled(sys.argv[1], sys.argv[2], sys.argv[4])
+    else:
+        main()

@@ -12,7 +12,10 @@ extension ClientSession {
         if let error { engine.dispatch(.notice(.warning("theme: \(error); using the dark theme"))) }
         if embedded != nil {
             engine.dispatch(
-                .notice(.info("demo: you are alice; carol answers messages, dave changes presence. /help for commands"))
+                .notice(
+                    .info(
+                        "demo: you are alice; carol answers messages, dave changes presence; "
+                            + "/conf carol,dave \"Plans\" hi starts a conference they join. /help for commands"))
             )
         }
         let attention = AttentionSettings(
@@ -21,6 +24,8 @@ extension ClientSession {
         let app = TerminalApp(
             store: engine, theme: theme, domain: domain, attention: attention,
             timestampFormat: file?.timestampFormat.map(TimestampFormat.init) ?? .standard)
+        app.alignPrefixes(
+            file?.prefixAlign.flatMap(PrefixAlign.init(rawValue:)) ?? .off, max: file?.prefixAlignMax ?? 12)
         try app.run()
         if let unsent = CommandParser.unsentSummary(state: engine.state) {
             FileHandle.standardError.write(Data("natter: \(unsent)\n".utf8))

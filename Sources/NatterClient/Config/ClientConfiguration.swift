@@ -20,6 +20,10 @@ public struct ClientConfiguration: Sendable, Equatable {
     public var highlightWords: [String] = []
     /// `timestamp_format = "HH:mm:ss"`: the clock before each line (see `TimestampFormat`).
     public var timestampFormat: String?
+    /// `prefix_align = "right"` (or "left", "none", the default): nicks in one column, as WeeChat's option;
+    /// `prefix_align_max = 12` caps the column, longer nicks are cut with `…`.
+    public var prefixAlign: String?
+    public var prefixAlignMax: Int?
     /// The `[accounts.NAME]` tables that could be read, in name order.
     public var accounts: [AccountSettings]
     /// The `[accounts.NAME]` tables that could not: reported by name, while the others start.
@@ -72,7 +76,7 @@ public struct ClientConfiguration: Sendable, Equatable {
         if table.contains(key: "password") { throw ConfigurationError.plaintextPassword(path: path) }
         let known: Set<String> = [
             "server", "user", "password_command", "theme", "resource", "ca_file", "accounts", "bell", "notify_command",
-            "highlight_words", "timestamp_format",
+            "highlight_words", "timestamp_format", "prefix_align", "prefix_align_max",
         ]
         if let unknown = table.keys.first(where: { !known.contains($0) }) {
             throw ConfigurationError.unknownKey(path: path, key: unknown)
@@ -110,6 +114,17 @@ public struct ClientConfiguration: Sendable, Equatable {
         configuration.notifyCommand = try strings("notify_command")
         configuration.highlightWords = try strings("highlight_words")
         configuration.timestampFormat = try string("timestamp_format")
+        configuration.prefixAlign = try string("prefix_align")
+        if let align = configuration.prefixAlign, !["none", "left", "right"].contains(align) {
+            throw ConfigurationError.wrongType(
+                path: path, key: "prefix_align", expected: "\"none\", \"left\" or \"right\"")
+        }
+        if let value = table["prefix_align_max"] {
+            guard let number = value.int, number > 0 else {
+                throw ConfigurationError.wrongType(path: path, key: "prefix_align_max", expected: "a positive number")
+            }
+            configuration.prefixAlignMax = number
+        }
         return configuration
     }
 }

@@ -46,16 +46,16 @@ public final class SQLiteMessageStore: MessageStore {
             try db.execute(
                 sql: """
                     INSERT INTO message (id, serverKey, conversation, sender, senderName, text, timestamp, outgoing,
-                                         delivery, failure, edited)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                         delivery, failure, edited, style)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET serverKey = excluded.serverKey, text = excluded.text,
                         timestamp = excluded.timestamp, delivery = excluded.delivery, failure = excluded.failure,
-                        edited = excluded.edited, senderName = excluded.senderName
+                        edited = excluded.edited, senderName = excluded.senderName, style = excluded.style
                     """,
                 arguments: [
                     message.id, message.serverKey, message.conversation.storageKey, message.sender.description,
                     message.senderName, message.text, message.timestamp.timeIntervalSince1970, message.isOutgoing,
-                    delivery, failure, message.isEdited,
+                    delivery, failure, message.isEdited, Self.encode(message.style),
                 ])
         }
     }
@@ -160,7 +160,22 @@ extension SQLiteMessageStore {
                         ORDER BY length(serverKey) DESC, serverKey DESC LIMIT 1;
                     """)
         }
+        // The sender's effects and colour (CWA's X-MMS-IM-Format), as JSON; NULL for plain text.
+        migrator.registerMigration("v3-message-style") { db in
+            try db.execute(sql: "ALTER TABLE message ADD COLUMN style TEXT")
+        }
         return migrator
+    }
+
+    fileprivate static func encode(_ style: MessageStyle?) -> String? {
+        guard let style, let data = try? JSONEncoder().encode(style) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A style this version cannot read is dropped: it is decoration, and the text is kept whatever it says.
+    fileprivate static func decodeStyle(_ text: String?) -> MessageStyle? {
+        guard let text else { return nil }
+        return try? JSONDecoder().decode(MessageStyle.self, from: Data(text.utf8))
     }
 
     fileprivate static func encode(_ delivery: DeliveryState) -> (String, String?) {
@@ -189,6 +204,6 @@ extension SQLiteMessageStore {
             id: row["id"], serverKey: row["serverKey"], conversation: conversation, sender: sender,
             senderName: row["senderName"], text: row["text"],
             timestamp: Date(timeIntervalSince1970: row["timestamp"]), isOutgoing: row["outgoing"],
-            delivery: delivery, isEdited: row["edited"])
+            delivery: delivery, isEdited: row["edited"], style: Self.decodeStyle(row["style"]))
     }
 }

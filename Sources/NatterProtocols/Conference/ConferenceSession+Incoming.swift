@@ -102,7 +102,8 @@ extension ConferenceSession {
                     .received(
                         Message(
                             id: "cwa-\(sid ?? "")-\(number)", conversation: id, sender: from,
-                            text: Self.rendered(message), timestamp: now, isOutgoing: from == me))),
+                            text: message.content, timestamp: now, isOutgoing: from == me,
+                            style: message.imFormat?.messageStyle))),
             ]
         case .composingState(let sender, let state):
             guard let from = Self.jid(sender) else { return [] }
@@ -115,15 +116,5 @@ extension ConferenceSession {
             conferences[confId] = conference
             return [.conferences(.participant(conference: confId, user, joined: state == .joined))]
         }
-    }
-
-    /// The text as a terminal shows it: the content, with the sender's effects as Markdown-style marks where
-    /// they change the reading (bold, italic), since a message carries no styling of its own in the engine.
-    static func rendered(_ message: CWAMessage) -> String {
-        guard let format = message.imFormat, !message.content.isEmpty else { return message.content }
-        var text = message.content
-        if format.isItalic { text = "_\(text)_" }
-        if format.isBold { text = "*\(text)*" }
-        return text
     }
 }

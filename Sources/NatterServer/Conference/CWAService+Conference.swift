@@ -7,8 +7,9 @@ extension CWAService {
     ) async throws(ConferenceError) -> CWAResponse {
         let accepted = CWAResponse.requestAccepted(CWARequestAccepted(rid: request.rid))
         if case .initiateImSession(let uris, let message, let subject) = request.action {
+            let invitees = try addresses(uris)
             let id = try await core.startConference(
-                inviting: try addresses(uris), subject: subject, message: CWAEventEncoder.text(message),
+                id: try conferenceID(), inviting: invitees, subject: subject, message: CWAEventEncoder.text(message),
                 from: session)
             let confId = String(id)
             return .requestAccepted(
@@ -33,6 +34,17 @@ extension CWAService {
             try await core.leaveConference(id, session: session)
         }
         return accepted
+    }
+
+    /// A fresh id from the database; if it cannot be written the conference is refused rather than given an id
+    /// that may repeat one a client still remembers.
+    private func conferenceID() throws(ConferenceError) -> Int {
+        do {
+            return try ids.next()
+        } catch {
+            logger.error("conference ids: \(error)")
+            throw .serverError
+        }
     }
 
     private func addresses(_ uris: [String]) throws(ConferenceError) -> [String] {

@@ -29,6 +29,8 @@ struct CWAService: Sendable {
     let pollWait: Duration
     let logCapacity: Int
     let logger: Logger
+    /// Where conference ids come from; they outlive the process.
+    let ids: ConferenceIDs
 
     var clock: any ServerClock { core.clock }
 

@@ -19,8 +19,10 @@ struct ConferenceDoor: Door {
         service = CWAService(
             core: context.core, authenticator: context.authenticator, sessions: CWASessions(),
             encoder: CWAEventEncoder(domain: context.configuration.domain), policy: .init(), pollWait: .seconds(3),
-            logCapacity: 10_000, logger: context.logger)
+            logCapacity: 10_000, logger: context.logger, ids: ConferenceIDs(pool: context.storage.pool))
     }
+
+    var migrations: [StorageMigration] { ConferenceIDs.migrations }
 
     func registerRoutes(on router: Router<NatterRequestContext>) {
         router.post(Self.commandPath) { [service] request, _ -> Response in

@@ -19,15 +19,17 @@ actor DemoPeer {
     static let room = "lounge"
     static let presenceCycle: [Presence] = [.available, .away, .dnd, .xa]
 
-    private let service: HubService
-    private let logger: Logger
-    private let timing: Timing
-    private var sessions: [String: HubSession] = [:]
+    let service: HubService
+    let logger: Logger
+    let timing: Timing
+    var sessions: [String: HubSession] = [:]
     private var wanderer: Task<Void, Never>?
     /// Replies in flight, removed as they finish so a long demo does not accumulate tasks.
-    private var answers: [Int: Task<Void, Never>] = [:]
-    private var nextAnswer = 0
-    private var replies = DemoReplies()
+    var answers: [Int: Task<Void, Never>] = [:]
+    var nextAnswer = 0
+    var replies = DemoReplies()
+    /// The conferences each demo user is in (accepted), so one of them answers what is said there.
+    var conferences: [Int: Set<String>] = [:]
     private var presenceIndex = 0
 
     init(service: HubService, logger: Logger, timing: Timing = Timing()) {
@@ -40,10 +42,15 @@ actor DemoPeer {
         for name in [DemoPeer.responder, DemoPeer.wanderer] {
             guard let user = try await service.storage.user(named: name) else { continue }
             let id = await service.hub.makeSessionID()
-            let subscriber = HubClosureSubscriber { [weak self] event in
-                guard let self else { return }
-                Task { await self.receive(event, as: name) }
-            }
+            let subscriber = HubClosureSubscriber(
+                { [weak self] event in
+                    guard let self else { return }
+                    Task { await self.receive(event, as: name) }
+                },
+                conference: { [weak self] event in
+                    guard let self else { return }
+                    Task { await self.receive(conference: event, as: name) }
+                })
             let session = try await service.attach(
                 user: user, resource: "demo", id: id, subscriber: subscriber,
                 onResume: { [weak self] in

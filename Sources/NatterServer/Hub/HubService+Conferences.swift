@@ -3,13 +3,15 @@ import NatterModel
 /// Multi-party sessions: a room in the core with a subject and participants. Invitees must exist and be
 /// online through any protocol, as the hub sees their presence.
 extension HubService {
+    /// `id` comes from the door, which keeps ids unique across restarts; `nil` takes the table's next one.
     func startConference(
-        inviting addresses: [String], subject: String?, message: ConferenceText, from session: HubSession
+        id: Int? = nil, inviting addresses: [String], subject: String?, message: ConferenceText,
+        from session: HubSession
     ) async throws(ConferenceError) -> Int {
         guard !message.text.isEmpty else { throw .emptyMessage }
         let invitees = try await onlineUsers(addresses)
         return await hub.startConference(
-            by: session.user.name, inviting: invitees, subject: subject, message: message)
+            id: id, by: session.user.name, inviting: invitees, subject: subject, message: message)
     }
 
     func inviteToConference(_ id: Int, addresses: [String], from session: HubSession) async throws(ConferenceError) {

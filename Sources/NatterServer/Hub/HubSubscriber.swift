@@ -11,8 +11,17 @@ protocol HubSubscriber: Sendable {
 /// A subscriber that is a closure; the demo peers use one.
 struct HubClosureSubscriber: HubSubscriber {
     let body: @Sendable (HubEvent) -> Void
+    let conference: @Sendable (ConferenceEvent) -> Void
 
-    init(_ body: @escaping @Sendable (HubEvent) -> Void) { self.body = body }
+    init(
+        _ body: @escaping @Sendable (HubEvent) -> Void,
+        conference: @escaping @Sendable (ConferenceEvent) -> Void = { _ in }
+    ) {
+        self.body = body
+        self.conference = conference
+    }
 
     func receive(_ event: HubEvent) { body(event) }
+
+    func receive(conference event: ConferenceEvent) { conference(event) }
 }

@@ -35,6 +35,12 @@ public final class TerminalApp {
         model.highlightWords = attention.highlightWords
     }
 
+    /// The nick column (`prefix_align`, `prefix_align_max` in config.toml); call before `run()`.
+    public func alignPrefixes(_ align: PrefixAlign, max: Int) {
+        model.prefixAlign = align
+        model.prefixAlignMax = max
+    }
+
     /// Runs until the user quits (`/quit`, SIGINT/SIGTERM/SIGHUP) and restores the terminal before returning.
     public func run() throws {
         let pipe = try WakePipe()

@@ -27,13 +27,24 @@ extension CursesBackend {
     private func put(_ row: ScreenRow, at line: Int, in window: Window) {
         wmove(window, Int32(line), 0)
         for run in row.runs {
-            natter_wattrset(window, attributes[run.role] ?? 0)
+            natter_wattrset(window, attributeValue(of: run))
             var units = encoder.encode(run.text).map { wchar_t(bitPattern: $0) }
             guard !units.isEmpty else { continue }
             units.append(0)
             // Writing the bottom-right cell reports ERR (the cursor cannot advance) although the cell is drawn.
             _ = waddnwstr(window, units, Int32(units.count - 1))
         }
+    }
+
+    private func attributeValue(of run: StyledRun) -> attr_t {
+        guard let style = run.style else { return attributes[run.role] ?? 0 }
+        let key = StyledKey(role: run.role, style: style)
+        if let known = styledAttributes[key] { return known }
+        let pairsBefore = palette.pairs.count
+        let value = Self.value(of: palette.entry(for: run.role, style: style))
+        installPairs(from: pairsBefore)
+        styledAttributes[key] = value
+        return value
     }
 
     private func window(for pane: Pane) -> Window {

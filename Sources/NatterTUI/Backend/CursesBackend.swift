@@ -10,8 +10,14 @@ final class CursesBackend {
     private(set) var columns: Int
     var windows: [PaneID: Window] = [:]
     var drawn: [PaneID: Pane] = [:]
-    private var palette: ColorPalette
+    var palette: ColorPalette
     var attributes: [StyleRole: attr_t] = [:]
+    /// Runs with their own effects or colour (a sender's format, a nick): made on first use, kept per theme.
+    var styledAttributes: [StyledKey: attr_t] = [:]
+    struct StyledKey: Hashable {
+        var role: StyleRole
+        var style: RunStyle
+    }
     let encoder = CellEncoder { value in Int(natter_wcwidth(value)) }
     /// The window keys are read from; curses refreshes it inside `wget_wch`, so it must be one we keep current.
     var inputWindow: Window?
@@ -103,18 +109,24 @@ final class CursesBackend {
     }
 
     private func installPalette() {
-        for (index, pair) in palette.pairs.enumerated() {
+        styledAttributes.removeAll()
+        installPairs(from: 0)
+        for role in StyleRole.allCases { attributes[role] = Self.value(of: palette.entry(for: role)) }
+    }
+
+    func installPairs(from first: Int) {
+        for (index, pair) in palette.pairs.enumerated().dropFirst(first) {
             init_pair(Int16(index + 1), Int16(pair.0), Int16(pair.1))
         }
-        for role in StyleRole.allCases {
-            let entry = palette.entry(for: role)
-            var value = natter_color_pair(Int32(entry.pair))
-            if entry.attributes.contains(.bold) { value |= natter_a_bold() }
-            if entry.attributes.contains(.dim) { value |= natter_a_dim() }
-            if entry.attributes.contains(.reverse) { value |= natter_a_reverse() }
-            if entry.attributes.contains(.underline) { value |= natter_a_underline() }
-            if entry.attributes.contains(.italic) { value |= natter_a_italic() }
-            attributes[role] = value
-        }
+    }
+
+    static func value(of entry: ColorPalette.Entry) -> attr_t {
+        var value = natter_color_pair(Int32(entry.pair))
+        if entry.attributes.contains(.bold) { value |= natter_a_bold() }
+        if entry.attributes.contains(.dim) { value |= natter_a_dim() }
+        if entry.attributes.contains(.reverse) { value |= natter_a_reverse() }
+        if entry.attributes.contains(.underline) { value |= natter_a_underline() }
+        if entry.attributes.contains(.italic) { value |= natter_a_italic() }
+        return value
     }
 }

@@ -82,12 +82,7 @@ extension ScreenModel {
     }
 
     func messageRows(_ message: Message, state: ClientState, width: Int) -> [ScreenRow] {
-        let nick: String
-        if message.isOutgoing {
-            nick = state.accounts[message.conversation.account]?.identity.map { TextSanitizer.line($0.local) } ?? "me"
-        } else {
-            nick = TextSanitizer.line(message.senderName ?? state.displayName(of: message.sender))
-        }
+        let nick = nickName(of: message, state: state)
         var prefix = ScreenRow()
         prefix.append(clock(message.timestamp) + " ", .timestamp)
         let action = CommandParser.actionText(of: message.text)
@@ -95,10 +90,17 @@ extension ScreenModel {
         let names = message.isOutgoing ? [] : Highlighter.names(for: message.conversation.account, state: state)
         let highlighted = !message.isOutgoing && Highlighter.mentions(message.text, anyOf: names + highlightWords)
         let nickRole: StyleRole = message.isOutgoing ? .ownNick : highlighted ? .highlight : .otherNick
-        prefix.append(action != nil ? "* " + nick : "<" + nick + ">", nickRole)
-        prefix.append(" ")
+        let nickStyle = nickRole == .otherNick ? RunStyle.nick(message.sender.bareString) : nil
+        let column = prefixAlign == .off ? nil : nickColumnWidth(message.conversation, state: state)
+        let (before, shown, after) = aligned(nick, in: column)
+        prefix.append(before)
+        prefix.append(action != nil ? "* " + shown : "<" + shown + ">", nickRole, style: nickStyle)
+        prefix.append(after + " ")
 
         var body = TextSanitizer.message(action.map(String.init) ?? message.text)
+        // The sender's effects and colour (only received messages carry them), drawn where the terminal can.
+        let bodyStyle = message.style.map(Self.runStyle)
+        if message.style?.effects.contains(.strikethrough) == true { body = Self.struckThrough(body) }
         var marker: StyledRun?
         var bodyRole = StyleRole.text
         switch message.delivery {
@@ -117,7 +119,14 @@ extension ScreenModel {
             break
         }
         if message.isEdited { body += " (edited)" }
-        return hangingRows(prefix: prefix, marker: marker, body: body, role: bodyRole, width: width)
+        return hangingRows(prefix: prefix, marker: marker, body: body, role: bodyRole, style: bodyStyle, width: width)
+    }
+
+    func nickName(of message: Message, state: ClientState) -> String {
+        if message.isOutgoing {
+            return state.accounts[message.conversation.account]?.identity.map { TextSanitizer.line($0.local) } ?? "me"
+        }
+        return TextSanitizer.line(message.senderName ?? state.displayName(of: message.sender))
     }
 
     func noticeRows(_ notice: Notice, width: Int) -> [ScreenRow] {
@@ -136,7 +145,9 @@ extension ScreenModel {
     }
 
     /// Lays out `prefix marker body` with continuation lines indented under the start of the body.
-    func hangingRows(prefix: ScreenRow, marker: StyledRun?, body: String, role: StyleRole, width: Int) -> [ScreenRow] {
+    func hangingRows(
+        prefix: ScreenRow, marker: StyledRun?, body: String, role: StyleRole, style: RunStyle? = nil, width: Int
+    ) -> [ScreenRow] {
         let markerWidth = marker.map { DisplayWidth.of($0.text) } ?? 0
         var indent = prefix.width + markerWidth
         var rows: [ScreenRow] = []
@@ -151,7 +162,7 @@ extension ScreenModel {
         let lines = TextLayout.wrap(body, width: max(1, width - indent))
         for (index, line) in lines.enumerated() {
             var row = index == 0 ? first : ScreenRow([StyledRun(String(repeating: " ", count: indent))])
-            row.append(line, role)
+            row.append(line, role, style: style)
             rows.append(row.fitted(to: width, fill: .text))
         }
         return rows

@@ -16,6 +16,9 @@ public struct ScreenModel: Sendable {
     public var timestampFormat = TimestampFormat.standard
     /// Words besides the user's own names that make a message a highlight (`highlight_words`).
     public var highlightWords: [String] = []
+    /// The nick column (`prefix_align`, `prefix_align_max`): off, or nicks padded to one width.
+    public var prefixAlign = PrefixAlign.off
+    public var prefixAlignMax = 12
 
     public init(timeZone: TimeZone = .current) {
         var calendar = Calendar(identifier: .gregorian)

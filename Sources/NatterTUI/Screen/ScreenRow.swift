@@ -2,10 +2,13 @@
 public struct StyledRun: Hashable, Sendable {
     public var text: String
     public var role: StyleRole
+    /// Effects and colour on top of the role's style (a sender's format, a nick's colour).
+    public var style: RunStyle?
 
-    public init(_ text: String, _ role: StyleRole = .text) {
+    public init(_ text: String, _ role: StyleRole = .text, style: RunStyle? = nil) {
         self.text = text
         self.role = role
+        self.style = style
     }
 }
 
@@ -18,12 +21,12 @@ public struct ScreenRow: Hashable, Sendable {
     public var text: String { runs.map(\.text).joined() }
     public var width: Int { runs.reduce(0) { $0 + DisplayWidth.of($1.text) } }
 
-    public mutating func append(_ text: String, _ role: StyleRole = .text) {
+    public mutating func append(_ text: String, _ role: StyleRole = .text, style: RunStyle? = nil) {
         guard !text.isEmpty else { return }
-        if let last = runs.last, last.role == role {
+        if let last = runs.last, last.role == role, last.style == style {
             runs[runs.count - 1].text += text
         } else {
-            runs.append(StyledRun(text, role))
+            runs.append(StyledRun(text, role, style: style))
         }
     }
 
@@ -35,7 +38,7 @@ public struct ScreenRow: Hashable, Sendable {
             let remaining = width - used
             guard remaining > 0 else { break }
             let piece = TextLayout.truncate(run.text, to: remaining)
-            result.append(piece, run.role)
+            result.append(piece, run.role, style: run.style)
             used += DisplayWidth.of(piece)
         }
         if used < width {

@@ -5,6 +5,8 @@ extension Theme {
         # Each style takes fg and bg (a colour name, "bright-" + name, "default", or 0-255) and attrs
         # (bold, dim, reverse, underline, italic). Missing styles fall back to "text".
         name = "dark"
+        # Colours for other people's nicks, chosen by a stable hash of their address (as WeeChat's chat_nick_colors).
+        nick_colors = ["cyan", "magenta", "green", "yellow", "bright-blue", "bright-red", "bright-cyan", "bright-magenta", "bright-green", "bright-yellow"]
 
         [styles]
         text = { fg = "default" }
@@ -44,6 +46,8 @@ extension Theme {
     static let lightSource = #"""
         # For light terminal backgrounds: darker foregrounds, no bright colours that vanish on white.
         name = "light"
+        # Colours for other people's nicks, chosen by a stable hash of their address (as WeeChat's chat_nick_colors).
+        nick_colors = ["blue", "magenta", "green", "red", "cyan", 130, 25, 90, 28, 160]
 
         [styles]
         text = { fg = "default" }

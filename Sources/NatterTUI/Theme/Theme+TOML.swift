@@ -25,7 +25,16 @@ extension Theme {
             }
         }
         if styles[.text] == nil { styles[.text] = Style() }
-        self.init(name: name, styles: styles)
+        var nickColors: [Color] = []
+        if let list = table["nick_colors"] {
+            guard let array = list.array else {
+                throw .badValue(key: "nick_colors", reason: "must be a list of colours such as [\"cyan\", 208]")
+            }
+            for (index, item) in array.enumerated() {
+                nickColors.append(try Self.color(item, key: "nick_colors[\(index)]"))
+            }
+        }
+        self.init(name: name, styles: styles, nickColors: nickColors)
     }
 
     /// Loads a theme file; the error names the file.

@@ -40,10 +40,14 @@ public struct Theme: Sendable, Equatable {
 
     public var name: String
     public var styles: [StyleRole: Style]
+    /// Colours for other people's nicks (`nick_colors`), picked by a stable hash; empty leaves nicks in
+    /// `other_nick`'s colour.
+    public var nickColors: [Color]
 
-    public init(name: String, styles: [StyleRole: Style]) {
+    public init(name: String, styles: [StyleRole: Style], nickColors: [Color] = []) {
         self.name = name
         self.styles = styles
+        self.nickColors = nickColors
     }
 
     /// The style for a role; roles a theme leaves out look like plain text.

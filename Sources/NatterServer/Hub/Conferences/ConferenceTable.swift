@@ -19,11 +19,14 @@ struct ConferenceTable: Sendable {
     private var nextID = 0
 
     /// Opens a conference: the initiator is in it, the invitees hear an invitation with the first message.
+    /// `id` is one the caller keeps unique (across restarts); a missing or taken one gets the next free id.
     mutating func start(
-        by initiator: String, inviting invitees: [String], subject: String?, message: ConferenceText
+        id requested: Int? = nil, by initiator: String, inviting invitees: [String], subject: String?,
+        message: ConferenceText
     ) -> (id: Int, deliveries: [ConferenceDelivery]) {
-        nextID += 1
-        let id = nextID
+        var id = requested ?? nextID + 1
+        while conferences[id] != nil { id += 1 }
+        nextID = max(nextID, id)
         let invitees = Self.unique(invitees.filter { $0 != initiator })
         conferences[id] = Conference(
             id: id, initiator: initiator, subject: subject, opening: message, joined: [initiator], invited: invitees)

@@ -2,9 +2,10 @@
 /// the same order every participant sees them. A refused request changes nothing and delivers nothing.
 extension Hub {
     func startConference(
-        by initiator: String, inviting invitees: [String], subject: String?, message: ConferenceText
+        id: Int? = nil, by initiator: String, inviting invitees: [String], subject: String?, message: ConferenceText
     ) -> Int {
-        let (id, deliveries) = conferences.start(by: initiator, inviting: invitees, subject: subject, message: message)
+        let (id, deliveries) = conferences.start(
+            id: id, by: initiator, inviting: invitees, subject: subject, message: message)
         perform(deliveries)
         return id
     }
