@@ -41,7 +41,7 @@ struct UnexpectedValue: Error, CustomStringConvertible {
         let (session, actions) = try authenticated()
         #expect(session.account == JID("alice@natter.test/tui"))
         #expect(actions.events == [.session(.authenticated(JID("alice@natter.test/tui")!))])
-        #expect(actions.send.map(\.type) == ["roster", "team_list"])
+        #expect(actions.send.map(\.type) == ["roster", "team_list", "read_markers"])
     }
 
     @Test func declaresWhatARealtimeConnectionOffers() {

@@ -37,7 +37,9 @@ extension RealtimeCodec {
             ]
         case .teamJoin(let request), .teamLeave(let request):
             return head + [string("id", request.id), string("to", request.to)]
-        case .ping(let id), .roster(let id), .teamList(let id):
+        case .readMarker(let marker):
+            return head + [string("id", marker.id), string("with", marker.with), string("key", marker.key)]
+        case .ping(let id), .roster(let id), .teamList(let id), .readMarkers(let id):
             return head + [string("id", id)]
         case .rosterUpdate(let contacts):
             return head + [("contacts", response(contacts)["contacts"]!)]

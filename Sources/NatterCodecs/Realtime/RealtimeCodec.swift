@@ -80,6 +80,13 @@ public enum RealtimeCodec {
         case "roster": return .roster(id: fields.id)
         case "team_list": return .teamList(id: fields.id)
         case "roster_update": return .rosterUpdate(try rosterContacts(from: fields.object))
+        case "read_marker":
+            let key = try fields.string("key")
+            guard !key.isEmpty, key.allSatisfy(\.isASCII), key.allSatisfy(\.isNumber) else {
+                throw .invalidField("key", id: fields.id)
+            }
+            return .readMarker(RealtimeReadMarker(id: fields.id, with: try fields.string("with"), key: key))
+        case "read_markers": return .readMarkers(id: fields.id)
         default: throw .unknownType(type, id: fields.id)
         }
     }

@@ -23,6 +23,10 @@ public enum RealtimeMessage: Sendable, Equatable {
     case teamList(id: String?)
     /// The server's push of the whole roster after the buddy list changed (Natter extension).
     case rosterUpdate([RealtimeRosterContact])
+    /// The user's read position in one conversation: set by a client, pushed to its other connections.
+    case readMarker(RealtimeReadMarker)
+    /// Asks for every read marker of the user, as after a reconnect.
+    case readMarkers(id: String?)
 
     /// The `type` property on the wire.
     public var type: String {
@@ -42,6 +46,8 @@ public enum RealtimeMessage: Sendable, Equatable {
         case .roster: "roster"
         case .teamList: "team_list"
         case .rosterUpdate: "roster_update"
+        case .readMarker: "read_marker"
+        case .readMarkers: "read_markers"
         }
     }
 
@@ -54,7 +60,8 @@ public enum RealtimeMessage: Sendable, Equatable {
         case .presenceChange(let presence): presence.id
         case .userTyping(let typing): typing.id
         case .teamJoin(let request), .teamLeave(let request): request.id
-        case .ping(let id), .roster(let id), .teamList(let id): id
+        case .ping(let id), .roster(let id), .teamList(let id), .readMarkers(let id): id
+        case .readMarker(let marker): marker.id
         case .ack, .rosterUpdate: nil
         case .error(let error): error.id
         case .history(let request): request.id

@@ -20,7 +20,8 @@ extension AdapterCommand {
     /// What an adapter must be able to do to receive this command.
     public var capability: Capability {
         switch self {
-        case .chat(.send(_, let to, _)), .chat(.fetchHistory(let to, _, _)): to.kind.capability
+        case .chat(.send(_, let to, _)), .chat(.fetchHistory(let to, _, _)), .chat(.markRead(let to, _)):
+            to.kind.capability
         case .chat(.typing): .typing
         case .chat(.catchUp): .chat
         case .presence: .presence

@@ -6,4 +6,6 @@ public enum ChatCommand: Sendable, Equatable {
     case fetchHistory(ConversationID, before: String?, limit: Int)
     /// Everything newer than the adapter's own cursor across all conversations: what arrived while away.
     case catchUp(after: ResumeCursor, limit: Int)
+    /// The user has read the conversation up to the message with this server key (synced to their other clients).
+    case markRead(ConversationID, key: String)
 }

@@ -12,4 +12,7 @@ public enum ChatEvent: Sendable, Equatable {
     case historyFailed(ConversationID, reason: String)
     /// Messages that arrived while disconnected, oldest first.
     case caughtUp([Message], hasMore: Bool)
+    /// Where the user's read position in a conversation is, as another of their clients (or the server on
+    /// resume) reports it.
+    case readMarker(ConversationID, key: String)
 }

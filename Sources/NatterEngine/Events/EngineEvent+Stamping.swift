@@ -12,6 +12,7 @@ extension ChatEvent {
             .historyLoaded(id.on(account), messages.map { $0.on(account) }, hasMore: hasMore)
         case .historyFailed(let id, let reason): .historyFailed(id.on(account), reason: reason)
         case .caughtUp(let messages, let hasMore): .caughtUp(messages.map { $0.on(account) }, hasMore: hasMore)
+        case .readMarker(let id, let key): .readMarker(id.on(account), key: key)
         case .acked, .failed, .edited, .deleted: self
         }
     }

@@ -52,6 +52,9 @@ extension Reducer {
             return []
         case .caughtUp(let messages, let hasMore):
             return caughtUp(messages, hasMore: hasMore, from: source, in: &state, now: now)
+        case .readMarker(let id, let key):
+            readElsewhere(id, upTo: key, in: &state)
+            return []
         }
     }
 

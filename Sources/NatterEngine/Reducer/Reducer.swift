@@ -24,6 +24,7 @@ public struct Reducer: Sendable {
     }
 
     public func reduce(_ state: inout ClientState, intent: Intent, now: Date) -> [Effect] {
+        let entered = state.activeWindow
         let effects: [Effect]
         switch intent {
         case .chat(let chat): effects = apply(chat, to: &state, now: now)
@@ -50,11 +51,12 @@ public struct Reducer: Sendable {
             effects = [.quit]
         }
         state.revision &+= 1
-        return effects
+        return effects + followReading(enteredFrom: entered, in: &state, now: now)
     }
 
     /// An event from the adapter `source`; conversations in it are stamped with the source's account first.
     public func reduce(_ state: inout ClientState, event: EngineEvent, from source: SourceKey, now: Date) -> [Effect] {
+        let entered = state.activeWindow
         let effects: [Effect]
         // Only chat events name conversations; stamping the others would copy every presence of a storm for nothing.
         switch event {
@@ -69,7 +71,7 @@ public struct Reducer: Sendable {
         case .threads(let threads): effects = apply(threads, from: source, to: &state, now: now)
         }
         state.revision &+= 1
-        return effects
+        return effects + followReading(enteredFrom: entered, in: &state, now: now)
     }
 }
 

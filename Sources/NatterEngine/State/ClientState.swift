@@ -31,6 +31,11 @@ public struct ClientState: Sendable {
     /// When each typist's indicator lapses if no `done` arrives (peers can vanish mid-sentence).
     public var typingDeadlines: [TypingKey: Date]
     public var isQuitting: Bool
+    /// The server key of the newest message read in each conversation, on any of the user's clients.
+    public var readMarkers: [ConversationID: String] = [:]
+    /// Where each window draws its unread line: the read marker as it was when the window was last entered, so
+    /// the line stays put while the user reads on.
+    public var unreadLines: [ConversationID: String] = [:]
     /// Bumped on every change so views can skip work when nothing moved.
     public var revision: UInt64
 

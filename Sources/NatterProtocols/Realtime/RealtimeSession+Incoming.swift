@@ -55,7 +55,9 @@ extension RealtimeSession {
             actions.events.append(.chat(.typing(conversation, from.bare, typing.state == .composing)))
         case .rosterUpdate(let contacts):
             actions.events.append(.roster(.loaded(rosterContacts(contacts))))
-        case .auth, .ping, .teamJoin, .teamLeave, .history, .roster, .teamList:
+        case .readMarker(let marker):
+            if let event = readMarkerEvent(marker) { actions.events.append(event) }
+        case .auth, .ping, .teamJoin, .teamLeave, .history, .roster, .teamList, .readMarkers:
             actions.events.append(
                 .session(.notice(.warning("server sent an unexpected '\(message.type)' message; ignored"))))
         }
@@ -78,6 +80,10 @@ extension RealtimeSession {
             markAuthenticated(jid)
             actions.send.append(.roster(id: register(.roster)))
             actions.send.append(.teamList(id: register(.teamList)))
+            for (conversation, key) in readPositions.values.sorted(by: { $0.0 < $1.0 }) {
+                actions.send.append(readMarker(conversation, key: key))
+            }
+            actions.send.append(.readMarkers(id: register(.readMarkers)))
             actions.events.append(.session(.authenticated(jid)))
         case .chat(let localID):
             actions.events.append(.chat(.acked(localID: localID, serverKey: ack.key, timestamp: nil)))
@@ -100,9 +106,28 @@ extension RealtimeSession {
             }
             let messages = page.messages.compactMap { message(from: $0, in: nil, now: now) }
             actions.events.append(.chat(.caughtUp(messages, hasMore: page.more)))
+        case .readMarker:
+            if let marker = try? RealtimeCodec.readMarkers(from: ["markers": .array([.object(ack.response ?? [:])])]),
+                let event = marker.first.flatMap(readMarkerEvent)
+            {
+                actions.events.append(event)
+            }
+        case .readMarkers:
+            guard let markers = try? RealtimeCodec.readMarkers(from: ack.response) else {
+                actions.events.append(.session(.notice(.warning("the server's read markers were malformed"))))
+                break
+            }
+            actions.events += markers.compactMap(readMarkerEvent)
         case .ping:
             break
         }
+    }
+
+    /// A marker's conversation is a room when it names a known room, else the 1:1 chat with that user.
+    private func readMarkerEvent(_ marker: RealtimeReadMarker) -> EngineEvent? {
+        guard let with = jid(marker.with)?.bare else { return nil }
+        let conversation: ConversationID = rooms.contains(with) ? .room(with) : .direct(with)
+        return .chat(.readMarker(conversation, key: marker.key))
     }
 
     private mutating func failed(id: String?, _ error: RealtimeErrorMessage, into actions: inout Actions) {

@@ -18,6 +18,8 @@ public struct RealtimeSession: Sendable {
         case history(ConversationID)
         case catchUp
         case ping
+        case readMarker(ConversationID)
+        case readMarkers
     }
 
     /// What the I/O shell must do after feeding the session one message.
@@ -42,6 +44,9 @@ public struct RealtimeSession: Sendable {
     private var nextRequest = 0
     /// The first presence ack after auth marks the end of the initial burst (natterd sends presences first).
     private var awaitingSync = false
+    /// The read position last set in each conversation by this client, by address: sent again after every
+    /// reconnect, since one set while offline would otherwise be lost (the server keeps the newest).
+    var readPositions: [String: (ConversationID, String)] = [:]
 
     public init(domain: String) {
         self.domain = domain
@@ -63,6 +68,11 @@ public struct RealtimeSession: Sendable {
 
     /// Translates an engine command; nil when it is not for this protocol or cannot be sent yet.
     public mutating func outgoing(_ command: AdapterCommand) -> RealtimeMessage? {
+        if case .chat(.markRead(let conversation, let key)) = command, let jid = conversation.jid {
+            readPositions[jid.bareString] = (conversation, key)
+            guard isAuthenticated else { return nil }
+            return readMarker(conversation, key: key)
+        }
         guard isAuthenticated else { return nil }
         switch command {
         case .chat(.send(let localID, let to, let text)):
@@ -89,10 +99,17 @@ public struct RealtimeSession: Sendable {
             advanceCursor(to: after.token)
             return .history(
                 RealtimeHistoryRequest(id: register(.catchUp), with: nil, after: after.token, limit: limit))
+        case .chat(.markRead):
+            return nil
         case .roster, .groups, .subscriptions, .channels, .conferences, .threads:
             // Not among `capabilities`: the engine never routes these here.
             return nil
         }
+    }
+
+    mutating func readMarker(_ conversation: ConversationID, key: String) -> RealtimeMessage {
+        .readMarker(
+            RealtimeReadMarker(id: register(.readMarker(conversation)), with: conversation.address, key: key))
     }
 
     mutating func register(_ request: Request) -> String {

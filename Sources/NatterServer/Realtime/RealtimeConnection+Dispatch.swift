@@ -36,6 +36,11 @@ extension RealtimeConnection {
             return RealtimeCodec.response(try await service.roster(for: session, id: id))
         case .teamList(let id):
             return RealtimeCodec.response(try await service.teams(for: session, id: id))
+        case .readMarker(let marker):
+            let current = try await service.readMarker(marker, session: session)
+            return ["with": .string(current.with), "key": .string(current.key)]
+        case .readMarkers(let id):
+            return RealtimeCodec.response(try await service.readMarkers(for: session, id: id))
         case .auth(let auth):
             throw RealtimeErrorMessage(id: auth.id, code: .invalidArg, text: "this connection is already authenticated")
         case .ack, .error, .rosterUpdate:

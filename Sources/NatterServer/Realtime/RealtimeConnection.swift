@@ -76,7 +76,10 @@ struct RealtimeConnection: Sendable {
     }
 
     private func finish(_ session: HubSession?, outbox: RealtimeOutbox) async {
-        if let session { await service.core.detach(session) }
+        if let session {
+            service.readMarkers.detach(session)
+            await service.core.detach(session)
+        }
         outbox.finish()
     }
 
@@ -91,6 +94,7 @@ struct RealtimeConnection: Sendable {
             do {
                 let session = try await service.authenticate(auth, session: connection, outbox: outbox)
                 machine.authenticated(session)
+                service.readMarkers.attach(session, outbox: outbox)
                 logger.info("realtime session authenticated", metadata: ["jid": "\(session.jid)"])
                 if let id = auth.id {
                     let ack = RealtimeAck(

@@ -8,11 +8,15 @@ struct RealtimeDoor: Door {
     let connection: RealtimeConnection
 
     init(context: DoorContext) {
-        let service = RealtimeService(core: context.core, authenticator: context.authenticator)
+        let service = RealtimeService(
+            core: context.core, authenticator: context.authenticator,
+            readMarkers: RealtimeReadMarkers(storage: context.storage))
         connection = RealtimeConnection(
             service: service, maxMessageSize: context.configuration.maxFrameSize,
             authenticationTimeout: context.configuration.authenticationTimeout)
     }
+
+    var migrations: [StorageMigration] { RealtimeReadMarkers.migrations }
 
     func registerWebSockets(on upgrades: inout WebSocketUpgradeRouter) {
         upgrades.add(RealtimeDoor.path) { [connection] inbound, outbound, context in

@@ -45,7 +45,7 @@ extension RealtimeService {
     }
 
     /// The conversation a history request names; rooms only for their members.
-    private func conversation(
+    func conversation(
         _ address: String, session: HubSession, id: String?
     ) async throws(RealtimeErrorMessage) -> MessageDestination {
         let destination = try await call(id) { try await core.resolve(address) }

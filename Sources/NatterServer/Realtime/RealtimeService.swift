@@ -9,10 +9,12 @@ final class RealtimeService: Sendable {
     let core: HubService
     let authenticator: Authenticator
     let encoder: RealtimeEventEncoder
+    let readMarkers: RealtimeReadMarkers
 
-    init(core: HubService, authenticator: Authenticator) {
+    init(core: HubService, authenticator: Authenticator, readMarkers: RealtimeReadMarkers) {
         self.core = core
         self.authenticator = authenticator
+        self.readMarkers = readMarkers
         encoder = RealtimeEventEncoder(domain: core.domain)
     }
 

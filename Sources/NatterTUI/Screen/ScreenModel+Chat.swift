@@ -28,9 +28,12 @@ extension ScreenModel {
         }
         if let conversation {
             let messages = conversation.messages
+            let unreadStart = unreadStart(in: conversation, state: state)
             for index in messages.indices.reversed() {
                 if let clearedBefore, messages[index].timestamp < clearedBefore { break }
-                let block = messageBlock(messages, at: index, clearedBefore: clearedBefore, state: state, width: width)
+                let block =
+                    unreadLineRows(at: index, unreadStart: unreadStart, width: width)
+                    + messageBlock(messages, at: index, clearedBefore: clearedBefore, state: state, width: width)
                 if !take(block) {
                     exhausted = false
                     break
@@ -44,6 +47,9 @@ extension ScreenModel {
         }
         var lines: [ScreenRow] = []
         lines.reserveCapacity(collected)
+        if exhausted, let beginning = beginningRow(conversation, clearedBefore: clearedBefore, width: width) {
+            lines.append(beginning)
+        }
         for block in blocks.reversed() { lines += block }
 
         if exhausted { offset = min(offset, max(0, lines.count - pageHeight)) }
@@ -61,7 +67,8 @@ extension ScreenModel {
         let blank = ScreenRow().fitted(to: width)
         if page.count < pageHeight { page = Array(repeating: blank, count: pageHeight - page.count) + page }
         if offset > 0 {
-            page.append(moreRow(newMessages: ui.scrollAnchors[window]?.newMessages ?? 0, width: width))
+            let arrived = ui.scrollAnchors[window]?.newMessages ?? 0
+            page.append(moreRow(newMessages: newMessagesBelow(arrived, blocks: blocks, offset: offset), width: width))
         } else if let typing {
             page.append(typing.fitted(to: width))
         }

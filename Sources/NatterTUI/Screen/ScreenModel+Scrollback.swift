@@ -24,6 +24,53 @@ extension ScreenModel {
         return ScreenRow([StyledRun(text, newMessages > 0 ? .unread : .dim)]).fitted(to: width, fill: .text)
     }
 
+    /// Where the unread line goes: the index of the first message after the user's read position, when an incoming
+    /// message follows it. Walks back only over the unread messages, so a long scrollback costs nothing.
+    func unreadStart(in conversation: Conversation, state: ClientState) -> Int? {
+        guard let line = state.unreadLines[conversation.id] else { return nil }
+        var start: Int?
+        var incoming = false
+        for index in conversation.messages.indices.reversed() {
+            let message = conversation.messages[index]
+            if let key = message.serverKey, !MessageKey.isNewer(key, than: line) { break }
+            start = index
+            incoming = incoming || !message.isOutgoing
+        }
+        // Nothing loaded is as old as the marker: the line would claim the whole scrollback is unread.
+        guard let start, start > 0 || !conversation.hasMoreHistory, incoming else { return nil }
+        return start
+    }
+
+    /// The line above the first unread message, WeeChat's read marker.
+    func unreadLineRows(at index: Int, unreadStart: Int?, width: Int) -> [ScreenRow] {
+        guard index == unreadStart else { return [] }
+        let label = " unread "
+        let side = max(0, (width - DisplayWidth.of(label)) / 2)
+        let text = String(repeating: "─", count: side) + label + String(repeating: "─", count: side)
+        return [ScreenRow([StyledRun(text, .unread)]).fitted(to: width, fill: .text)]
+    }
+
+    /// Above the oldest message once nothing older exists anywhere.
+    func beginningRow(_ conversation: Conversation?, clearedBefore: Date?, width: Int) -> ScreenRow? {
+        guard let conversation, clearedBefore == nil, !conversation.hasMoreHistory, !conversation.messages.isEmpty
+        else { return nil }
+        return ScreenRow([StyledRun("── beginning of conversation ──", .dim)]).fitted(to: width, fill: .text)
+    }
+
+    /// How many of the messages that arrived since scrolling up are still below the page: `blocks` are the laid-out
+    /// messages newest first, and `offset` rows are hidden under the page.
+    func newMessagesBelow(_ newMessages: Int, blocks: [[ScreenRow]], offset: Int) -> Int {
+        var rows = 0
+        var hidden = 0
+        for block in blocks.prefix(newMessages) {
+            rows += block.count
+            // A message counts as seen once its first row is on the page.
+            guard rows <= offset else { break }
+            hidden += 1
+        }
+        return hidden
+    }
+
     /// Rows that arrived below the anchor since the last frame of this window, to add to its scroll offset.
     ///
     /// Walks back from the newest message only until the anchor, so it costs what the new messages cost. Messages
