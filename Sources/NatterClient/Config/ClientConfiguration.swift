@@ -20,6 +20,8 @@ public struct ClientConfiguration: Sendable, Equatable {
     public var highlightWords: [String] = []
     /// `timestamp_format = "HH:mm:ss"`: the clock before each line (see `TimestampFormat`).
     public var timestampFormat: String?
+    /// `show_room_status = false` hides joins, parts and presence changes in room windows.
+    public var showRoomStatus = true
     /// The `[accounts.NAME]` tables that could be read, in name order.
     public var accounts: [AccountSettings]
     /// The `[accounts.NAME]` tables that could not: reported by name, while the others start.
@@ -72,7 +74,7 @@ public struct ClientConfiguration: Sendable, Equatable {
         if table.contains(key: "password") { throw ConfigurationError.plaintextPassword(path: path) }
         let known: Set<String> = [
             "server", "user", "password_command", "theme", "resource", "ca_file", "accounts", "bell", "notify_command",
-            "highlight_words", "timestamp_format",
+            "highlight_words", "timestamp_format", "show_room_status",
         ]
         if let unknown = table.keys.first(where: { !known.contains($0) }) {
             throw ConfigurationError.unknownKey(path: path, key: unknown)
@@ -110,6 +112,12 @@ public struct ClientConfiguration: Sendable, Equatable {
         configuration.notifyCommand = try strings("notify_command")
         configuration.highlightWords = try strings("highlight_words")
         configuration.timestampFormat = try string("timestamp_format")
+        if let show = table["show_room_status"] {
+            guard let flag = show.bool else {
+                throw ConfigurationError.wrongType(path: path, key: "show_room_status", expected: "true or false")
+            }
+            configuration.showRoomStatus = flag
+        }
         return configuration
     }
 }

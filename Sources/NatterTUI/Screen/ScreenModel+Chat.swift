@@ -27,7 +27,7 @@ extension ScreenModel {
             return collected < needed
         }
         if let conversation {
-            let messages = conversation.messages
+            let messages = timeline(of: conversation, state: state)
             for index in messages.indices.reversed() {
                 if let clearedBefore, messages[index].timestamp < clearedBefore { break }
                 let block = messageBlock(messages, at: index, clearedBefore: clearedBefore, state: state, width: width)
@@ -82,6 +82,7 @@ extension ScreenModel {
     }
 
     func messageRows(_ message: Message, state: ClientState, width: Int) -> [ScreenRow] {
+        if let status = statusLineRows(message, width: width) { return status }
         let nick: String
         if message.isOutgoing {
             nick = state.accounts[message.conversation.account]?.identity.map { TextSanitizer.line($0.local) } ?? "me"
@@ -109,12 +110,8 @@ extension ScreenModel {
             marker = StyledRun("✗ ", .failed)
             bodyRole = .failed
             body += " (not sent: " + TextSanitizer.line(reason) + ")"
-        case .delivered where message.isOutgoing && message.conversation.kind == .channel:
-            body += " ✓ received"
-        case .read where message.isOutgoing && message.conversation.kind == .channel:
-            body += " ✓ read"
         case .sent, .delivered, .read:
-            break
+            if let note = channelDeliveryNote(message, state: state) { body += " " + note }
         }
         if message.isEdited { body += " (edited)" }
         return hangingRows(prefix: prefix, marker: marker, body: body, role: bodyRole, width: width)

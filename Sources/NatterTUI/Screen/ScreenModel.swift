@@ -16,6 +16,8 @@ public struct ScreenModel: Sendable {
     public var timestampFormat = TimestampFormat.standard
     /// Words besides the user's own names that make a message a highlight (`highlight_words`).
     public var highlightWords: [String] = []
+    /// Joins, parts and presence changes as lines in room windows (`show_room_status`).
+    public var showsRoomStatus = true
 
     public init(timeZone: TimeZone = .current) {
         var calendar = Calendar(identifier: .gregorian)
@@ -45,7 +47,8 @@ public struct ScreenModel: Sendable {
         guard rows >= Self.minimumRows, columns >= Self.minimumColumns else {
             return Self.tooSmall(rows: max(rows, 0), columns: max(columns, 0))
         }
-        let layout = Self.layout(rows: rows, columns: columns)
+        var layout = Self.layout(rows: rows, columns: columns)
+        let membersWidth = membersWidth(state: state, ui: ui, layout: &layout)
         var panes: [Pane] = []
         panes.append(Pane(id: .title, top: 0, left: 0, width: columns, rows: [titleRow(state: state, width: columns)]))
         if layout.rosterWidth > 0 {
@@ -55,6 +58,11 @@ public struct ScreenModel: Sendable {
         }
         let chat = chatRows(state: state, ui: &ui, width: layout.chatWidth, height: layout.bodyHeight)
         panes.append(Pane(id: .chat, top: layout.bodyTop, left: layout.chatLeft, width: layout.chatWidth, rows: chat))
+        if membersWidth > 0 {
+            let rows = memberRows(state: state, width: membersWidth, height: layout.bodyHeight)
+            panes.append(
+                Pane(id: .members, top: layout.bodyTop, left: columns - membersWidth, width: membersWidth, rows: rows))
+        }
         if state.activeWindow == .console { ui.consoleSeen = now }
         ui.follow(state.activeWindow)
         let status = statusRow(state: state, ui: ui, width: columns, now: now)
