@@ -51,4 +51,15 @@ import Testing
         #expect(lines(harness, in: room) == ["bob joined", "bob left", "Lounge: 1 here: me"])
         #expect(harness.state.roomStatus[room]?.last?.timestamp == harness.now, "the reducer dates the line")
     }
+
+    @Test func aContactsPresenceChangeIsNotedInTheRoomsTheyAreIn() {
+        var harness = ReducerHarness()
+        let room = ConversationID.room(harness.lounge)
+        harness.intent(.windows(.open(room)))
+        harness.event(.presence(.changed(harness.bob, .available, status: nil, since: nil)))
+        harness.event(.rooms(.occupant(room: harness.lounge, user: harness.bob, .available)))
+        harness.event(.presence(.changed(harness.bob, .away, status: "lunch", since: nil)))
+        harness.event(.presence(.changed(harness.bob, .away, status: "lunch", since: nil)))
+        #expect(lines(harness, in: room) == ["bob joined", "bob is now away"])
+    }
 }

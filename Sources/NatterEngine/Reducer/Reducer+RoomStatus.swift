@@ -25,6 +25,19 @@ extension Reducer {
         noteRoomStatus(Notice(.info, text, timestamp: now), in: id, state: &state)
     }
 
+    /// A status line in each room or conference window of `account` that `user` is in: their presence changed.
+    /// Channels say it from their own member status, so they are left out here.
+    func notePresence(of user: JID, as presence: Presence, on account: AccountID, state: inout ClientState, now: Date) {
+        let rooms = state.conversations.values.filter {
+            $0.id.account == account && ($0.id.kind == .room || $0.id.kind == .conference)
+                && $0.occupants.contains(user)
+        }
+        for room in rooms.map(\.id).sorted() {
+            let text = "\(state.displayName(of: user)) is now \(presence.label)"
+            noteRoomStatus(Notice(.info, text, timestamp: now), in: room, state: &state)
+        }
+    }
+
     /// Status lines for how a channel's members changed: who joined, who left, whose presence changed.
     func noteMemberChanges(
         from old: [Member], to new: [Member], in id: ConversationID, state: inout ClientState, now: Date
