@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// Channels in two real terminals (tmux) against a real natterd: alice creates a channel and invites bob, bob
-/// writes and sees his message received, bob may not kick, and alice kicks him.
+/// writes and sees his message read by alice, bob may not kick, and alice kicks him; the member list shows who
+/// is there and the room tells who came and went.
 @Suite(.serialized, .terminalSlot) struct ChannelsTUITests {
     func terminal(for user: String, server: NatterdProcess, home: String) throws -> TmuxTerminal {
         try TmuxTerminal(
@@ -37,8 +38,9 @@ import Testing
         try bob.enter("hello from bob 👋")
         let seen = try alice.waitFor("hello from bob")
         #expect(seen.found, "alice never saw bob's message:\n\(seen.screen)\nbob:\n\((try? bob.screen()) ?? "")")
-        let received = try bob.waitFor("✓ received")
-        #expect(received.found, "bob's message never showed it was received:\n\(received.screen)")
+        // alice has the channel open and has just typed: her client reports it read, once, and bob counts her.
+        let read = try bob.waitFor("hello from bob 👋 ✓ read by 1")
+        #expect(read.found, "bob's message never showed alice read it:\n\(read.screen)")
 
         try bob.enter("/kick alice")
         let refused = try bob.waitFor("only administrators of #Ops")
@@ -55,5 +57,44 @@ import Testing
         try alice.enter("/kick bob")
         let kicked = try bob.waitFor("removed you from #Ops")
         #expect(kicked.found, "bob never learnt he was kicked:\n\(kicked.screen)")
+    }
+
+    @Test func theMemberListAndStatusLinesFollowWhoIsThere() throws {
+        let server = try NatterdProcess(arguments: ["--no-demo-peer"])
+        let home = try TestProcess.temporaryDirectory("tui-channel-members")
+        let alice = try terminal(for: "alice", server: server, home: home)
+        let bob = try terminal(for: "bob", server: server, home: home)
+        defer {
+            alice.close()
+            bob.close()
+        }
+        #expect(try alice.waitFor("online").found)
+        #expect(try bob.waitFor("online").found)
+        try alice.enter("/create Ops")
+        #expect(try alice.waitFor("you are in #Ops").found)
+        try alice.enter("/channels Ops")
+        #expect(try alice.waitFor("1/1 here").found, "the member pane never showed alice alone")
+        try alice.enter("/invite bob")
+        let joined = try alice.waitFor(all: ["-- Bob Martin joined", "2/2 here", "●@me"])
+        #expect(joined.found, "bob's join is not in the room or the member list:\n\(joined.screen)")
+
+        try alice.enter("/who")
+        let who = try alice.waitFor("#Ops: 2 here: me, Bob Martin")
+        #expect(who.found, "/who did not answer in the room:\n\(who.screen)")
+
+        try alice.enter("/nicklist off")
+        var screen = ""
+        let hidden = try TestProcess.poll(timeout: 20, interval: 100_000) {
+            screen = try alice.screen()
+            return !screen.contains("2/2 here")
+        }
+        #expect(hidden, "/nicklist off left the member list:\n\(screen)")
+        try alice.enter("/nicklist on")
+        #expect(try alice.waitFor("2/2 here").found)
+
+        try bob.enter("/channels Ops")
+        try bob.enter("/leave")
+        let left = try alice.waitFor(all: ["-- Bob Martin left", "1/1 here"])
+        #expect(left.found, "bob's part is not in the room:\n\(left.screen)")
     }
 }

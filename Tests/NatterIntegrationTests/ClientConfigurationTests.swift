@@ -36,6 +36,12 @@ import Testing
         #expect(throws: ConfigurationError.self) { try ClientConfiguration.parse("bell = \"yes\"") }
     }
 
+    @Test func roomStatusLinesCanBeHidden() throws {
+        #expect(try ClientConfiguration.parse("").showRoomStatus)
+        #expect(!(try ClientConfiguration.parse("show_room_status = false").showRoomStatus))
+        #expect(throws: ConfigurationError.self) { try ClientConfiguration.parse("show_room_status = \"no\"") }
+    }
+
     @Test func refusesAPlaintextPassword() {
         #expect(throws: ConfigurationError.self) { try ClientConfiguration.parse("password = \"hunter2\"") }
         do {

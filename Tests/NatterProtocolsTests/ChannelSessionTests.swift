@@ -18,7 +18,9 @@ import Testing
         var session = ChannelSession(account: me)
         _ = session.begin()
         _ = session.incoming(
-            text: frame(.channelList(ChannelList(channels: [.init(channelID: "c1", name: "Ops", administrator: true)])))
+            text: frame(
+                .channelList(ChannelList(channels: [.init(channelID: "c1", name: "Ops", administrator: true)]))),
+            now: time
         )
         return session
     }
@@ -34,7 +36,9 @@ import Testing
         let opening = session.begin()
         #expect(opening.map(\.type) == ["announce", "list-channels"])
         let actions = session.incoming(
-            text: frame(.channelList(ChannelList(channels: [.init(channelID: "c1", name: "Ops", administrator: true)])))
+            text: frame(
+                .channelList(ChannelList(channels: [.init(channelID: "c1", name: "Ops", administrator: true)]))),
+            now: time
         )
         #expect(actions.send.map(\.type) == ["list-subscribers"])
         #expect(actions.events.contains(.session(.synchronized)))
@@ -43,20 +47,23 @@ import Testing
 
     @Test func aSendIsAckedByStoredAndReceiptsMoveItForward() throws {
         var session = listed()
-        let sent = session.outgoing(.chat(.send(localID: "m-1", to: channel, text: "hi")))
+        let sent = session.outgoing(.chat(.send(localID: "m-1", to: channel, text: "hi")), now: time)
         guard case .message(let message) = try #require(sent.first) else {
             Issue.record("expected a message, got \(sent)")
             return
         }
         #expect(message.messageID == "m-1" && message.channelID == "c1")
-        #expect(session.incoming(text: frame(.ack(ChannelAck(replyTo: message.id, status: true)))).events.isEmpty)
+        #expect(
+            session.incoming(text: frame(.ack(ChannelAck(replyTo: message.id, status: true))), now: time).events.isEmpty
+        )
         let stored = session.incoming(
-            text: frame(.delivery(ChannelDelivery(messageID: "m-1", status: .stored, channelID: "c1"))))
+            text: frame(.delivery(ChannelDelivery(messageID: "m-1", status: .stored, channelID: "c1"))), now: time)
         #expect(stored.events == [.chat(.acked(localID: "m-1", serverKey: "m-1", timestamp: nil))])
         let read = session.incoming(
             text: frame(
                 .delivery(
-                    ChannelDelivery(messageID: "m-1", status: .read, channelID: "c1", subscriber: "bob@natter.test"))))
+                    ChannelDelivery(messageID: "m-1", status: .read, channelID: "c1", subscriber: "bob@natter.test"))),
+            now: time)
         #expect(
             read.events == [
                 .channels(.receipt(channel: "c1", messageID: "m-1", state: .read, by: JID("bob@natter.test")!))
@@ -65,28 +72,29 @@ import Testing
 
     @Test func aRefusedSendFailsWithTheReason() throws {
         var session = listed()
-        let sent = session.outgoing(.chat(.send(localID: "m-2", to: channel, text: "hi")))
+        let sent = session.outgoing(.chat(.send(localID: "m-2", to: channel, text: "hi")), now: time)
         let id = try #require(sent.first?.id)
         let actions = session.incoming(
-            text: frame(.ack(ChannelAck(replyTo: id, status: false, reason: "not a member of channel 'c1'"))))
+            text: frame(.ack(ChannelAck(replyTo: id, status: false, reason: "not a member of channel 'c1'"))), now: time
+        )
         #expect(actions.events == [.chat(.failed(localID: "m-2", reason: "not a member of channel 'c1'"))])
     }
 
     @Test func historyPagesBackwardsFromTheOldestKnownMessage() throws {
         var session = listed()
         let outstanding = session.outstandingRequests
-        let request = session.outgoing(.chat(.fetchHistory(channel, before: "m-50", limit: 500)))
+        let request = session.outgoing(.chat(.fetchHistory(channel, before: "m-50", limit: 500)), now: time)
         guard case .retrieve(let retrieve) = try #require(request.first) else {
             Issue.record("expected a retrieve, got \(request)")
             return
         }
         #expect(retrieve.direction == .descending && retrieve.count == 100 && retrieve.after == "m-50")
         let id = try #require(retrieve.id)
-        _ = session.incoming(text: frame(.ack(ChannelAck(replyTo: id, status: true))))
+        _ = session.incoming(text: frame(.ack(ChannelAck(replyTo: id, status: true))), now: time)
         let header = ChannelArchiveRetrieval(replyTo: id, channelID: "c1", time: time, direction: .descending, count: 2)
-        #expect(session.incoming(text: frame(.archiveRetrieval(header))).events.isEmpty)
-        #expect(session.incoming(text: wireMessage("m-49", replyTo: id)).events.isEmpty)
-        let done = session.incoming(text: wireMessage("m-48", replyTo: id))
+        #expect(session.incoming(text: frame(.archiveRetrieval(header)), now: time).events.isEmpty)
+        #expect(session.incoming(text: wireMessage("m-49", replyTo: id), now: time).events.isEmpty)
+        let done = session.incoming(text: wireMessage("m-48", replyTo: id), now: time)
         guard case .chat(.historyLoaded(let conversation, let messages, let hasMore)) = try #require(done.events.first)
         else {
             Issue.record("expected history, got \(done.events)")
@@ -98,10 +106,12 @@ import Testing
 
     @Test func aReconnectCatchesUpAfterTheNewestMessageSeenAndPagesOn() throws {
         var session = listed()
-        _ = session.incoming(text: wireMessage("m-7"))
+        _ = session.incoming(text: wireMessage("m-7"), now: time)
         _ = session.begin()
         let listed = session.incoming(
-            text: frame(.channelList(ChannelList(channels: [.init(channelID: "c1", name: "Ops", administrator: true)])))
+            text: frame(
+                .channelList(ChannelList(channels: [.init(channelID: "c1", name: "Ops", administrator: true)]))),
+            now: time
         )
         let retrieve = try #require(
             listed.send.compactMap { message -> ChannelRetrieve? in
@@ -112,9 +122,9 @@ import Testing
         let id = try #require(retrieve.id)
         let header = ChannelArchiveRetrieval(
             replyTo: id, channelID: "c1", time: time, direction: .ascending, count: 100)
-        _ = session.incoming(text: frame(.archiveRetrieval(header)))
+        _ = session.incoming(text: frame(.archiveRetrieval(header)), now: time)
         var last = ChannelSession.Actions()
-        for index in 8..<108 { last = session.incoming(text: wireMessage("m-\(index)", replyTo: id)) }
+        for index in 8..<108 { last = session.incoming(text: wireMessage("m-\(index)", replyTo: id), now: time) }
         #expect(last.events.count == 100, "a full page is handed over at once")
         guard case .retrieve(let next) = try #require(last.send.first) else {
             Issue.record("a full catch-up page must ask for the next one: \(last.send)")
@@ -129,8 +139,41 @@ import Testing
             text: frame(
                 .unsubscription(
                     ChannelUnsubscription(channelID: "c1", subscriber: "alice@natter.test", kickedBy: "bob@natter.test")
-                )))
+                )), now: time)
         #expect(actions.events.first == .channels(.left("c1")))
         #expect(session.channels["c1"] == nil)
+    }
+
+    @Test func theTimeComesInAsInputNotFromTheSystemClock() throws {
+        var session = listed()
+        let now = Date(timeIntervalSince1970: 1_234_567_890)
+        let request = session.outgoing(.chat(.fetchHistory(channel, before: nil, limit: 20)), now: now)
+        guard case .retrieve(let retrieve) = try #require(request.first) else {
+            Issue.record("expected a retrieve, got \(request)")
+            return
+        }
+        #expect(retrieve.time == now && retrieve.count == 20)
+        let undated = frame(
+            .message(ChannelMessage(channelID: "c1", messageID: "m-1", text: "hi", sender: "bob@natter.test")))
+        let actions = session.incoming(text: undated, now: now)
+        guard case .chat(.received(let message)) = try #require(actions.events.first) else {
+            Issue.record("expected a message, got \(actions.events)")
+            return
+        }
+        #expect(message.timestamp == now)
+    }
+
+    @Test func displayedAndReadReceiptsAreOneStatusPerMessage() throws {
+        var session = listed()
+        let displayed = session.outgoing(
+            .channels(.markDisplayed(channel: "c1", messageIDs: ["m-1", "m-2"])), now: time)
+        let read = session.outgoing(.channels(.markRead(channel: "c1", messageIDs: ["m-1"])), now: time)
+        let statuses = (displayed + read).compactMap { message -> ChannelMessageStatus? in
+            if case .messageStatus(let status) = message { return status }
+            return nil
+        }
+        #expect(statuses.map(\.messageID) == ["m-1", "m-2", "m-1"])
+        #expect(statuses.map(\.status) == [.displayed, .displayed, .read])
+        #expect(Set(statuses.compactMap(\.id)).count == 3, "each status has its own request id")
     }
 }

@@ -33,16 +33,24 @@ import Testing
         #expect(narrow == " Lounge <lounge@natter.test> — 4 here: Bob, Carol…")
     }
 
-    @Test func whoListsOccupantsIntoTheConsole() {
+    func notes(_ actions: [AppAction]) -> [String] {
+        actions.compactMap { if case .dispatch(.windows(.note(_, let notice))) = $0 { notice.text } else { nil } }
+    }
+
+    @Test func whoInTheRoomAnswersThereAndAboutAnotherRoomInTheConsole() {
         let actions = CommandParser().parse("/who", state: roomState())
         #expect(
-            texts(actions) == [
-                "  Bob <bob@natter.test> online", "  Carol <carol@natter.test> away", "  dave <dave@natter.test>",
-                "  me <alice@natter.test>", "Lounge: 4 here: Bob, Carol, dave, me",
+            notes(actions) == [
+                "  Bob <bob@natter.test> online", "  Carol <carol@natter.test> away",
+                "  dave <dave@natter.test> online",
+                "  me <alice@natter.test> online", "Lounge: 4 here: Bob, Carol, dave, me",
             ])
+        #expect(texts(actions).isEmpty, "nothing goes to the console")
+        var elsewhere = roomState()
+        elsewhere.activeWindow = .console
         #expect(
-            texts(CommandParser().parse("/who lounge", state: roomState())).last
-                == "Lounge: 4 here: Bob, Carol, dave, me")
+            texts(CommandParser().parse("/who lounge", state: elsewhere)).last == "Lounge: 4 here: Bob, Carol, dave, me"
+        )
     }
 
     @Test func weAreHereOnceJoinedEvenIfTheServerOnlyNamedOthers() {

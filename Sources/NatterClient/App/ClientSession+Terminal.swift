@@ -23,7 +23,8 @@ extension ClientSession {
             highlightWords: file?.highlightWords ?? [])
         let app = TerminalApp(
             store: engine, theme: theme, domain: domain, attention: attention,
-            timestampFormat: file?.timestampFormat.map(TimestampFormat.init) ?? .standard)
+            timestampFormat: file?.timestampFormat.map(TimestampFormat.init) ?? .standard,
+            showsRoomStatus: file?.showRoomStatus ?? true)
         app.alignPrefixes(
             file?.prefixAlign.flatMap(PrefixAlign.init(rawValue:)) ?? .off, max: file?.prefixAlignMax ?? 12)
         try app.run()

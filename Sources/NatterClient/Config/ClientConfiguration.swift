@@ -24,6 +24,8 @@ public struct ClientConfiguration: Sendable, Equatable {
     /// `prefix_align_max = 12` caps the column, longer nicks are cut with `…`.
     public var prefixAlign: String?
     public var prefixAlignMax: Int?
+    /// `show_room_status = false` hides joins, parts and presence changes in room windows.
+    public var showRoomStatus = true
     /// The `[accounts.NAME]` tables that could be read, in name order.
     public var accounts: [AccountSettings]
     /// The `[accounts.NAME]` tables that could not: reported by name, while the others start.
@@ -76,7 +78,7 @@ public struct ClientConfiguration: Sendable, Equatable {
         if table.contains(key: "password") { throw ConfigurationError.plaintextPassword(path: path) }
         let known: Set<String> = [
             "server", "user", "password_command", "theme", "resource", "ca_file", "accounts", "bell", "notify_command",
-            "highlight_words", "timestamp_format", "prefix_align", "prefix_align_max",
+            "highlight_words", "timestamp_format", "prefix_align", "prefix_align_max", "show_room_status",
         ]
         if let unknown = table.keys.first(where: { !known.contains($0) }) {
             throw ConfigurationError.unknownKey(path: path, key: unknown)
@@ -124,6 +126,12 @@ public struct ClientConfiguration: Sendable, Equatable {
                 throw ConfigurationError.wrongType(path: path, key: "prefix_align_max", expected: "a positive number")
             }
             configuration.prefixAlignMax = number
+        }
+        if let show = table["show_room_status"] {
+            guard let flag = show.bool else {
+                throw ConfigurationError.wrongType(path: path, key: "show_room_status", expected: "true or false")
+            }
+            configuration.showRoomStatus = flag
         }
         return configuration
     }

@@ -11,4 +11,6 @@ public enum ChannelCommand: Sendable, Equatable {
     case members(channel: String)
     /// Read receipts for messages others sent, by their ids.
     case markRead(channel: String, messageIDs: [String])
+    /// Display receipts for messages others sent, by their ids.
+    case markDisplayed(channel: String, messageIDs: [String])
 }

@@ -13,6 +13,9 @@ public enum ChannelIntent: Sendable, Equatable {
     case rename(ConversationID, name: String)
     /// Asks the server for the current member list with roles and availability.
     case members(ConversationID)
-    /// The window is focused: every message shown in it is read.
+    /// The window is focused and the user is at it: every message that owes a receipt there is read.
     case markRead(ConversationID)
+    /// These messages are on screen; `read` when the user is at the window, which makes them read as well.
+    /// Each message is reported once: ids that owe nothing more are ignored.
+    case displayed(ConversationID, messageIDs: [String], read: Bool)
 }

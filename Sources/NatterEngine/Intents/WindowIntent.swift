@@ -11,4 +11,6 @@ public enum WindowIntent: Sendable, Equatable {
     case activatePrevious
     /// Alt+a: the next window with unread messages.
     case activateNextUnread
+    /// A status line in a room's window rather than the console (`/who` in a room).
+    case note(ConversationID, Notice)
 }

@@ -47,11 +47,39 @@ extension Reducer {
         case .members(let id):
             return send(.channels(.members(channel: id.address)), on: id.account, for: id, in: &state, now: now)
         case .markRead(let id):
-            let unread = state.conversations[id]?.messages.filter { !$0.isOutgoing && $0.serverKey != nil } ?? []
-            guard !unread.isEmpty else { return [] }
-            let command = AdapterCommand.channels(.markRead(channel: id.address, messageIDs: unread.map(\.id)))
-            return send(command, on: id.account, for: id, in: &state, now: now)
+            return receipts(in: id, state: &state) { receipts in
+                let owed = receipts.readAll()
+                return owed.isEmpty ? nil : .markRead(channel: id.address, messageIDs: owed)
+            }
+        case .displayed(let id, let shown, let read):
+            return receipts(in: id, state: &state) { receipts in
+                let owed = read ? receipts.read(shown) : receipts.display(shown)
+                guard !owed.isEmpty else { return nil }
+                return read
+                    ? .markRead(channel: id.address, messageIDs: owed)
+                    : .markDisplayed(channel: id.address, messageIDs: owed)
+            }
         }
+    }
+
+    /// Reports what `take` removes from the channel's owed receipts, only when the link is up: offline, the
+    /// receipts stay owed and go out when the window is next looked at. A courtesy, so it never posts an error.
+    private func receipts(
+        in id: ConversationID, state: inout ClientState, _ take: (inout ChannelReceipts) -> ChannelCommand?
+    ) -> [Effect] {
+        guard var receipts = state.channelReceipts[id] else { return [] }
+        let probe = AdapterCommand.channels(.markRead(channel: id.address, messageIDs: []))
+        guard case .ready(let key) = route(probe, on: id.account, for: id, in: state),
+            let command = take(&receipts)
+        else { return [] }
+        state.channelReceipts[id] = receipts
+        return [.adapter(key, .channels(command))]
+    }
+
+    /// A message from someone else arrived in a channel while we were connected: it owes `displayed` and `read`.
+    func noteReceiptsOwed(for message: Message, in state: inout ClientState) {
+        guard message.conversation.kind == .channel, !message.isOutgoing else { return }
+        state.channelReceipts[message.conversation, default: ChannelReceipts()].arrived(message.id)
     }
 
     /// Whether we administer the channel as far as the engine knows; a refusal is posted with its reason. The
@@ -72,6 +100,10 @@ extension Reducer {
             for channel in channels {
                 let id = ConversationID.channel(channel.id, account: source.account)
                 claim(id, for: source, in: &state)
+                // A listing with no members is only the channel's name; one after members were known is a change.
+                if let known = state.channels[id]?.members, !known.isEmpty, !channel.members.isEmpty {
+                    noteMemberChanges(from: known, to: channel.members, in: id, state: &state, now: now)
+                }
                 state.channels[id] = channel
                 state.conversations[id]?.title = "#" + channel.name
                 state.conversations[id]?.occupants = Set(channel.members.map(\.jid))
@@ -79,6 +111,10 @@ extension Reducer {
         case .member(let channelID, let member):
             let id = ConversationID.channel(channelID, account: source.account)
             var channel = state.channels[id] ?? Channel(id: channelID, name: channelID)
+            if !channel.members.isEmpty {
+                let old = channel.members.filter { $0.jid == member.jid }
+                noteMemberChanges(from: old, to: [member], in: id, state: &state, now: now)
+            }
             if let index = channel.members.firstIndex(where: { $0.jid == member.jid }) {
                 channel.members[index] = member
             } else {
@@ -94,8 +130,12 @@ extension Reducer {
             let id = ConversationID.channel(channelID, account: source.account)
             state.channels[id] = nil
             state.conversations[id]?.occupants = []
-        case .receipt(let channelID, let messageID, let delivery, _):
+            state.channelReceipts[id] = nil
+        case .receipt(let channelID, let messageID, let delivery, let reader):
             let id = ConversationID.channel(channelID, account: source.account)
+            if delivery == .read, reader.bare != state.accounts[source.account]?.identity?.bare {
+                state.channelReceipts[id, default: ChannelReceipts()].add(reader: reader, of: messageID)
+            }
             guard
                 let index = state.conversations[id]?.messages.firstIndex(where: { $0.isOutgoing && $0.id == messageID })
             else { break }

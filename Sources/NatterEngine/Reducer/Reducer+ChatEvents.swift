@@ -98,6 +98,7 @@ extension Reducer {
         if !message.isOutgoing && state.activeWindow != .conversation(id) {
             state.conversations[id]!.unread += 1
         }
+        noteReceiptsOwed(for: message, in: &state)
         return [.persist(message)]
     }
 

@@ -56,6 +56,7 @@ extension Reducer {
                 at: now, in: &state)
         case .participant(let conference, let user, let joined):
             let id = ConversationID.conference(conference, account: source.account)
+            noteOccupancy(of: user, present: joined, in: id, state: &state, now: now)
             if joined {
                 state.conversations[id]?.occupants.insert(user.bare)
             } else {

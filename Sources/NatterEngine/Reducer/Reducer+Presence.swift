@@ -29,10 +29,14 @@ extension Reducer {
         case .changed(let jid, let presence, let status, let since):
             let bare = jid.bare
             guard bare != state.accounts[source.account]?.identity?.bare else { return [] }
+            let before = state.contacts[bare]?.presence
             // In place: a presence storm must not copy each contact's sources on every change.
             state.contacts[bare, default: Contact(jid: bare)].report(
                 presence, status: status, since: since ?? now, from: source)
             if presence == .unavailable { clearTyping(of: bare, on: source.account, in: &state) }
+            if let before, let after = state.contacts[bare]?.presence, before != after {
+                notePresence(of: bare, as: after, on: source.account, state: &state, now: now)
+            }
             return []
         }
     }

@@ -43,6 +43,7 @@ extension Reducer {
         case .occupant(let room, let user, let presence):
             let id = ConversationID.room(room, account: account)
             ensureConversation(id, in: &state)
+            noteOccupancy(of: user, present: presence != .unavailable, in: id, state: &state, now: now)
             if presence == .unavailable {
                 state.conversations[id]?.occupants.remove(user.bare)
             } else {

@@ -18,6 +18,8 @@ extension Reducer {
             activate(state.windows[(current + step) % state.windows.count], in: &state)
         case .activateNextUnread:
             activateNextUnread(in: &state, now: now)
+        case .note(let id, let notice):
+            noteRoomStatus(Notice(notice.level, notice.text, timestamp: now), in: id, state: &state)
         }
         return []
     }

@@ -12,6 +12,10 @@ public struct ClientState: Sendable {
     public var owners: [ConversationID: ProtocolKind]
     public var rooms: [ConversationID: RoomInfo]
     public var channels: [ConversationID: Channel]
+    /// Receipts owed and received per channel (`ChannelReceipts`).
+    public var channelReceipts: [ConversationID: ChannelReceipts] = [:]
+    /// Status lines per room window (joins, parts, presence changes, `/who`), oldest first.
+    public var roomStatus: [ConversationID: [Notice]] = [:]
     /// Conference invitations waiting for accept or decline.
     public var invitations: [ConversationID: ConferenceInvitation] = [:]
     /// Thread invitations waiting for `/join`.

@@ -5,8 +5,8 @@ import NatterModel
 
 extension ChannelSession {
     /// One frame from the server. A frame the codec cannot read is reported and dropped: the seed gives a
-    /// client no way to answer it.
-    public mutating func incoming(text: String) -> Actions {
+    /// client no way to answer it. `now` dates a message the server sent without a time.
+    public mutating func incoming(text: String, now: Date) -> Actions {
         var actions = Actions()
         let message: ChannelServerMessage
         do {
@@ -62,7 +62,7 @@ extension ChannelSession {
         case .unsubscription(let unsubscription):
             unsubscribed(unsubscription, into: &actions)
         case .message(let message):
-            received(message, into: &actions)
+            received(message, now: now, into: &actions)
         case .archiveRetrieval(let header):
             guard let id = header.replyTo, var page = pages[id] else { break }
             page.expected = header.count
@@ -95,12 +95,12 @@ extension ChannelSession {
         }
     }
 
-    private mutating func received(_ wire: ChannelMessage, into actions: inout Actions) {
+    private mutating func received(_ wire: ChannelMessage, now: Date, into actions: inout Actions) {
         saw(wire)
         let sender = wire.sender.flatMap { JID($0, defaultDomain: account.domain) } ?? account
         let message = Message(
             id: wire.messageID, serverKey: wire.messageID, conversation: .channel(wire.channelID), sender: sender,
-            text: wire.text, timestamp: wire.time ?? Date(), isOutgoing: sender.bare == account,
+            text: wire.text, timestamp: wire.time ?? now, isOutgoing: sender.bare == account,
             delivery: .sent)
         guard let id = wire.replyTo, pages[id] != nil else {
             actions.events.append(.chat(.received(message)))

@@ -58,7 +58,8 @@ public struct ChannelSession: Sendable {
         ]
     }
 
-    public mutating func outgoing(_ command: AdapterCommand) -> [ChannelClientMessage] {
+    /// One engine command; `now` is where a backwards page of history starts.
+    public mutating func outgoing(_ command: AdapterCommand, now: Date) -> [ChannelClientMessage] {
         switch command {
         case .chat(.send(let localID, let to, let text)):
             guard case .channel(let channel) = to.target else { return [] }
@@ -72,7 +73,7 @@ public struct ChannelSession: Sendable {
             return [
                 .retrieve(
                     ChannelRetrieve(
-                        id: id, channelID: channel, time: Date(), direction: .descending, count: count, after: before))
+                        id: id, channelID: channel, time: now, direction: .descending, count: count, after: before))
             ]
         case .chat:
             return []
@@ -122,11 +123,19 @@ public struct ChannelSession: Sendable {
         case .members(let channel):
             return [.listSubscribers(id: register(.other("members")), channelID: channel)]
         case .markRead(let channel, let ids):
-            return ids.map {
-                .messageStatus(
-                    ChannelMessageStatus(id: register(.other("read")), channelID: channel, messageID: $0, status: .read)
-                )
-            }
+            return statuses(.read, of: ids, in: channel)
+        case .markDisplayed(let channel, let ids):
+            return statuses(.displayed, of: ids, in: channel)
+        }
+    }
+
+    private mutating func statuses(
+        _ status: ChannelDeliveryStatus, of ids: [String], in channel: String
+    ) -> [ChannelClientMessage] {
+        ids.map {
+            .messageStatus(
+                ChannelMessageStatus(
+                    id: register(.other(status.rawValue)), channelID: channel, messageID: $0, status: status))
         }
     }
 

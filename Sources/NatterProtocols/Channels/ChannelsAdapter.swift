@@ -56,7 +56,8 @@ public final class ChannelsAdapter: ChatAdapter {
     }
 
     public func perform(_ command: AdapterCommand) {
-        let (messages, link) = shared.withLock { shared in (shared.session.outgoing(command), shared.link) }
+        let now = configuration.clock()
+        let (messages, link) = shared.withLock { shared in (shared.session.outgoing(command, now: now), shared.link) }
         guard let link else { return }
         for message in messages { link.send(ChannelCodec.encode(message)) }
     }
@@ -130,7 +131,8 @@ public final class ChannelsAdapter: ChatAdapter {
             case .message(.binary):
                 continue
             case .message(.text(let text)):
-                let actions = shared.withLock { $0.session.incoming(text: text) }
+                let now = configuration.clock()
+                let actions = shared.withLock { $0.session.incoming(text: text, now: now) }
                 for message in actions.send { link.send(ChannelCodec.encode(message)) }
                 for event in actions.events { emit(event) }
             }

@@ -13,6 +13,7 @@ struct ChannelsDoor: Door {
         let service = ChannelsService(
             core: context.core, store: ChannelStore(pool: context.storage.pool), registry: ChannelsRegistry(),
             logger: context.logger)
+        service.observePresence()
         connection = ChannelsConnection(
             service: service, maxMessageSize: context.configuration.maxFrameSize,
             sessionCheckInterval: ChannelsDoor.sessionCheckInterval,

@@ -124,16 +124,17 @@ struct ChannelsService: Sendable {
     // MARK: - Helpers shared by the feature extensions
 
     /// A member as others see it: the core's presence, refined by what the member's Channels clients announced
-    /// (`busy` rather than `dnd`, the status text) when the two agree.
+    /// (`busy` rather than `dnd`) while it agrees with the core.
     func subscriber(_ member: ChannelMember) async -> ChannelSubscriber {
         let presence = await core.hub.presence(of: member.user.name)
         var availability = ChannelAvailability(presence)
-        var status: String?
+        // Set at another door, the status text still goes with the presence; offline shows none.
+        let status = availability == .invisible ? nil : await core.hub.status(of: member.user.name)
+        // The core cannot tell `busy` from `dnd`: what a Channels client announced can, while it is still current.
         if let announced = await registry.announcement(ofUser: member.user.id),
-            announced.availability.presence == presence
+            announced.availability.presence == presence, announced.status == status
         {
             availability = announced.availability
-            status = availability == .invisible ? nil : announced.status
         }
         return ChannelSubscriber(
             subscriber: address(member.user), administrator: member.administrator, availability: availability,

@@ -15,6 +15,8 @@ actor Hub {
     private let clock: any ServerClock
     /// The conferences (multi-party sessions) in progress; `Hub+Conferences.swift` changes them.
     var conferences = ConferenceTable()
+    /// Told of every change of a user's presence, for doors that are not the watcher fan-out's audience.
+    nonisolated let presenceObservers = PresenceObservers()
 
     init(domain: String, clock: any ServerClock = SystemServerClock()) {
         table = RoutingTable(domain: domain)
@@ -30,17 +32,22 @@ actor Hub {
         _ id: HubSessionID, user: String, resource: String, subscriber: any HubSubscriber, watchers: [String],
         onResume: (@Sendable () -> Void)? = nil
     ) -> JID {
+        let before = appearance(of: user)
         let (jid, deliveries) = table.add(
             id, user: user, resource: resource, simulated: onResume != nil, watchers: watchers)
         subscribers[id] = subscriber
+        reportPresence(of: user, since: before, cause: subscriber)
         resumeHandlers[id] = onResume
         perform(deliveries)
         return jid
     }
 
     func unregister(_ id: HubSessionID, watchers: [String]) {
+        let user = table.sessions[id]?.user
+        let before = user.map(appearance(of:))
         let (deliveries, resumed) = table.remove(id, watchers: watchers, now: clock.now())
         perform(deliveries)
+        if let user, let before { reportPresence(of: user, since: before, cause: subscribers[id]) }
         subscribers[id] = nil
         resumeHandlers[id] = nil
         if let resumed { resumeHandlers[resumed]?() }
@@ -50,10 +57,29 @@ actor Hub {
         _ id: HubSessionID, _ presence: Presence, status: String? = nil, watchers: [String], contacts: [String],
         lastActive: [String: Date] = [:]
     ) {
+        let user = table.sessions[id]?.user
+        let before = user.map(appearance(of:))
         perform(
             table.setPresence(
                 id, presence, status: status, watchers: watchers, contacts: contacts, lastActive: lastActive,
                 now: clock.now()))
+        if let user, let before { reportPresence(of: user, since: before, cause: subscribers[id]) }
+    }
+
+    private struct Appearance: Equatable {
+        var presence: Presence
+        var status: String?
+    }
+
+    private func appearance(of user: String) -> Appearance {
+        Appearance(presence: table.presence(of: user), status: table.status(of: user))
+    }
+
+    private func reportPresence(of user: String, since before: Appearance, cause: (any HubSubscriber)?) {
+        let after = appearance(of: user)
+        guard after != before else { return }
+        presenceObservers.notify(
+            PresenceObservers.Change(user: user, presence: after.presence, status: after.status, cause: cause))
     }
 
     func join(_ id: HubSessionID, room: String) {

@@ -11,4 +11,6 @@ public enum AppAction: Sendable, Equatable {
     case filterRoster(String)
     /// `/theme NAME`: a built-in theme or a theme file, applied at once.
     case setTheme(String)
+    /// `/nicklist [on|off]`: show, hide or (nil) toggle the member list of room windows.
+    case showMembers(Bool?)
 }

@@ -31,6 +31,8 @@ public struct InterfaceState: Sendable {
     public var consoleSeen = Date.distantPast
     /// Words besides the user's own names that raise a window to highlight (`highlight_words` in config.toml).
     public var highlightWords: [String] = []
+    /// Whether room windows show their member list (Alt+m, `/nicklist`).
+    public var showsMembers = true
     let parser = CommandParser()
 
     /// Fed back from the screen model after each render.
@@ -81,6 +83,9 @@ public struct InterfaceState: Sendable {
             let number = character.wholeNumberValue!
             actions = [.dispatch(.activateNumber(number == 0 ? 10 : number))]
         case .alt("a"): actions = [.dispatch(.activateNextUnread)]
+        case .alt("m"):
+            showsMembers.toggle()
+            return []
         case .control("n"): actions = [.dispatch(.activateNext)]
         case .control("p"): actions = [.dispatch(.activatePrevious)]
         case .control("l"): return [.redrawAll]

@@ -18,13 +18,14 @@ public final class TerminalApp {
     private var pipe: WakePipe?
     private let attention: AttentionSettings
     private var tracker = AttentionTracker()
+    private var receipts = ReceiptTracker()
     /// The signal that ended the run (SIGINT twice, SIGTERM, SIGHUP), for an exit status of 128 + its number;
     /// nil after `/quit`.
     public private(set) var endingSignal: Int32?
 
     public init(
         store: EngineStore, theme: Theme, domain: String, attention: AttentionSettings = AttentionSettings(),
-        timestampFormat: TimestampFormat = .standard
+        timestampFormat: TimestampFormat = .standard, showsRoomStatus: Bool = true
     ) {
         self.store = store
         self.theme = theme
@@ -33,6 +34,7 @@ public final class TerminalApp {
         ui.highlightWords = attention.highlightWords
         model.timestampFormat = timestampFormat
         model.highlightWords = attention.highlightWords
+        model.showsRoomStatus = showsRoomStatus
     }
 
     /// The nick column (`prefix_align`, `prefix_align_max` in config.toml); call before `run()`.
@@ -132,6 +134,7 @@ public final class TerminalApp {
         var keys: [Key] = []
         for input in backend.readAvailable() { keys += decoder.feed(input) }
         keys += decoder.flush()
+        if !keys.isEmpty { receipts.input(at: Date()) }
         for key in keys {
             if key == .resize {
                 resize(backend)
@@ -150,6 +153,7 @@ public final class TerminalApp {
             case .redrawAll: backend?.invalidate()
             case .filterRoster(let text): perform(ui.filterRoster(text, state: store.state), backend: backend)
             case .setTheme(let name): setTheme(name, backend: backend)
+            case .showMembers(let show): ui.showsMembers = show ?? !ui.showsMembers
             }
         }
     }
@@ -206,7 +210,13 @@ public final class TerminalApp {
     }
 
     private func render(_ backend: CursesBackend) {
-        let frame = model.render(state: store.state, ui: &ui, now: Date())
+        let now = Date()
+        let frame = model.render(state: store.state, ui: &ui, now: now)
         backend.draw(frame)
+        // Dispatching changes the state and wakes the loop once more; by then nothing is owed, so it stops there.
+        let earned = receipts.receipts(
+            state: store.state, shown: { model.visibleMessageIDs(state: store.state, ui: ui) },
+            atBottom: ui.scrollOffset(of: store.state.activeWindow) == 0, now: now)
+        for intent in earned { store.dispatch(intent) }
     }
 }

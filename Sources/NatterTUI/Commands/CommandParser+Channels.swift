@@ -28,6 +28,15 @@ extension CommandParser {
         CommandEntry(
             ["announce"], help: "/announce STATE [text]  available | busy | dnd | invisible, for channels and contacts"
         ) { parser, input, _ in parser.announce(input.arguments, rest: String(input.rest)) },
+        CommandEntry(["nicklist"], help: "/nicklist [on|off]   show or hide the member list of rooms (Alt+m toggles)") {
+            _, input, _ in
+            switch input.arguments.first?.lowercased() {
+            case nil: [.showMembers(nil)]
+            case "on"?: [.showMembers(true)]
+            case "off"?: [.showMembers(false)]
+            case let other?: [Self.error("/nicklist: say on or off, not \(other)")]
+            }
+        },
     ]
 
     /// The active window's channel, if it is one.

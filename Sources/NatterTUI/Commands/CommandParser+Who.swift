@@ -22,10 +22,12 @@ extension CommandParser {
         return occupants.count > others.count ? names + ["me"] : names
     }
 
-    /// `/who [ROOM]`: one console line per occupant with address and presence, then a summary, which is what the
-    /// status bar keeps showing.
+    /// `/who [ROOM]`: one line per occupant with address and presence, then a summary. In a room window (a
+    /// room, channel, thread or conference) the answer goes into that window, as irssi and WeeChat do; about a
+    /// room named from elsewhere, to the console, whose last line the status bar keeps showing.
     func who(_ arguments: [String], state: ClientState) -> [AppAction] {
         let id: ConversationID
+        var here = false
         if let name = arguments.first {
             let byName = state.rooms.first { $0.value.name.caseInsensitiveCompare(name) == .orderedSame }?.key
             guard let jid = byName?.jid ?? JID(String(name.trimmingPrefix("#")), defaultDomain: Self.domain(state))
@@ -33,29 +35,34 @@ extension CommandParser {
                 return [Self.error("/who: \(name) is not a valid room address")]
             }
             id = byName ?? .room(jid, account: state.currentAccount)
+            here = state.activeWindow == .conversation(id)
         } else {
-            guard let active = state.activeWindow.conversationID, active.kind == .room else {
+            guard let active = state.activeWindow.conversationID, active.kind != .direct else {
                 return [Self.error("/who: this window is not a room; say which: /who ROOM")]
             }
             id = active
+            here = true
         }
-        let room = id.jid!
         let title = TextSanitizer.line(state.title(of: .conversation(id)))
-        guard state.rooms[id]?.joined == true || !(state.conversations[id]?.occupants.isEmpty ?? true) else {
-            return [Self.error("/who: not in \(title); /join \(room.local) first")]
+        if id.kind == .room {
+            guard state.rooms[id]?.joined == true || !(state.conversations[id]?.occupants.isEmpty ?? true) else {
+                return [Self.error("/who: not in \(title); /join \(id.jid!.local) first")]
+            }
         }
-        let occupants = Self.occupants(of: id, state: state).sorted {
-            let (left, right) = (state.displayName(of: $0).lowercased(), state.displayName(of: $1).lowercased())
-            return left == right ? $0 < $1 : left < right
+        let members = ScreenModel.sorted(ScreenModel.members(of: id, state: state) ?? [], state: state)
+        var lines = members.map { member in
+            let role = member.role == .admin ? "@" : " "
+            let name = TextSanitizer.line(state.displayName(of: member.jid))
+            return " \(role)\(name) <\(member.jid.bareString)> \(member.presence.label)"
         }
-        var actions: [AppAction] = occupants.map { jid in
-            var line = "  " + TextSanitizer.line(state.displayName(of: jid)) + " <\(jid.bareString)>"
-            if let contact = state.contacts[jid.bare] { line += " " + contact.presence.label }
-            return .dispatch(.notice(.info(line)))
-        }
-        let names = Self.occupantNames(of: id, state: state)
-        let summary = "\(title): \(names.count) here" + (names.isEmpty ? "" : ": " + names.joined(separator: ", "))
-        actions.append(.dispatch(.notice(.info(summary))))
-        return actions
+        let names =
+            id.kind == .room
+            ? Self.occupantNames(of: id, state: state)
+            : members.map {
+                TextSanitizer.line(state.displayName(of: $0.jid))
+            }
+        lines.append("\(title): \(names.count) here" + (names.isEmpty ? "" : ": " + names.joined(separator: ", ")))
+        guard here, state.conversations[id] != nil else { return lines.map { .dispatch(.notice(.info($0))) } }
+        return lines.map { .dispatch(.windows(.note(id, .info($0)))) }
     }
 }

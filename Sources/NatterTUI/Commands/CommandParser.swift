@@ -35,7 +35,7 @@ public struct CommandParser: Sendable {
             [.dispatch(.setPresence(.available, status: nil))]
         },
         CommandEntry(
-            ["who", "names"], help: "/who [ROOM]          list who is in the current room (or ROOM) in the console"
+            ["who", "names"], help: "/who [ROOM]          list who is in this room (here) or in ROOM (in the console)"
         ) {
             $0.who($1.arguments, state: $2)
         },

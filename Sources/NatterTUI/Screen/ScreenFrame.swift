@@ -3,6 +3,8 @@ public enum PaneID: Hashable, Sendable, CaseIterable {
     case title
     case roster
     case chat
+    /// The member (nick) list of a room window, right of the chat.
+    case members
     case status
     case input
 }

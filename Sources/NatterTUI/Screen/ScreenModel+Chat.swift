@@ -27,8 +27,10 @@ extension ScreenModel {
             return collected < needed
         }
         if let conversation {
-            let messages = conversation.messages
-            let unreadStart = unreadStart(in: conversation, state: state)
+            let messages = timeline(of: conversation, state: state)
+            // The marker is found among the messages; status lines merged in between shift the indices.
+            let unreadID = unreadStart(in: conversation, state: state).map { conversation.messages[$0].id }
+            let unreadStart = unreadID.flatMap { id in messages.lastIndex { $0.id == id } }
             for index in messages.indices.reversed() {
                 if let clearedBefore, messages[index].timestamp < clearedBefore { break }
                 let block =
@@ -89,6 +91,7 @@ extension ScreenModel {
     }
 
     func messageRows(_ message: Message, state: ClientState, width: Int) -> [ScreenRow] {
+        if let status = statusLineRows(message, width: width) { return status }
         let nick = nickName(of: message, state: state)
         var prefix = ScreenRow()
         prefix.append(clock(message.timestamp) + " ", .timestamp)
@@ -118,12 +121,8 @@ extension ScreenModel {
             marker = StyledRun("✗ ", .failed)
             bodyRole = .failed
             body += " (not sent: " + TextSanitizer.line(reason) + ")"
-        case .delivered where message.isOutgoing && message.conversation.kind == .channel:
-            body += " ✓ received"
-        case .read where message.isOutgoing && message.conversation.kind == .channel:
-            body += " ✓ read"
         case .sent, .delivered, .read:
-            break
+            if let note = channelDeliveryNote(message, state: state) { body += " " + note }
         }
         if message.isEdited { body += " (edited)" }
         return hangingRows(prefix: prefix, marker: marker, body: body, role: bodyRole, style: bodyStyle, width: width)

@@ -19,6 +19,8 @@ public struct ScreenModel: Sendable {
     /// The nick column (`prefix_align`, `prefix_align_max`): off, or nicks padded to one width.
     public var prefixAlign = PrefixAlign.off
     public var prefixAlignMax = 12
+    /// Joins, parts and presence changes as lines in room windows (`show_room_status`).
+    public var showsRoomStatus = true
 
     public init(timeZone: TimeZone = .current) {
         var calendar = Calendar(identifier: .gregorian)
@@ -48,7 +50,8 @@ public struct ScreenModel: Sendable {
         guard rows >= Self.minimumRows, columns >= Self.minimumColumns else {
             return Self.tooSmall(rows: max(rows, 0), columns: max(columns, 0))
         }
-        let layout = Self.layout(rows: rows, columns: columns)
+        var layout = Self.layout(rows: rows, columns: columns)
+        let membersWidth = membersWidth(state: state, ui: ui, layout: &layout)
         var panes: [Pane] = []
         panes.append(Pane(id: .title, top: 0, left: 0, width: columns, rows: [titleRow(state: state, width: columns)]))
         if layout.rosterWidth > 0 {
@@ -58,6 +61,11 @@ public struct ScreenModel: Sendable {
         }
         let chat = chatRows(state: state, ui: &ui, width: layout.chatWidth, height: layout.bodyHeight)
         panes.append(Pane(id: .chat, top: layout.bodyTop, left: layout.chatLeft, width: layout.chatWidth, rows: chat))
+        if membersWidth > 0 {
+            let rows = memberRows(state: state, width: membersWidth, height: layout.bodyHeight)
+            panes.append(
+                Pane(id: .members, top: layout.bodyTop, left: columns - membersWidth, width: membersWidth, rows: rows))
+        }
         if state.activeWindow == .console { ui.consoleSeen = now }
         ui.follow(state.activeWindow)
         let status = statusRow(state: state, ui: ui, width: columns, now: now)
