@@ -54,4 +54,14 @@ static inline int natter_extended_key_code(const char *capability) {
     int code = key_defined(sequence);
     return code > 0 ? code : 0;
 }
+/* One grapheme cluster in one cell: setcchar stops at the second spacing character, so the rest of the cluster
+   (joiners and the people after them) is copied in by hand; curses advances by the first code point's width and
+   writes every code point of the cell, and a terminal that draws the cluster as one glyph agrees. */
+static inline int natter_add_cluster(WINDOW *w, const wchar_t *chars, int count, attr_t attrs) {
+    cchar_t cell;
+    wchar_t first[2] = { chars[0], 0 };
+    if (setcchar(&cell, first, attrs & ~A_COLOR, (short)PAIR_NUMBER(attrs), NULL) != OK) return ERR;
+    for (int i = 1; i < count && i < CCHARW_MAX; ++i) cell.chars[i] = chars[i];
+    return wadd_wch(w, &cell);
+}
 #endif

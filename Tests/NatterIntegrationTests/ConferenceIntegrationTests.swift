@@ -66,6 +66,13 @@ import Testing
         #expect(carolClient.wait { _ in carolClient.texts(in: id).suffix(10) == burst[...] })
         #expect(aliceClient.wait { $0.conversations[id]?.messages.allSatisfy { $0.delivery == .sent } == true })
 
+        // The initiator's own messages are acknowledged too, not left pending.
+        carolClient.engine.dispatch(.send(text: "from carol", to: id))
+        #expect(aliceClient.wait { _ in aliceClient.texts(in: id).contains("from carol") })
+        #expect(
+            carolClient.wait { $0.conversations[id]?.messages.last?.delivery == .sent },
+            "\(String(describing: carolClient.engine.state.conversations[id]?.messages.last))")
+
         aliceClient.engine.dispatch(.conferences(.leave(id)))
         #expect(carolClient.wait { $0.console.contains { $0.text.contains("has ended") } })
     }

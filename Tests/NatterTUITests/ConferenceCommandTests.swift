@@ -72,4 +72,14 @@ import Testing
         #expect(model.invitationMarker(state: state)?.contains(#""Plans""#) == true)
         #expect(model.invitationMarker(state: Fixture.state()) == nil)
     }
+
+    @Test func theTitleMarksWhoIsComposing() {
+        var state = invited([])
+        state.conversations[conference] = Conversation(id: conference, title: "Plans")
+        state.conversations[conference]?.occupants = [Fixture.bob, Fixture.carol]
+        state.conversations[conference]?.typing = [Fixture.carol]
+        let title = ScreenModel().conferenceTitle(conference, title: "Plans", state: state)
+        #expect(title.contains("Bob (online)"), "\(title)")
+        #expect(title.contains("Carol (away, typing)"), "\(title)")
+    }
 }

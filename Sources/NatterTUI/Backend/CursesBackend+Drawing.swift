@@ -27,13 +27,28 @@ extension CursesBackend {
     private func put(_ row: ScreenRow, at line: Int, in window: Window) {
         wmove(window, Int32(line), 0)
         for run in row.runs {
-            natter_wattrset(window, attributeValue(of: run))
-            var units = encoder.encode(run.text).map { wchar_t(bitPattern: $0) }
-            guard !units.isEmpty else { continue }
-            units.append(0)
-            // Writing the bottom-right cell reports ERR (the cursor cannot advance) although the cell is drawn.
-            _ = waddnwstr(window, units, Int32(units.count - 1))
+            let attributes = attributeValue(of: run)
+            natter_wattrset(window, attributes)
+            var units: [wchar_t] = []
+            for character in run.text {
+                guard let cluster = encoder.wholeCluster(character) else {
+                    units += encoder.encode(character).map { wchar_t(bitPattern: $0) }
+                    continue
+                }
+                write(&units, to: window)
+                let chars = cluster.map { wchar_t(bitPattern: $0) }
+                _ = natter_add_cluster(window, chars, Int32(chars.count), attributes)
+            }
+            write(&units, to: window)
         }
+    }
+
+    private func write(_ units: inout [wchar_t], to window: Window) {
+        guard !units.isEmpty else { return }
+        units.append(0)
+        // Writing the bottom-right cell reports ERR (the cursor cannot advance) although the cell is drawn.
+        _ = waddnwstr(window, units, Int32(units.count - 1))
+        units.removeAll(keepingCapacity: true)
     }
 
     private func attributeValue(of run: StyledRun) -> attr_t {

@@ -18,7 +18,7 @@ final class CursesBackend {
         var role: StyleRole
         var style: RunStyle
     }
-    let encoder = CellEncoder { value in Int(natter_wcwidth(value)) }
+    var encoder = CellEncoder { value in Int(natter_wcwidth(value)) }
     /// The window keys are read from; curses refreshes it inside `wget_wch`, so it must be one we keep current.
     var inputWindow: Window?
     /// Codes curses assigned to Alt+arrow and friends; they differ per terminal, so they are looked up at start.
@@ -41,6 +41,10 @@ final class CursesBackend {
         noecho()
         nonl()
         intrflush(natter_stdscr(), false)
+        // Before the first frame: the layout needs the terminal's widths for emoji sequences.
+        let measured = TerminalProbe.clusterWidths()
+        ClusterWidths.useTerminal(measured)
+        encoder = CellEncoder(terminal: measured) { value in Int(natter_wcwidth(value)) }
         rows = Int(natter_lines())
         columns = Int(natter_cols())
         var usable = theme

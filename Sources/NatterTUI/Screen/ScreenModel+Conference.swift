@@ -2,13 +2,17 @@ import NatterEngine
 import NatterModel
 
 extension ScreenModel {
-    /// `conference: Plans — alice (online), bob (away), me`: the subject and who is in it, with presence.
+    /// `conference: Plans — alice (online, typing), bob (away), me`: the subject and who is in it, with presence
+    /// and who is composing, so the window says who is about to speak even when the typing line names only a count.
     func conferenceTitle(_ id: ConversationID, title: String, state: ClientState) -> String {
         let me = state.accounts[id.account]?.identity?.bare
         let occupants = state.conversations[id]?.occupants ?? []
+        let typing = state.conversations[id]?.typing ?? []
         let others = occupants.filter { $0 != me }.map { jid -> String in
             let name = TextSanitizer.line(state.displayName(of: jid))
-            return state.contacts[jid].map { "\(name) (\($0.presence.label))" } ?? name
+            var marks = state.contacts[jid].map { [$0.presence.label] } ?? []
+            if typing.contains(jid) { marks.append("typing") }
+            return marks.isEmpty ? name : "\(name) (\(marks.joined(separator: ", ")))"
         }.sorted()
         let names = others + (occupants.count > others.count ? ["me"] : [])
         var text = "conference: \(title)"

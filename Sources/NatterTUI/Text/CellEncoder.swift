@@ -9,15 +9,31 @@ public struct CellEncoder: Sendable {
     public static let maxCombining = 4
 
     private let scalarWidth: @Sendable (UInt32) -> Int
+    /// What the terminal measured for emoji sequences (`TerminalProbe`).
+    public let terminal: ClusterWidths
 
     /// - Parameter scalarWidth: the platform's `wcwidth`; tests pass a table to be independent of the libc.
-    public init(scalarWidth: @escaping @Sendable (UInt32) -> Int) {
+    public init(terminal: ClusterWidths = ClusterWidths(), scalarWidth: @escaping @Sendable (UInt32) -> Int) {
         self.scalarWidth = scalarWidth
+        self.terminal = terminal
+    }
+
+    /// The code points of a cluster that must go into one curses cell (a `cchar_t` filled by hand, since
+    /// `setcchar` stops at the second spacing character): the terminal measured that it draws this kind of sequence
+    /// in as many cells as its first code point alone, which is what curses will advance, while curses' per-code-point
+    /// count would say more. tmux's 2-cell ZWJ family is the case. Nil for everything `encode` handles.
+    public func wholeCluster(_ character: Character) -> [UInt32]? {
+        guard let cells = terminal.width(of: character) else { return nil }
+        let scalars = character.unicodeScalars.map(\.value)
+        guard scalars.count <= Self.maxCombining + 1, scalarWidth(scalars[0]) == cells,
+            cursesWidth(of: scalars) != cells
+        else { return nil }
+        return scalars
     }
 
     /// The code points to write for `character`, occupying exactly `DisplayWidth.of(character)` cells per curses.
     public func encode(_ character: Character) -> [UInt32] {
-        let cells = DisplayWidth.of(character)
+        let cells = DisplayWidth.of(character, terminal: terminal)
         var scalars = character.unicodeScalars.map(\.value)
         guard cells > 0 else { return [] }
         // A mark with nothing to sit on would land on the previous cell; give it a space of its own.

@@ -4,8 +4,18 @@
 /// cells there while every modern terminal draws it in 2. Layout therefore measures whole `Character`s here,
 /// and `CellEncoder` makes sure curses is handed something that occupies exactly that many cells.
 public enum DisplayWidth {
-    /// Cells one grapheme cluster occupies: 0, 1 or 2.
+    /// Cells one grapheme cluster occupies: 0, 1 or 2, or what the terminal measured for an emoji sequence
+    /// (`ClusterWidths.terminal`).
     public static func of(_ character: Character) -> Int {
+        guard character.unicodeScalars.count > 1, ClusterWidths.kind(of: character) != nil else {
+            return of(character, terminal: ClusterWidths())
+        }
+        return of(character, terminal: ClusterWidths.terminal)
+    }
+
+    /// Cells one grapheme cluster occupies on a terminal that measured `terminal`.
+    public static func of(_ character: Character, terminal: ClusterWidths) -> Int {
+        if let measured = terminal.width(of: character) { return measured }
         let scalars = character.unicodeScalars
         guard let base = scalars.first else { return 0 }
         if scalars.count == 1 {

@@ -31,6 +31,9 @@ final class TmuxTerminal: @unchecked Sendable {
 
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
 
+    /// The screen with its attributes and colours as SGR escape sequences (`capture-pane -e`).
+    func styledScreen() throws -> String { try tmux(["capture-pane", "-p", "-e", "-t", name]) }
+
     /// Polls the screen until it contains `text`; returns the last screen either way for diagnostics.
     @discardableResult
     func waitFor(_ text: String, timeout: Double = 20) throws -> (found: Bool, screen: String) {
