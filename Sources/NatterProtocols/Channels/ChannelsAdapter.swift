@@ -13,17 +13,13 @@ import Synchronization
 public final class ChannelsAdapter: ChatAdapter {
     struct Shared {
         var session: ChannelSession
-        var sink: (@Sendable (EngineEvent) -> Void)?
         var link: ChannelsLink?
-        var supervisor: LinkSupervisor?
-        var stopped = false
     }
 
     let configuration: ChannelsAdapterConfiguration
     let shared: Mutex<Shared>
+    let lifecycle = AdapterLifecycle()
     let http: HTTPClient
-    /// Held while an event is handed to the engine, so `stop` can promise that none arrives after it returns.
-    let emitGate = NSRecursiveLock()
 
     public init(configuration: ChannelsAdapterConfiguration) {
         self.configuration = configuration
@@ -40,19 +36,10 @@ public final class ChannelsAdapter: ChatAdapter {
     public var capabilities: Set<Capability> { ChannelSession.capabilities }
 
     public func start(sink: @escaping @Sendable (EngineEvent) -> Void) {
-        let supervisor = LinkSupervisor(
+        lifecycle.start(
             name: "natter.channels",
             configuration: ReconnectStateMachine.Configuration(backoff: configuration.backoff, stablePeriod: 30),
-            // Strong captures: `stop()` drops the supervisor and with it the cycle.
-            report: { [self] state in emit(.session(.connection(state))) },
-            body: { [self] link in try serveOneConnection(link) })
-        let started = shared.withLock { shared -> Bool in
-            guard !shared.stopped, shared.supervisor == nil else { return false }
-            shared.sink = sink
-            shared.supervisor = supervisor
-            return true
-        }
-        if started { supervisor.start() }
+            sink: sink, body: { [self] link in try serveOneConnection(link) })
     }
 
     public func perform(_ command: AdapterCommand) {
@@ -63,26 +50,16 @@ public final class ChannelsAdapter: ChatAdapter {
     }
 
     public func stop() {
-        let (link, supervisor) = shared.withLock { shared in
-            shared.stopped = true
-            shared.sink = nil
-            defer { shared.supervisor = nil }
-            return (shared.link, shared.supervisor)
-        }
-        supervisor?.stop()
-        link?.connection.interrupt()
-        link?.writer.async { link?.connection.close(code: 1000, reason: "bye") }
-        emitGate.withLock {}
-    }
-
-    func emit(_ event: EngineEvent) {
-        emitGate.withLock {
-            let sink = shared.withLock { $0.sink }
-            sink?(event)
+        lifecycle.stop {
+            let link = shared.withLock { $0.link }
+            link?.connection.interrupt()
+            link?.writer.async { link?.connection.close(code: 1000, reason: "bye") }
         }
     }
 
-    var isStopped: Bool { shared.withLock { $0.stopped } }
+    func emit(_ event: EngineEvent) { lifecycle.emit(event) }
+
+    var isStopped: Bool { lifecycle.isStopped }
 
     /// One connection from login to its end, on the supervisor's link thread.
     func serveOneConnection(_ supervised: LinkSupervisor.Link) throws {
@@ -101,12 +78,10 @@ public final class ChannelsAdapter: ChatAdapter {
         defer { connection.close(code: 1001, reason: "reconnecting") }
         let link = ChannelsLink(connection)
         defer { shared.withLock { $0.link = nil } }
-        let opening = shared.withLock { shared -> [ChannelClientMessage]? in
-            guard !shared.stopped else { return nil }
-            shared.link = link
-            return shared.session.begin()
-        }
-        guard let opening else { return }
+        shared.withLock { $0.link = link }
+        // After publishing the link: either `stop` sees it and interrupts it, or this sees that it stopped.
+        guard !isStopped else { return }
+        let opening = shared.withLock { $0.session.begin() }
         emit(.session(.authenticated(shared.withLock { $0.session.account })))
         supervised.connected()
         for message in opening { link.send(ChannelCodec.encode(message)) }
