@@ -28,7 +28,10 @@ public final class RosterAdapter: ChatAdapter {
     public init(configuration: RosterAdapterConfiguration) {
         self.configuration = configuration
         shared = Mutex(
-            Shared(session: RosterSession(domain: configuration.domain, carriesChat: configuration.carriesChat)))
+            Shared(
+                session: RosterSession(
+                    domain: configuration.domain, carriesChat: configuration.carriesChat,
+                    statusTexts: configuration.statusTexts)))
         var httpConfiguration = HTTPClient.Configuration()
         httpConfiguration.caFile = configuration.caFile
         http = HTTPClient(configuration: httpConfiguration)

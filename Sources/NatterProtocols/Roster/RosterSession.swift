@@ -35,9 +35,13 @@ public struct RosterSession: Sendable {
     public private(set) var seq: Int64?
     public private(set) var me: JID?
 
-    public init(domain: String, carriesChat: Bool = true) {
+    /// What `/presence STATE` without a text says, per language.
+    public let statusTexts: RosterStatusTexts
+
+    public init(domain: String, carriesChat: Bool = true, statusTexts: RosterStatusTexts = RosterStatusTexts()) {
         self.domain = domain
         self.carriesChat = carriesChat
+        self.statusTexts = statusTexts
     }
 
     public var capabilities: Set<Capability> { carriesChat ? Self.capabilities : Self.subscriptionCapabilities }
@@ -78,7 +82,14 @@ public struct RosterSession: Sendable {
         case .threads(let command):
             return threadRequest(command)
         case .presence(.set(let presence, let status)):
-            return (.setPresence([IMPresence(show: IMShow.show(for: presence), status: status)]), .none)
+            let show = IMShow.show(for: presence)
+            guard status == nil, !statusTexts.isEmpty else {
+                return (.setPresence([IMPresence(show: show, status: status)]), .none)
+            }
+            let presences = statusTexts.presences(for: presence).map {
+                IMPresence(show: show, status: $0.status, lang: $0.lang)
+            }
+            return (.setPresence(presences), .none)
         case .roster(.add(let jid, let name, let groups)):
             return (.subscribe(addr: jid.bareString, name: name, groups: groups), .roster)
         case .roster(.rename(let jid, let name)):
