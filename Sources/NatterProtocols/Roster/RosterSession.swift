@@ -66,7 +66,19 @@ public struct RosterSession: Sendable {
     }
 
     /// The token expired: the next login keeps the session and its place.
-    public mutating func tokenExpired() { authToken = nil }
+    public mutating func tokenExpired() {
+        authToken = nil
+        renewals += 1
+    }
+
+    /// How often an expired token was replaced within the link; a renewal is not a new login for the engine.
+    public private(set) var renewals = 0
+
+    /// `loggedIn`'s events for a renewed token: the same session goes on, so the engine must not take it for
+    /// a fresh login (which re-sends its unacknowledged messages while the renewing request repeats its own).
+    public static func renewalEvents(_ events: [EngineEvent]) -> [EngineEvent] {
+        events.filter { if case .session(.authenticated) = $0 { false } else { true } }
+    }
 
     /// The request for an engine command, or `nil` for what this protocol does not carry.
     public func outgoing(_ command: AdapterCommand) -> (RosterRequest, Pending)? {
@@ -119,6 +131,10 @@ public struct RosterSession: Sendable {
     ) -> [EngineEvent] {
         var events = notifications(context, now: now)
         switch (pending, response) {
+        case (.chat(let localID), .sendMessage(let thread, let seq?)):
+            // Keyed like the thread's history, so the page holding this message does not show it twice.
+            let key = Self.serverKey(thread: thread, seq: seq)
+            events.append(.chat(.acked(localID: localID, serverKey: key, timestamp: now)))
         case (.chat(let localID), _):
             events.append(.chat(.acked(localID: localID, serverKey: nil, timestamp: now)))
         case (.whitelist, .modifyWhitelist(let blocked)):
