@@ -63,6 +63,7 @@ enum RosterFixtures {
         .setPresence([IMPresence(show: .offline)]),
         .getChat(thread: "t-42", seq: 17),
         .getChat(thread: "t-42", seq: nil),
+        .getChat(thread: "m:3", seq: nil, before: 101),
         .sendMessage(
             to: .thread("t-42"),
             IMMessageContent(
@@ -115,6 +116,7 @@ enum RosterFixtures {
         .getChat(.found(IMChat(thread: "empty"))),
         .getChat(.notFound(thread: "gone")),
         .sendMessage(thread: "t-43"),
+        .sendMessage(thread: "m:3", seq: 12),
         .modifyChat(thread: "t-42", found: true),
         .modifyChat(thread: "gone", found: false),
         .joinChat(thread: "t-42", found: true),

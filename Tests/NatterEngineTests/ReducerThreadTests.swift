@@ -42,6 +42,13 @@ import Testing
             })
     }
 
+    @Test func typingInAThreadGoesToTheAdapterThatCarriesThreads() {
+        var harness = harness()
+        harness.event(.threads(.started("m:6")), from: Self.roster)
+        let id = ConversationID.thread("m:6")
+        #expect(harness.intent(.composing(id, true)) == [.adapter(Self.roster, .chat(.typing(id, composing: true)))])
+    }
+
     @Test func anInvitationIsPromptedAndClearedByJoining() {
         var harness = harness()
         let invitation = ThreadInvitation(thread: "m:9", from: harness.bob, text: "plans")

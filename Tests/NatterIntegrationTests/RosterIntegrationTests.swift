@@ -51,6 +51,39 @@ import Testing
         #expect(waiter.wait(timeout: 10) { $0.conversations[.direct(bob)]?.typing.contains(bob) ?? false })
     }
 
+    @Test func aZimbraOnlyAccountSendsConfiguredStatusesAndChats() throws {
+        let server = try NatterdProcess(arguments: ["--no-demo-peer"])
+        let engine = EngineStore(state: ClientState(domain: "natter.test"))
+        engine.attach(
+            RosterAdapter(
+                configuration: RosterAdapterConfiguration(
+                    serverURL: server.url, user: "alice", password: "alice",
+                    backoff: ReconnectBackoff(base: 0.2, cap: 1),
+                    pollTimeout: .seconds(5),
+                    statusTexts: RosterStatusTexts(["": [.away: "Out to lunch"], "de": [.away: "Beim Mittagessen"]]))))
+        defer { engine.detachAll() }
+        let waiter = EngineWaiter(engine: engine)
+        let (bobEngine, bobWaiter) = Self.zimbraClient("bob", server: server)
+        defer { bobEngine.detachAll() }
+        for each in [waiter, bobWaiter] {
+            #expect(each.wait(timeout: 15) { $0.accounts[.default]?.isSynchronized == true })
+        }
+        bobEngine.dispatch(.setPresence(.available, status: nil))
+        #expect(waiter.wait(timeout: 10) { $0.contacts[bob]?.presence == .available }, "alice never saw bob online")
+
+        engine.dispatch(.setPresence(.away, status: nil))
+        // bob's client shows the language-neutral text; the German one travels beside it for clients that read it.
+        #expect(
+            bobWaiter.wait(timeout: 10) { state in
+                state.contacts[alice]?.presence == .away && state.contacts[alice]?.statusText == "Out to lunch"
+            }, "bob never saw alice away with her configured status")
+
+        engine.dispatch(.send(text: "only Zimbra here", to: .direct(bob)))
+        #expect(
+            bobWaiter.wait(timeout: 10) { $0.conversations[.direct(alice)]?.messages.last?.text == "only Zimbra here" },
+            "a chat between two Zimbra-only clients did not arrive")
+    }
+
     @Test func theLongPollReconnectsWithBackoffWhenTheServerGoes() throws {
         let server = try NatterdProcess(arguments: ["--no-demo-peer"])
         let (zimbra, waiter) = Self.zimbraClient("alice", server: server)

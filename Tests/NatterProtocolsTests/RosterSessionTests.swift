@@ -146,4 +146,25 @@ struct RosterSessionTests {
         let stale = session.takeRosterStale()
         #expect(stale)
     }
+
+    @Test func aPresenceWithoutTextSendsTheConfiguredStatusesPerLanguage() throws {
+        let texts = RosterStatusTexts([
+            "": [.away: "Out to lunch"], "de": [.away: "Beim Mittagessen"], "fr": [.dnd: "Occupée"],
+        ])
+        var session = RosterSession(domain: "natter.test", statusTexts: texts)
+        _ = session.loggedIn(.auth(authToken: "t1", lifetime: 60_000, session: "7"), user: "alice")
+        #expect(
+            session.outgoing(.presence(.set(.away, status: nil)))?.0
+                == .setPresence([
+                    IMPresence(show: .away, status: "Out to lunch"),
+                    IMPresence(show: .away, status: "Beim Mittagessen", lang: "de"),
+                ]))
+        // A text typed with the command is the one status; a presence without configured texts has none.
+        #expect(
+            session.outgoing(.presence(.set(.away, status: "back at 2")))?.0
+                == .setPresence([IMPresence(show: .away, status: "back at 2")]))
+        #expect(
+            session.outgoing(.presence(.set(.dnd, status: nil)))?.0
+                == .setPresence([IMPresence(show: .dnd), IMPresence(show: .dnd, status: "Occupée", lang: "fr")]))
+    }
 }

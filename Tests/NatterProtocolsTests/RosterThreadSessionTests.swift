@@ -81,6 +81,14 @@ struct RosterThreadSessionTests {
         #expect(events[3] == .threads(.left(thread: "m:8", carol)))
     }
 
+    @Test func aSentThreadMessageIsKeyedLikeItsPlaceInHistory() {
+        var session = loggedIn()
+        let acked = session.received(
+            .sendMessage(thread: "m:8", seq: 41), context: nil, for: .chat(localID: "l1"), now: now)
+        #expect(acked == [.chat(.acked(localID: "l1", serverKey: "zimbra:m:8:41", timestamp: now))])
+        #expect(RosterSession.serverKey(thread: "m:8", seq: 41) == "zimbra:m:8:41")
+    }
+
     @Test func historyPagesBackwardsBySeq() throws {
         var session = loggedIn()
         let id = ConversationID.thread("m:8")

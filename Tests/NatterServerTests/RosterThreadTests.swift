@@ -36,7 +36,9 @@ struct RosterThreadTests {
                 #expect(try await peer.waitFor { $0 == entered } == entered)
             }
 
-            try await alice.send(.sendMessage(to: .thread(thread), IMMessageContent(body: .init("welcome, carol"))))
+            #expect(
+                try await alice.send(.sendMessage(to: .thread(thread), IMMessageContent(body: .init("welcome, carol"))))
+                    == .sendMessage(thread: thread, seq: 1))
             for peer in [bob, carol] {
                 let message = try #require(try await peer.waitFor { $0.messageContent != nil }.messageContent)
                 #expect(message.thread == thread && message.content.body?.text == "welcome, carol")

@@ -66,7 +66,7 @@ final class AccountStarter: Sendable {
         return RosterAdapter(
             configuration: RosterAdapterConfiguration(
                 serverURL: server, user: account.user, password: password, domain: account.domain,
-                caFile: account.caFile, carriesChat: carriesChat))
+                caFile: account.caFile, carriesChat: carriesChat, statusTexts: account.statusTexts))
     }
 
     private func channels(_ account: AccountSettings, password: String) throws -> ChannelsAdapter {

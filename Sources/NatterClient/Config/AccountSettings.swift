@@ -1,4 +1,5 @@
 import NatterModel
+import NatterProtocols
 
 /// One `[accounts.NAME]` table of config.toml, or the account built from `--server`/`--user` flags.
 ///
@@ -15,10 +16,13 @@ public struct AccountSettings: Sendable, Equatable {
     public var caFile: String?
     /// `enabled = false` keeps an account in the file without connecting it at start (`/connect NAME` still can).
     public var enabled: Bool
+    /// `[accounts.NAME.status]`: what `/presence STATE` without a text says, per language (Zimbra IM).
+    public var statusTexts: RosterStatusTexts
 
     public init(
         id: AccountID, protocols: [ProtocolKind] = ProtocolKind.allCases, server: String? = nil, user: String,
-        passwordCommand: String? = nil, resource: String? = nil, caFile: String? = nil, enabled: Bool = true
+        passwordCommand: String? = nil, resource: String? = nil, caFile: String? = nil, enabled: Bool = true,
+        statusTexts: RosterStatusTexts = RosterStatusTexts()
     ) {
         self.id = id
         self.protocols = protocols
@@ -28,6 +32,7 @@ public struct AccountSettings: Sendable, Equatable {
         self.resource = resource
         self.caFile = caFile
         self.enabled = enabled
+        self.statusTexts = statusTexts
     }
 
     /// The user's domain: the part after `@`, else natterd's default.

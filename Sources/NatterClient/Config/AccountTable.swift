@@ -5,7 +5,7 @@ import TOMLKit
 /// account and key, and the rest are still returned so they can start.
 enum AccountTable {
     static let knownKeys: Set<String> = [
-        "server", "user", "password_command", "protocols", "resource", "ca_file", "enabled",
+        "server", "user", "password_command", "protocols", "resource", "ca_file", "enabled", "status",
     ]
 
     static func parse(_ table: TOMLTable) -> (accounts: [AccountSettings], problems: [AccountConfigurationProblem]) {
@@ -48,7 +48,8 @@ enum AccountTable {
                 AccountSettings(
                     id: AccountID(name), protocols: protocols, server: server, user: user,
                     passwordCommand: try reader.string("password_command"), resource: try reader.string("resource"),
-                    caFile: try reader.string("ca_file"), enabled: try reader.bool("enabled") ?? true))
+                    caFile: try reader.string("ca_file"), enabled: try reader.bool("enabled") ?? true,
+                    statusTexts: try StatusTable.parse(entry["status"], account: name)))
         } catch {
             return .failure(error)
         }

@@ -61,7 +61,9 @@ extension RosterResponse {
             guard let chat = body.rosterChild("chat") else { throw RosterCodecError.missingField(path + "/chat") }
             return .getChat(.found(try IMChat(parsing: chat, path: path)))
         case .sendMessage:
-            return .sendMessage(thread: try body.rosterAttribute("thread", path: path))
+            return .sendMessage(
+                thread: try body.rosterAttribute("thread", path: path),
+                seq: try body.rosterInteger("seq", path: path, in: 1...Int64.max))
         case .modifyChat:
             return .modifyChat(thread: try body.rosterAttribute("thread", path: path), found: found)
         case .joinChat:

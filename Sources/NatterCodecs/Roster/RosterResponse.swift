@@ -13,7 +13,9 @@ public enum RosterResponse: Sendable, Hashable {
     case authorizeSubscribe
     case setPresence
     case getChat(GetChatResult)
-    case sendMessage(thread: String)
+    /// `seq` is natter's addition: the message's place in a multi-user thread, so the sender can tell it
+    /// apart in the thread's history.
+    case sendMessage(thread: String, seq: Int64? = nil)
     /// `found` is false for the seed's `error="not_found"`.
     case modifyChat(thread: String, found: Bool)
     /// The seed's answer is a bare element; natterd names the thread, and `found` is false for an unknown one.
@@ -86,8 +88,8 @@ public enum RosterResponse: Sendable, Hashable {
             return .zimbra(name, in: ns, children: [.element(chat.element)])
         case .getChat(.notFound(let thread)):
             return .zimbra(name, in: ns, [("thread", thread), ("error", "not_found")])
-        case .sendMessage(let thread):
-            return .zimbra(name, in: ns, [("thread", thread)])
+        case .sendMessage(let thread, let seq):
+            return .zimbra(name, in: ns, [("thread", thread), ("seq", seq.map(String.init))])
         case .modifyChat(let thread, let found):
             return .zimbra(name, in: ns, [("thread", thread), ("error", notFound(found))])
         case .joinChat(let thread, let found):

@@ -22,6 +22,8 @@ extension AdapterCommand {
         switch self {
         case .chat(.send(_, let to, _)), .chat(.fetchHistory(let to, _, _)), .chat(.markRead(let to, _)):
             to.kind.capability
+        // Whoever carries a thread carries typing in it (Zimbra IM next to Realtime, which has no threads).
+        case .chat(.typing(let id, _)) where id.kind == .thread: .threads
         case .chat(.typing): .typing
         case .chat(.catchUp): .chat
         case .presence: .presence

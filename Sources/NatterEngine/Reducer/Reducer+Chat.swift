@@ -7,7 +7,7 @@ extension Reducer {
         case .send(let text, let id):
             return send(text, to: id, in: &state, now: now)
         case .composing(let id, let composing):
-            guard id.jid != nil || id.kind == .conference else { return [] }
+            guard id.jid != nil || id.kind == .conference || id.kind == .thread else { return [] }
             let command = AdapterCommand.chat(.typing(id, composing: composing))
             // Typing is a courtesy: an account that cannot signal it stays quiet rather than nagging per keystroke.
             guard case .ready(let key) = route(command, on: id.account, for: id, in: state) else { return [] }

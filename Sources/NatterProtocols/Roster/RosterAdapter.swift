@@ -28,7 +28,10 @@ public final class RosterAdapter: ChatAdapter {
     public init(configuration: RosterAdapterConfiguration) {
         self.configuration = configuration
         shared = Mutex(
-            Shared(session: RosterSession(domain: configuration.domain, carriesChat: configuration.carriesChat)))
+            Shared(
+                session: RosterSession(
+                    domain: configuration.domain, carriesChat: configuration.carriesChat,
+                    statusTexts: configuration.statusTexts)))
         var httpConfiguration = HTTPClient.Configuration()
         httpConfiguration.caFile = configuration.caFile
         http = HTTPClient(configuration: httpConfiguration)
@@ -103,7 +106,10 @@ public final class RosterAdapter: ChatAdapter {
         }
     }
 
-    private func login(cancellation: HTTPCancellationToken? = nil) throws {
+    /// How often the link renewed an expired token (`service.AUTH_EXPIRED`) without starting over.
+    public var tokenRenewals: Int { shared.withLock { $0.session.renewals } }
+
+    private func login(cancellation: HTTPCancellationToken? = nil, renewing: Bool = false) throws {
         let request = shared.withLock { $0.session.login(user: configuration.user, password: configuration.password) }
         let response: RosterResponse
         let context: ZimbraResponseContext?
@@ -115,7 +121,8 @@ public final class RosterAdapter: ChatAdapter {
         }
         emit(
             events: shared.withLock { shared in
-                shared.session.loggedIn(response, user: configuration.user)
+                let login = shared.session.loggedIn(response, user: configuration.user)
+                return (renewing ? RosterSession.renewalEvents(login) : login)
                     + shared.session.received(response, context: context, for: .none, now: Date())
             })
     }
@@ -130,7 +137,7 @@ public final class RosterAdapter: ChatAdapter {
             answer = try post(request, cancellation: cancellation, transferTimeout: transferTimeout)
         } catch let fault as ZimbraFault where fault.code == .authExpired {
             shared.withLock { $0.session.tokenExpired() }
-            try login(cancellation: cancellation)
+            try login(cancellation: cancellation, renewing: true)
             answer = try post(request, cancellation: cancellation, transferTimeout: transferTimeout)
         }
         let (events, stale) = shared.withLock { shared in

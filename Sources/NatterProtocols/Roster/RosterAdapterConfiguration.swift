@@ -11,11 +11,13 @@ public struct RosterAdapterConfiguration: Sendable {
     public var pollTimeout: Duration
     /// False when a Realtime adapter of the same account carries chat, presence and the roster.
     public var carriesChat: Bool
+    /// Status texts per language for a presence set without one.
+    public var statusTexts: RosterStatusTexts
 
     public init(
         serverURL: String, user: String, password: String, domain: String = "natter.test", caFile: String? = nil,
         backoff: ReconnectBackoff = ReconnectBackoff(), pollTimeout: Duration = .seconds(50),
-        carriesChat: Bool = true
+        carriesChat: Bool = true, statusTexts: RosterStatusTexts = RosterStatusTexts()
     ) {
         self.serverURL = serverURL
         self.user = user
@@ -25,6 +27,7 @@ public struct RosterAdapterConfiguration: Sendable {
         self.backoff = backoff
         self.pollTimeout = pollTimeout
         self.carriesChat = carriesChat
+        self.statusTexts = statusTexts
     }
 
     var endpoint: String {

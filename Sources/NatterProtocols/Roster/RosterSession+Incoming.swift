@@ -11,7 +11,8 @@ extension RosterSession {
         case .rosterItem(let item):
             return [.session(.notice(.info(Self.rosterChangedPrefix + "\(item.addr) \(describe(item))")))]
         case .presence(let from, let presence):
-            guard let jid = JID(from, defaultDomain: domain) else { return [] }
+            // A status per language comes as one presence each after the neutral one, which alone is shown.
+            guard presence.lang == nil, let jid = JID(from, defaultDomain: domain) else { return [] }
             return [
                 .presence(.changed(jid.bare, IMShow.presence(of: presence.show), status: presence.status, since: nil))
             ]

@@ -35,9 +35,13 @@ public struct RosterSession: Sendable {
     public private(set) var seq: Int64?
     public private(set) var me: JID?
 
-    public init(domain: String, carriesChat: Bool = true) {
+    /// What `/presence STATE` without a text says, per language.
+    public let statusTexts: RosterStatusTexts
+
+    public init(domain: String, carriesChat: Bool = true, statusTexts: RosterStatusTexts = RosterStatusTexts()) {
         self.domain = domain
         self.carriesChat = carriesChat
+        self.statusTexts = statusTexts
     }
 
     public var capabilities: Set<Capability> { carriesChat ? Self.capabilities : Self.subscriptionCapabilities }
@@ -62,7 +66,19 @@ public struct RosterSession: Sendable {
     }
 
     /// The token expired: the next login keeps the session and its place.
-    public mutating func tokenExpired() { authToken = nil }
+    public mutating func tokenExpired() {
+        authToken = nil
+        renewals += 1
+    }
+
+    /// How often an expired token was replaced within the link; a renewal is not a new login for the engine.
+    public private(set) var renewals = 0
+
+    /// `loggedIn`'s events for a renewed token: the same session goes on, so the engine must not take it for
+    /// a fresh login (which re-sends its unacknowledged messages while the renewing request repeats its own).
+    public static func renewalEvents(_ events: [EngineEvent]) -> [EngineEvent] {
+        events.filter { if case .session(.authenticated) = $0 { false } else { true } }
+    }
 
     /// The request for an engine command, or `nil` for what this protocol does not carry.
     public func outgoing(_ command: AdapterCommand) -> (RosterRequest, Pending)? {
@@ -78,7 +94,14 @@ public struct RosterSession: Sendable {
         case .threads(let command):
             return threadRequest(command)
         case .presence(.set(let presence, let status)):
-            return (.setPresence([IMPresence(show: IMShow.show(for: presence), status: status)]), .none)
+            let show = IMShow.show(for: presence)
+            guard status == nil, !statusTexts.isEmpty else {
+                return (.setPresence([IMPresence(show: show, status: status)]), .none)
+            }
+            let presences = statusTexts.presences(for: presence).map {
+                IMPresence(show: show, status: $0.status, lang: $0.lang)
+            }
+            return (.setPresence(presences), .none)
         case .roster(.add(let jid, let name, let groups)):
             return (.subscribe(addr: jid.bareString, name: name, groups: groups), .roster)
         case .roster(.rename(let jid, let name)):
@@ -108,6 +131,10 @@ public struct RosterSession: Sendable {
     ) -> [EngineEvent] {
         var events = notifications(context, now: now)
         switch (pending, response) {
+        case (.chat(let localID), .sendMessage(let thread, let seq?)):
+            // Keyed like the thread's history, so the page holding this message does not show it twice.
+            let key = Self.serverKey(thread: thread, seq: seq)
+            events.append(.chat(.acked(localID: localID, serverKey: key, timestamp: now)))
         case (.chat(let localID), _):
             events.append(.chat(.acked(localID: localID, serverKey: nil, timestamp: now)))
         case (.whitelist, .modifyWhitelist(let blocked)):

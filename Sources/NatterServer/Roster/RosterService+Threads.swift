@@ -76,9 +76,10 @@ extension RosterService {
         let text = content.body?.text ?? ""
         let stored = !text.isEmpty || !content.subjects.isEmpty
         let now = clock.now()
+        var seq: Int64?
         if stored {
             let body = text.isEmpty ? content.subjects.map(\.text).joined(separator: "\n") : text
-            _ = try await coreCall { try await store.appendMessage(to: id, from: user, text: body, at: now) }
+            seq = try await coreCall { try await store.appendMessage(to: id, from: user, text: body, at: now) }
         }
         let notification = IMNotification.message(
             from: encoder.address(user.name), thread: thread, timestamp: RosterEventEncoder.milliseconds(now),
@@ -89,7 +90,7 @@ extension RosterService {
                 target.deliver([notification])
             }
         }
-        return .sendMessage(thread: thread)
+        return .sendMessage(thread: thread, seq: seq)
     }
 
     func getGroupChat(
