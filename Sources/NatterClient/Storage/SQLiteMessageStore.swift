@@ -89,6 +89,33 @@ public final class SQLiteMessageStore: MessageStore {
         }
     }
 
+    public func search(_ text: String, in conversation: ConversationID?, limit: Int) throws -> [Message] {
+        guard let query = Self.searchQuery(text) else { return [] }
+        return try database.read { db in
+            var sql = """
+                SELECT message.* FROM message_search JOIN message ON message.rowid = message_search.rowid
+                WHERE message_search MATCH ?
+                """
+            var arguments: StatementArguments = [query]
+            if let conversation {
+                sql += " AND message.conversation = ?"
+                arguments += [conversation.storageKey]
+            }
+            sql += " ORDER BY message.timestamp DESC LIMIT ?"
+            arguments += [limit]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap(decode).reversed()
+        }
+    }
+
+    /// The user's words as an FTS5 query: every word must occur, each as a prefix, and none is read as FTS5 syntax
+    /// (quotes are doubled inside a quoted string), so `"` or `AND` in a search are just text.
+    static func searchQuery(_ text: String) -> String? {
+        // A word without letters or digits has no token to match, and FTS5 refuses an empty phrase.
+        let words = text.split(whereSeparator: \.isWhitespace).filter { $0.contains { $0.isLetter || $0.isNumber } }
+        guard !words.isEmpty else { return nil }
+        return words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"*" }.joined(separator: " ")
+    }
+
     public func resumeCursors() throws -> [ProtocolKind: ResumeCursor] {
         try database.read { db in
             try Row.fetchAll(db, sql: "SELECT protocol, token FROM resumeCursor").reduce(into: [:]) { cursors, row in
@@ -158,6 +185,25 @@ extension SQLiteMessageStore {
                     INSERT INTO resumeCursor (protocol, token)
                         SELECT 'realtime', serverKey FROM message WHERE serverKey IS NOT NULL
                         ORDER BY length(serverKey) DESC, serverKey DESC LIMIT 1;
+                    """)
+        }
+        // Full-text search over every cached message (`/search`, `/lastlog`): an FTS5 index on `message.text`, kept in
+        // step by triggers so no write path can forget it, and filled from what the cache already holds.
+        migrator.registerMigration("v3-search") { db in
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE message_search USING fts5(text, content='message', content_rowid='rowid');
+                    CREATE TRIGGER message_search_insert AFTER INSERT ON message BEGIN
+                        INSERT INTO message_search (rowid, text) VALUES (new.rowid, new.text);
+                    END;
+                    CREATE TRIGGER message_search_delete AFTER DELETE ON message BEGIN
+                        INSERT INTO message_search (message_search, rowid, text) VALUES ('delete', old.rowid, old.text);
+                    END;
+                    CREATE TRIGGER message_search_update AFTER UPDATE OF text ON message BEGIN
+                        INSERT INTO message_search (message_search, rowid, text) VALUES ('delete', old.rowid, old.text);
+                        INSERT INTO message_search (rowid, text) VALUES (new.rowid, new.text);
+                    END;
+                    INSERT INTO message_search (message_search) VALUES ('rebuild');
                     """)
         }
         return migrator

@@ -11,4 +11,8 @@ public enum AppAction: Sendable, Equatable {
     case filterRoster(String)
     /// `/theme NAME`: a built-in theme or a theme file, applied at once.
     case setTheme(String)
+    /// `/search text` in the active window (an empty text steps to the next match); the app asks the cache.
+    case search(String)
+    /// `/lastlog text`: matching lines from every conversation's cache.
+    case lastlog(String)
 }

@@ -14,6 +14,12 @@ extension ScreenModel {
         if let conversation, offset > 0 {
             offset += anchorScroll(conversation, ui: &ui, clearedBefore: clearedBefore, state: state, width: width)
         }
+        if let conversation,
+            let jump = searchJump(
+                conversation, ui: &ui, clearedBefore: clearedBefore, state: state, width: width, height: height)
+        {
+            offset = jump
+        }
         let typing = typingLine(state: state)
         var pageHeight = max(1, height - (offset > 0 || typing != nil ? 1 : 0))
         let needed = offset + pageHeight
@@ -31,9 +37,10 @@ extension ScreenModel {
             let unreadStart = unreadStart(in: conversation, state: state)
             for index in messages.indices.reversed() {
                 if let clearedBefore, messages[index].timestamp < clearedBefore { break }
-                let block =
+                let block = searchHighlighted(
                     unreadLineRows(at: index, unreadStart: unreadStart, width: width)
-                    + messageBlock(messages, at: index, clearedBefore: clearedBefore, state: state, width: width)
+                        + messageBlock(messages, at: index, clearedBefore: clearedBefore, state: state, width: width),
+                    message: messages[index], ui: ui)
                 if !take(block) {
                     exhausted = false
                     break
