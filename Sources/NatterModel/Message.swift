@@ -32,6 +32,8 @@ public struct Message: Hashable, Sendable, Identifiable {
     public var isOutgoing: Bool
     public var delivery: DeliveryState
     public var isEdited: Bool
+    /// Deleted by its author: kept in place, without its text, so the conversation still reads in order.
+    public var isDeleted = false
 
     public init(
         id: String, serverKey: String? = nil, conversation: ConversationID, sender: JID, senderName: String? = nil,

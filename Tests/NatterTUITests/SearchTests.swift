@@ -69,3 +69,25 @@ import Testing
         #expect(!line.unicodeScalars.contains { $0.value == 0x1B })
     }
 }
+
+@Suite struct CorrectionScreenTests {
+    @Test func deletedAndEditedMessagesAreMarked() {
+        var deleted = Fixture.message("secret")
+        deleted.text = ""
+        deleted.isDeleted = true
+        var edited = Fixture.message("fixed", minute: 1)
+        edited.isEdited = true
+        let state = Fixture.withChat([deleted, edited])
+        var ui = InterfaceState(rows: 24, columns: 80)
+        var model = ScreenModel(timeZone: TimeZone(identifier: "UTC")!)
+        let rows = model.render(state: state, ui: &ui, now: Fixture.noon).pane(.chat)!.rows.map(\.text).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        #expect(rows.contains("10:30 <Bob> (message deleted)"))
+        #expect(rows.contains("10:31 <Bob> fixed (edited)"))
+        #expect(
+            CommandParser().parse("/edit new words", state: state) == [
+                .dispatch(.chat(.editLast(.direct(Fixture.bob), text: "new words")))
+            ])
+    }
+}

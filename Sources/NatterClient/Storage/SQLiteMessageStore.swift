@@ -46,16 +46,16 @@ public final class SQLiteMessageStore: MessageStore {
             try db.execute(
                 sql: """
                     INSERT INTO message (id, serverKey, conversation, sender, senderName, text, timestamp, outgoing,
-                                         delivery, failure, edited)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                         delivery, failure, edited, deleted)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET serverKey = excluded.serverKey, text = excluded.text,
                         timestamp = excluded.timestamp, delivery = excluded.delivery, failure = excluded.failure,
-                        edited = excluded.edited, senderName = excluded.senderName
+                        edited = excluded.edited, senderName = excluded.senderName, deleted = excluded.deleted
                     """,
                 arguments: [
                     message.id, message.serverKey, message.conversation.storageKey, message.sender.description,
                     message.senderName, message.text, message.timestamp.timeIntervalSince1970, message.isOutgoing,
-                    delivery, failure, message.isEdited,
+                    delivery, failure, message.isEdited, message.isDeleted,
                 ])
         }
     }
@@ -206,6 +206,9 @@ extension SQLiteMessageStore {
                     INSERT INTO message_search (message_search) VALUES ('rebuild');
                     """)
         }
+        migrator.registerMigration("v4-deleted") { db in
+            try db.execute(sql: "ALTER TABLE message ADD COLUMN deleted BOOLEAN NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 
@@ -231,10 +234,12 @@ extension SQLiteMessageStore {
             case "failed": .failed(row["failure"] ?? "failed")
             default: .sent
             }
-        return Message(
+        var message = Message(
             id: row["id"], serverKey: row["serverKey"], conversation: conversation, sender: sender,
             senderName: row["senderName"], text: row["text"],
             timestamp: Date(timeIntervalSince1970: row["timestamp"]), isOutgoing: row["outgoing"],
             delivery: delivery, isEdited: row["edited"])
+        message.isDeleted = row["deleted"]
+        return message
     }
 }

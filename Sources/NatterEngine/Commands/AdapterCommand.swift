@@ -19,7 +19,8 @@ extension AdapterCommand {
     /// What an adapter must be able to do to receive this command.
     public var capability: Capability {
         switch self {
-        case .chat(.send(_, let to, _)), .chat(.fetchHistory(let to, _, _)), .chat(.markRead(let to, _)):
+        case .chat(.send(_, let to, _)), .chat(.fetchHistory(let to, _, _)), .chat(.markRead(let to, _)),
+            .chat(.edit(let to, _, _)), .chat(.delete(let to, _)):
             to.kind.capability
         case .chat(.typing): .typing
         case .chat(.catchUp): .chat

@@ -36,9 +36,10 @@ extension Reducer {
                 message.isEdited = true
             }
         case .deleted(let serverKey):
-            guard let (id, index) = locate(serverKey: serverKey, on: account, in: state) else { return [] }
-            let removed = state.conversations[id]!.messages.remove(at: index)
-            return [.forget(messageID: removed.id, account: account)]
+            return updateMessage(serverKey: serverKey, on: account, in: &state) { message in
+                message.text = ""
+                message.isDeleted = true
+            }
         case .typing(let id, let user, let composing):
             return typing(user.bare, in: id, composing: composing, state: &state, now: now)
         case .historyLoaded(let id, let messages, let hasMore):

@@ -130,7 +130,12 @@ extension ScreenModel {
         case .sent, .delivered, .read:
             break
         }
-        if message.isEdited { body += " (edited)" }
+        if message.isDeleted {
+            body = "(message deleted)"
+            bodyRole = .dim
+        } else if message.isEdited {
+            body += " (edited)"
+        }
         return hangingRows(prefix: prefix, marker: marker, body: body, role: bodyRole, width: width)
     }
 
