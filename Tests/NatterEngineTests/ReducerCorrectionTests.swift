@@ -68,3 +68,30 @@ import Testing
         #expect(!reconnect.contains { if case .adapter(_, .chat(.send)) = $0 { true } else { false } })
     }
 }
+
+@Suite struct ReducerIncomingWindowTests {
+    @Test func aWindowOpenedByAnIncomingMessageAsksForTheHistoryBeforeIt() {
+        var harness = ReducerHarness()
+        let chat = ConversationID.direct(harness.bob)
+        let first = harness.event(.chat(.received(harness.incoming("hello again", key: "40"))))
+        #expect(
+            ReducerHarness.commands(first) == [
+                .chat(.fetchHistory(chat, before: nil, limit: harness.reducer.historyPageSize))
+            ])
+        #expect(harness.state.conversations[chat]?.isLoadingHistory == true)
+        // The page arrives with the message itself among older ones: kept once, older ones above it.
+        harness.event(
+            .chat(
+                .historyLoaded(
+                    chat,
+                    [
+                        harness.incoming("earlier", key: "30", at: -60),
+                        harness.incoming("hello again", key: "40"),
+                    ], hasMore: false)))
+        #expect(harness.state.conversations[chat]?.messages.map(\.text) == ["earlier", "hello again"])
+        #expect(harness.state.conversations[chat]?.unread == 1)
+        // Later messages in the open window ask for nothing more.
+        let second = harness.event(.chat(.received(harness.incoming("and again", key: "41", at: 1))))
+        #expect(ReducerHarness.commands(second).isEmpty)
+    }
+}
