@@ -15,9 +15,12 @@ import NatterModel
 public final class SQLiteMessageStore: MessageStore {
     private let database: DatabasePool
     public let account: AccountID
+    /// Plain-text logs, when the user asked for them.
+    private let log: ConversationLog?
 
-    public init(path: String, account: AccountID = .default) throws {
+    public init(path: String, account: AccountID = .default, log: ConversationLog? = nil) throws {
         self.account = account
+        self.log = log
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
             attributes: [.posixPermissions: 0o700])
@@ -35,7 +38,10 @@ public final class SQLiteMessageStore: MessageStore {
     }
 
     public func save(_ message: Message) throws {
-        try database.write { db in
+        let firstFinal = try database.write { db in
+            // Logged once, when it is first known to be in the conversation: on arrival, or when our own is acked.
+            let previous = try String.fetchOne(
+                db, sql: "SELECT delivery FROM message WHERE id = ?", arguments: [message.id])
             // One row per server key: the newest write is the copy the engine kept (our local id after an ack
             // merged the server's echo into it), so older twins go.
             if let key = message.serverKey {
@@ -57,7 +63,10 @@ public final class SQLiteMessageStore: MessageStore {
                     message.senderName, message.text, message.timestamp.timeIntervalSince1970, message.isOutgoing,
                     delivery, failure, message.isEdited, message.isDeleted,
                 ])
+            return (previous == nil || previous == "pending")
+                && (delivery == "sent" || delivery == "delivered" || delivery == "read")
         }
+        if firstFinal, !message.isDeleted { try log?.append(message) }
     }
 
     public func delete(messageID: String) throws {
