@@ -127,6 +127,23 @@ public final class EngineStore: Sendable {
         run { guarded, now in guarded.reducer.reduce(&guarded.state, intent: intent, now: now) }
     }
 
+    /// Searches the caches (`/search`, `/lastlog`): one conversation's account, or every account. A cache that
+    /// cannot be read is reported as a notice rather than hiding the other accounts' matches.
+    public func search(_ text: String, in conversation: ConversationID? = nil, limit: Int = 500) -> [Message] {
+        var matches: [Message] = []
+        for (account, store) in stores.sorted(by: { $0.key < $1.key })
+        where conversation == nil || conversation?.account == account {
+            do {
+                matches += try store.search(text, in: conversation, limit: limit)
+            } catch {
+                dispatch(
+                    .notice(
+                        Notice(.warning, "\(account): cannot search the message cache: \(error)", timestamp: clock())))
+            }
+        }
+        return matches.sorted { $0.timestamp < $1.timestamp }
+    }
+
     /// Time passed: lapses typing indicators.
     public func tick(_ now: Date) {
         dispatch(.tick(now))

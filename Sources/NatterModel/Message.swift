@@ -34,6 +34,8 @@ public struct Message: Hashable, Sendable, Identifiable {
     public var isEdited: Bool
     /// The sender's effects and colour where the protocol carries them (CWA); `nil` is plain text.
     public var style: MessageStyle?
+    /// Deleted by its author: kept in place, without its text, so the conversation still reads in order.
+    public var isDeleted = false
 
     public init(
         id: String, serverKey: String? = nil, conversation: ConversationID, sender: JID, senderName: String? = nil,

@@ -111,6 +111,8 @@ import Testing
         #expect(try store.recentMessages(in: .direct(bob), limit: 10).map(\.text) == ["old one", "queued"])
         #expect(try store.pendingOutbox().map(\.id) == ["m-1"])
         #expect(try store.resumeCursors() == [.realtime: ResumeCursor("100")])
+        // The search index is filled from what the old cache held.
+        #expect(try store.search("roo", in: nil, limit: 10).map(\.id) == ["100"])
 
         // And the engine restores it as the default account, outbox window open, ready to resend and catch up.
         let state = EngineStore.restoredState(domain: "natter.test", from: store)

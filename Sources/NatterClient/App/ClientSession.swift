@@ -92,8 +92,11 @@ public final class ClientSession: Sendable {
         // to be sent behind the script's back (and again when the script retries).
         let engine: EngineStore
         if interactive {
+            let logs = (try? ClientConfiguration.load(path: ClientConfiguration.defaultPath()))?.logs ?? false
             let stores = try accounts.map { account in
-                try SQLiteMessageStore(path: cachePath(for: account, in: temporaryDirectory), account: account.id)
+                try SQLiteMessageStore(
+                    path: cachePath(for: account, in: temporaryDirectory), account: account.id,
+                    log: logs ? ConversationLog(directory: ConversationLog.defaultDirectory(account: account.id)) : nil)
             }
             engine = EngineStore(state: EngineStore.restoredState(accounts: states, from: stores), stores: stores)
         } else {

@@ -14,6 +14,8 @@ public struct ClientConfiguration: Sendable, Equatable {
     public var caFile: String?
     /// `bell = false` silences the BEL on private messages and highlights.
     public var bell = true
+    /// `logs = true` keeps a plain-text log per conversation under `$XDG_STATE_HOME/natter/logs`.
+    public var logs = false
     /// `notify_command = ["notify-send", "Natter"]`: run (no shell) with the sender and the text appended.
     public var notifyCommand: [String] = []
     /// `highlight_words = ["deploy", "natter"]`: besides your own names, words that make a message a highlight.
@@ -78,7 +80,7 @@ public struct ClientConfiguration: Sendable, Equatable {
         if table.contains(key: "password") { throw ConfigurationError.plaintextPassword(path: path) }
         let known: Set<String> = [
             "server", "user", "password_command", "theme", "resource", "ca_file", "accounts", "bell", "notify_command",
-            "highlight_words", "timestamp_format", "prefix_align", "prefix_align_max", "show_room_status",
+            "highlight_words", "timestamp_format", "prefix_align", "prefix_align_max", "show_room_status", "logs",
         ]
         if let unknown = table.keys.first(where: { !known.contains($0) }) {
             throw ConfigurationError.unknownKey(path: path, key: unknown)
@@ -112,6 +114,12 @@ public struct ClientConfiguration: Sendable, Equatable {
                 throw ConfigurationError.wrongType(path: path, key: "bell", expected: "true or false")
             }
             configuration.bell = flag
+        }
+        if let logs = table["logs"] {
+            guard let flag = logs.bool else {
+                throw ConfigurationError.wrongType(path: path, key: "logs", expected: "true or false")
+            }
+            configuration.logs = flag
         }
         configuration.notifyCommand = try strings("notify_command")
         configuration.highlightWords = try strings("highlight_words")

@@ -15,9 +15,12 @@ import NatterModel
 public final class SQLiteMessageStore: MessageStore {
     private let database: DatabasePool
     public let account: AccountID
+    /// Plain-text logs, when the user asked for them.
+    private let log: ConversationLog?
 
-    public init(path: String, account: AccountID = .default) throws {
+    public init(path: String, account: AccountID = .default, log: ConversationLog? = nil) throws {
         self.account = account
+        self.log = log
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
             attributes: [.posixPermissions: 0o700])
@@ -35,7 +38,10 @@ public final class SQLiteMessageStore: MessageStore {
     }
 
     public func save(_ message: Message) throws {
-        try database.write { db in
+        let firstFinal = try database.write { db in
+            // Logged once, when it is first known to be in the conversation: on arrival, or when our own is acked.
+            let previous = try String.fetchOne(
+                db, sql: "SELECT delivery FROM message WHERE id = ?", arguments: [message.id])
             // One row per server key: the newest write is the copy the engine kept (our local id after an ack
             // merged the server's echo into it), so older twins go.
             if let key = message.serverKey {
@@ -46,18 +52,22 @@ public final class SQLiteMessageStore: MessageStore {
             try db.execute(
                 sql: """
                     INSERT INTO message (id, serverKey, conversation, sender, senderName, text, timestamp, outgoing,
-                                         delivery, failure, edited, style)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                         delivery, failure, edited, style, deleted)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET serverKey = excluded.serverKey, text = excluded.text,
                         timestamp = excluded.timestamp, delivery = excluded.delivery, failure = excluded.failure,
-                        edited = excluded.edited, senderName = excluded.senderName, style = excluded.style
+                        edited = excluded.edited, senderName = excluded.senderName, style = excluded.style,
+                        deleted = excluded.deleted
                     """,
                 arguments: [
                     message.id, message.serverKey, message.conversation.storageKey, message.sender.description,
                     message.senderName, message.text, message.timestamp.timeIntervalSince1970, message.isOutgoing,
-                    delivery, failure, message.isEdited, Self.encode(message.style),
+                    delivery, failure, message.isEdited, Self.encode(message.style), message.isDeleted,
                 ])
+            return (previous == nil || previous == "pending")
+                && (delivery == "sent" || delivery == "delivered" || delivery == "read")
         }
+        if firstFinal, !message.isDeleted { try log?.append(message) }
     }
 
     public func delete(messageID: String) throws {
@@ -87,6 +97,33 @@ public final class SQLiteMessageStore: MessageStore {
                 db, sql: "SELECT * FROM message WHERE outgoing = 1 AND delivery = 'pending' ORDER BY timestamp"
             ).compactMap(decode)
         }
+    }
+
+    public func search(_ text: String, in conversation: ConversationID?, limit: Int) throws -> [Message] {
+        guard let query = Self.searchQuery(text) else { return [] }
+        return try database.read { db in
+            var sql = """
+                SELECT message.* FROM message_search JOIN message ON message.rowid = message_search.rowid
+                WHERE message_search MATCH ?
+                """
+            var arguments: StatementArguments = [query]
+            if let conversation {
+                sql += " AND message.conversation = ?"
+                arguments += [conversation.storageKey]
+            }
+            sql += " ORDER BY message.timestamp DESC LIMIT ?"
+            arguments += [limit]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap(decode).reversed()
+        }
+    }
+
+    /// The user's words as an FTS5 query: every word must occur, each as a prefix, and none is read as FTS5 syntax
+    /// (quotes are doubled inside a quoted string), so `"` or `AND` in a search are just text.
+    static func searchQuery(_ text: String) -> String? {
+        // A word without letters or digits has no token to match, and FTS5 refuses an empty phrase.
+        let words = text.split(whereSeparator: \.isWhitespace).filter { $0.contains { $0.isLetter || $0.isNumber } }
+        guard !words.isEmpty else { return nil }
+        return words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"*" }.joined(separator: " ")
     }
 
     public func resumeCursors() throws -> [ProtocolKind: ResumeCursor] {
@@ -164,6 +201,28 @@ extension SQLiteMessageStore {
         migrator.registerMigration("v3-message-style") { db in
             try db.execute(sql: "ALTER TABLE message ADD COLUMN style TEXT")
         }
+        // Full-text search over every cached message (`/search`, `/lastlog`): an FTS5 index on `message.text`, kept in
+        // step by triggers so no write path can forget it, and filled from what the cache already holds.
+        migrator.registerMigration("v4-search") { db in
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE message_search USING fts5(text, content='message', content_rowid='rowid');
+                    CREATE TRIGGER message_search_insert AFTER INSERT ON message BEGIN
+                        INSERT INTO message_search (rowid, text) VALUES (new.rowid, new.text);
+                    END;
+                    CREATE TRIGGER message_search_delete AFTER DELETE ON message BEGIN
+                        INSERT INTO message_search (message_search, rowid, text) VALUES ('delete', old.rowid, old.text);
+                    END;
+                    CREATE TRIGGER message_search_update AFTER UPDATE OF text ON message BEGIN
+                        INSERT INTO message_search (message_search, rowid, text) VALUES ('delete', old.rowid, old.text);
+                        INSERT INTO message_search (rowid, text) VALUES (new.rowid, new.text);
+                    END;
+                    INSERT INTO message_search (message_search) VALUES ('rebuild');
+                    """)
+        }
+        migrator.registerMigration("v5-deleted") { db in
+            try db.execute(sql: "ALTER TABLE message ADD COLUMN deleted BOOLEAN NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 
@@ -200,10 +259,12 @@ extension SQLiteMessageStore {
             case "failed": .failed(row["failure"] ?? "failed")
             default: .sent
             }
-        return Message(
+        var message = Message(
             id: row["id"], serverKey: row["serverKey"], conversation: conversation, sender: sender,
             senderName: row["senderName"], text: row["text"],
             timestamp: Date(timeIntervalSince1970: row["timestamp"]), isOutgoing: row["outgoing"],
             delivery: delivery, isEdited: row["edited"], style: Self.decodeStyle(row["style"]))
+        message.isDeleted = row["deleted"]
+        return message
     }
 }

@@ -20,7 +20,8 @@ extension AdapterCommand {
     /// What an adapter must be able to do to receive this command.
     public var capability: Capability {
         switch self {
-        case .chat(.send(_, let to, _)), .chat(.fetchHistory(let to, _, _)), .chat(.markRead(let to, _)):
+        case .chat(.send(_, let to, _)), .chat(.fetchHistory(let to, _, _)), .chat(.markRead(let to, _)),
+            .chat(.edit(let to, _, _)), .chat(.delete(let to, _)):
             to.kind.capability
         // Whoever carries a thread carries typing in it (Zimbra IM next to Realtime, which has no threads).
         case .chat(.typing(let id, _)) where id.kind == .thread: .threads

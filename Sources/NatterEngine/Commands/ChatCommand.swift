@@ -8,4 +8,6 @@ public enum ChatCommand: Sendable, Equatable {
     case catchUp(after: ResumeCursor, limit: Int)
     /// The user has read the conversation up to the message with this server key (synced to their other clients).
     case markRead(ConversationID, key: String)
+    case edit(ConversationID, serverKey: String, text: String)
+    case delete(ConversationID, serverKey: String)
 }

@@ -12,6 +12,8 @@ extension Reducer {
             // Typing is a courtesy: an account that cannot signal it stays quiet rather than nagging per keystroke.
             guard case .ready(let key) = route(command, on: id.account, for: id, in: state) else { return [] }
             return [.adapter(key, command)]
+        case .editLast, .deleteLast, .retryFailed, .cancelPending:
+            return applyCorrection(intent, to: &state, now: now)
         case .loadOlderHistory(let id):
             guard let conversation = state.conversations[id], conversation.hasMoreHistory else { return [] }
             let oldestKey = conversation.messages.first { $0.serverKey != nil }?.serverKey

@@ -7,7 +7,7 @@ extension Reducer {
         switch event {
         case .received(let message):
             claim(message.conversation, for: source, in: &state)
-            return received(message, in: &state)
+            return received(message, live: true, in: &state)
         case .acked(let localID, let serverKey, let timestamp):
             guard let (id, _) = locate(id: localID, on: account, in: state) else { return [] }
             // The server's copy may already be here (a note to self, or history fetched before a resend's ack):
@@ -36,9 +36,10 @@ extension Reducer {
                 message.isEdited = true
             }
         case .deleted(let serverKey):
-            guard let (id, index) = locate(serverKey: serverKey, on: account, in: state) else { return [] }
-            let removed = state.conversations[id]!.messages.remove(at: index)
-            return [.forget(messageID: removed.id, account: account)]
+            return updateMessage(serverKey: serverKey, on: account, in: &state) { message in
+                message.text = ""
+                message.isDeleted = true
+            }
         case .typing(let id, let user, let composing):
             return typing(user.bare, in: id, composing: composing, state: &state, now: now)
         case .historyLoaded(let id, let messages, let hasMore):
@@ -63,7 +64,7 @@ extension Reducer {
     ) -> [Effect] {
         var effects = messages.flatMap { message in
             claim(message.conversation, for: source, in: &state)
-            return received(message, in: &state)
+            return received(message, live: false, in: &state)
         }
         state.accounts[source.account]?.adapters[source.protocolKind]?.catchUpPages += 1
         // The adapter moved its cursor past this page before reporting it, so the next page starts there.
@@ -80,7 +81,9 @@ extension Reducer {
         return effects
     }
 
-    private func received(_ incoming: Message, in state: inout ClientState) -> [Effect] {
+    /// `live`: pushed as it happened. Caught-up messages open their windows without fetching: after a long absence
+    /// that would be one history request per conversation at once, and the catch-up already holds what was missed.
+    private func received(_ incoming: Message, live: Bool, in state: inout ClientState) -> [Effect] {
         let id = incoming.conversation
         // A key belongs to one conversation: checking only that one keeps a flood of arrivals linear.
         if let key = incoming.serverKey,
@@ -88,6 +91,10 @@ extension Reducer {
         {
             return []
         }
+        // A window opened by this message shows what was said before it, as `/msg` does.
+        let opens =
+            live && !state.windows.contains(.conversation(id))
+            && !(state.conversations[id]?.messages.contains { $0.serverKey != nil } ?? false)
         ensureConversation(id, in: &state)
         ensureWindow(.conversation(id), in: &state)
         var message = incoming
@@ -99,7 +106,7 @@ extension Reducer {
             state.conversations[id]!.unread += 1
         }
         noteReceiptsOwed(for: message, in: &state)
-        return [.persist(message)]
+        return [.persist(message)] + (opens ? fetchRecentHistory(id, unlessLoaded: false, in: &state) : [])
     }
 
     private func updateMessage(

@@ -29,8 +29,14 @@ extension Reducer {
         ensureConversation(id, in: &state)
         ensureWindow(.conversation(id), in: &state)
         activate(.conversation(id), in: &state)
-        guard let conversation = state.conversations[id], conversation.hasMoreHistory,
-            !conversation.isLoadingHistory, !conversation.messages.contains(where: { $0.serverKey != nil })
+        return fetchRecentHistory(id, in: &state)
+    }
+
+    /// Asks the conversation's adapter for its recent history, unless some is here (`unlessLoaded`, for windows
+    /// opened by hand; a window opened by an arrival holds just that message) or on its way already.
+    func fetchRecentHistory(_ id: ConversationID, unlessLoaded: Bool = true, in state: inout ClientState) -> [Effect] {
+        guard let conversation = state.conversations[id], conversation.hasMoreHistory, !conversation.isLoadingHistory,
+            !unlessLoaded || !conversation.messages.contains(where: { $0.serverKey != nil })
         else { return [] }
         let command = AdapterCommand.chat(.fetchHistory(id, before: nil, limit: historyPageSize))
         guard case .ready(let key) = route(command, on: id.account, for: id, in: state) else { return [] }

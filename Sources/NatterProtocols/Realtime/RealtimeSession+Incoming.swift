@@ -118,7 +118,7 @@ extension RealtimeSession {
                 break
             }
             actions.events += markers.compactMap(readMarkerEvent)
-        case .ping:
+        case .ping, .correction:
             break
         }
     }

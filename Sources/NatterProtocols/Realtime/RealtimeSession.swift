@@ -20,6 +20,8 @@ public struct RealtimeSession: Sendable {
         case ping
         case readMarker(ConversationID)
         case readMarkers
+        /// An edit or delete of an earlier chat: its ack changes nothing, its error is worth a notice.
+        case correction
     }
 
     /// What the I/O shell must do after feeding the session one message.
@@ -99,6 +101,11 @@ public struct RealtimeSession: Sendable {
             advanceCursor(to: after.token)
             return .history(
                 RealtimeHistoryRequest(id: register(.catchUp), with: nil, after: after.token, limit: limit))
+        case .chat(.edit(let conversation, let key, let text)):
+            guard let jid = conversation.jid else { return nil }
+            return .chatUpdated(RealtimeChat(id: register(.correction), to: jid.bareString, text: text, key: key))
+        case .chat(.delete(_, let key)):
+            return .chatDeleted(RealtimeChatRef(id: register(.correction), key: key))
         case .chat(.markRead):
             return nil
         case .roster, .groups, .subscriptions, .channels, .conferences, .threads:

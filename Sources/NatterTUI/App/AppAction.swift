@@ -13,4 +13,8 @@ public enum AppAction: Sendable, Equatable {
     case setTheme(String)
     /// `/nicklist [on|off]`: show, hide or (nil) toggle the member list of room windows.
     case showMembers(Bool?)
+    /// `/search text` in the active window (an empty text steps to the next match); the app asks the cache.
+    case search(String)
+    /// `/lastlog text`: matching lines from every conversation's cache.
+    case lastlog(String)
 }

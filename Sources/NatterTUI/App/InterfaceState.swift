@@ -25,6 +25,8 @@ public struct InterfaceState: Sendable {
     /// The window whose draft the editor holds, and the drafts of the others.
     var editorWindow: WindowID = .console
     var drafts: [WindowID: LineEditor.Draft] = [:]
+    /// `/search` in a window: its matches and the one shown.
+    var search: SearchState?
     /// When Ctrl+C last came, so a second one soon after quits.
     var lastInterrupt: Date?
     /// When the console was last on screen: newer notices make it "low" activity.
@@ -89,6 +91,7 @@ public struct InterfaceState: Sendable {
         case .control("n"): actions = [.dispatch(.activateNext)]
         case .control("p"): actions = [.dispatch(.activatePrevious)]
         case .control("l"): return [.redrawAll]
+        case .control("r"): return nextSearchMatch(state: state)
         case .pageUp: return pageUp(state: state)
         case .pageDown:
             let window = state.activeWindow
@@ -97,6 +100,7 @@ public struct InterfaceState: Sendable {
             return []
         case .altKey(.end):
             scrollOffsets[state.activeWindow] = nil
+            search = nil
             return []
         // End on an empty input line has nothing to move, so it returns to the newest line as Alt+End does.
         case .end where editor.string.isEmpty && scrollOffset(of: state.activeWindow) > 0:

@@ -154,6 +154,12 @@ public final class TerminalApp {
             case .filterRoster(let text): perform(ui.filterRoster(text, state: store.state), backend: backend)
             case .setTheme(let name): setTheme(name, backend: backend)
             case .showMembers(let show): ui.showsMembers = show ?? !ui.showsMembers
+            case .search(let text):
+                let state = store.state
+                let matches = text.isEmpty ? [] : store.search(text, in: state.activeWindow.conversationID)
+                perform(ui.search(text, matches: matches, state: state), backend: backend)
+            case .lastlog(let text):
+                perform(InterfaceState.lastlog(text, matches: store.search(text), state: store.state), backend: backend)
             }
         }
     }

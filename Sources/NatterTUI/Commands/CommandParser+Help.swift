@@ -4,6 +4,7 @@ extension CommandParser {
 
     static let keyLines = [
         "keys: Ctrl+N/P next/previous window · Alt+A next unread · Tab completes · PgUp/PgDn scroll, Alt+End bottom",
+        "search: /search text, then Ctrl+R for older matches, Alt+End back to the bottom; /lastlog text: everywhere",
         "roster: Alt+Up/Down pick a contact or room (Alt+PgUp/PgDn by page), Alt+Enter opens it, Esc puts it away",
         "editing: C-a C-e C-b C-f C-d C-k C-u C-w C-y, Alt+B/F words, Up/Down history; pastes stay one message",
         "Ctrl+C clears the input line (Ctrl+Y brings it back); twice quickly quits · each window keeps its own draft",

@@ -9,7 +9,7 @@ public struct CommandParser: Sendable {
     /// Every command, in `/help` order.
     static let table: [CommandEntry] =
         coreCommands + groupCommands + subscriptionCommands + channelsCommands + conferenceCommands
-        + threadCommands
+        + threadCommands + searchCommands + correctionCommands
 
     private static let coreCommands: [CommandEntry] = [
         CommandEntry(

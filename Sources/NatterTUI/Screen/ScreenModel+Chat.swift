@@ -14,6 +14,12 @@ extension ScreenModel {
         if let conversation, offset > 0 {
             offset += anchorScroll(conversation, ui: &ui, clearedBefore: clearedBefore, state: state, width: width)
         }
+        if let conversation,
+            let jump = searchJump(
+                conversation, ui: &ui, clearedBefore: clearedBefore, state: state, width: width, height: height)
+        {
+            offset = jump
+        }
         let typing = typingLine(state: state)
         var pageHeight = max(1, height - (offset > 0 || typing != nil ? 1 : 0))
         let needed = offset + pageHeight
@@ -33,9 +39,10 @@ extension ScreenModel {
             let unreadStart = unreadID.flatMap { id in messages.lastIndex { $0.id == id } }
             for index in messages.indices.reversed() {
                 if let clearedBefore, messages[index].timestamp < clearedBefore { break }
-                let block =
+                let block = searchHighlighted(
                     unreadLineRows(at: index, unreadStart: unreadStart, width: width)
-                    + messageBlock(messages, at: index, clearedBefore: clearedBefore, state: state, width: width)
+                        + messageBlock(messages, at: index, clearedBefore: clearedBefore, state: state, width: width),
+                    message: messages[index], ui: ui)
                 if !take(block) {
                     exhausted = false
                     break
@@ -109,7 +116,7 @@ extension ScreenModel {
 
         var body = TextSanitizer.message(action.map(String.init) ?? message.text)
         // The sender's effects and colour (only received messages carry them), drawn where the terminal can.
-        let bodyStyle = message.style.map(Self.runStyle)
+        var bodyStyle = message.style.map(Self.runStyle)
         if message.style?.effects.contains(.strikethrough) == true { body = Self.struckThrough(body) }
         var marker: StyledRun?
         var bodyRole = StyleRole.text
@@ -124,7 +131,13 @@ extension ScreenModel {
         case .sent, .delivered, .read:
             if let note = channelDeliveryNote(message, state: state) { body += " " + note }
         }
-        if message.isEdited { body += " (edited)" }
+        if message.isDeleted {
+            body = "(message deleted)"
+            bodyRole = .dim
+            bodyStyle = nil
+        } else if message.isEdited {
+            body += " (edited)"
+        }
         return hangingRows(prefix: prefix, marker: marker, body: body, role: bodyRole, style: bodyStyle, width: width)
     }
 
