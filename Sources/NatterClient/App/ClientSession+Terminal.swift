@@ -20,7 +20,8 @@ extension ClientSession {
             highlightWords: file?.highlightWords ?? [])
         let app = TerminalApp(
             store: engine, theme: theme, domain: domain, attention: attention,
-            timestampFormat: file?.timestampFormat.map(TimestampFormat.init) ?? .standard)
+            timestampFormat: file?.timestampFormat.map(TimestampFormat.init) ?? .standard,
+            keyBindings: file?.keyBindings ?? .defaults, mouse: file?.mouse ?? false)
         try app.run()
         if let unsent = CommandParser.unsentSummary(state: engine.state) {
             FileHandle.standardError.write(Data("natter: \(unsent)\n".utf8))

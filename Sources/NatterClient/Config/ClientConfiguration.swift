@@ -1,4 +1,5 @@
 import Foundation
+import NatterTUI
 import TOMLKit
 
 /// Settings from `$XDG_CONFIG_HOME/natter/config.toml`; command-line flags override them.
@@ -20,6 +21,10 @@ public struct ClientConfiguration: Sendable, Equatable {
     public var highlightWords: [String] = []
     /// `timestamp_format = "HH:mm:ss"`: the clock before each line (see `TimestampFormat`).
     public var timestampFormat: String?
+    /// `[keys]`: key name → action name (`"ctrl-t" = "next_window"`), checked when the file is read.
+    public var keyBindings = KeyBindings.defaults
+    /// `mouse = true`: wheel scrolling and clicks on windows and roster entries; off by default.
+    public var mouse = false
     /// The `[accounts.NAME]` tables that could be read, in name order.
     public var accounts: [AccountSettings]
     /// The `[accounts.NAME]` tables that could not: reported by name, while the others start.
@@ -72,7 +77,7 @@ public struct ClientConfiguration: Sendable, Equatable {
         if table.contains(key: "password") { throw ConfigurationError.plaintextPassword(path: path) }
         let known: Set<String> = [
             "server", "user", "password_command", "theme", "resource", "ca_file", "accounts", "bell", "notify_command",
-            "highlight_words", "timestamp_format",
+            "highlight_words", "timestamp_format", "keys", "mouse",
         ]
         if let unknown = table.keys.first(where: { !known.contains($0) }) {
             throw ConfigurationError.unknownKey(path: path, key: unknown)
@@ -110,6 +115,29 @@ public struct ClientConfiguration: Sendable, Equatable {
         configuration.notifyCommand = try strings("notify_command")
         configuration.highlightWords = try strings("highlight_words")
         configuration.timestampFormat = try string("timestamp_format")
+        if let mouse = table["mouse"] {
+            guard let flag = mouse.bool else {
+                throw ConfigurationError.wrongType(path: path, key: "mouse", expected: "true or false")
+            }
+            configuration.mouse = flag
+        }
+        if let value = table["keys"] {
+            guard let keys = value.table else {
+                throw ConfigurationError.wrongType(path: path, key: "keys", expected: "a [keys] table")
+            }
+            var configured: [String: String] = [:]
+            for name in keys.keys {
+                guard let action = keys[name]?.string else {
+                    throw ConfigurationError.wrongType(path: path, key: "keys.\(name)", expected: "an action name")
+                }
+                configured[name] = action
+            }
+            do {
+                configuration.keyBindings = try KeyBindings(configured: configured)
+            } catch {
+                throw ConfigurationError.malformed(path: path, line: nil, reason: error.description)
+            }
+        }
         return configuration
     }
 }

@@ -11,4 +11,6 @@ public enum AppAction: Sendable, Equatable {
     case filterRoster(String)
     /// `/theme NAME`: a built-in theme or a theme file, applied at once.
     case setTheme(String)
+    /// `/help keys`: the bindings in force, which only the interface knows.
+    case showKeyBindings
 }

@@ -18,14 +18,18 @@ public final class TerminalApp {
     private var pipe: WakePipe?
     private let attention: AttentionSettings
     private var tracker = AttentionTracker()
+    /// `mouse = true` in config.toml: clicks and the wheel are reported.
+    private let mouse: Bool
     /// The signal that ended the run (SIGINT twice, SIGTERM, SIGHUP), for an exit status of 128 + its number;
     /// nil after `/quit`.
     public private(set) var endingSignal: Int32?
 
     public init(
         store: EngineStore, theme: Theme, domain: String, attention: AttentionSettings = AttentionSettings(),
-        timestampFormat: TimestampFormat = .standard
+        timestampFormat: TimestampFormat = .standard, keyBindings: KeyBindings = .defaults, mouse: Bool = false
     ) {
+        self.mouse = mouse
+        ui.keyBindings = keyBindings
         self.store = store
         self.theme = theme
         self.domain = domain
@@ -48,6 +52,7 @@ public final class TerminalApp {
             backend.shutdown()
             SignalRelay.uninstall()
         }
+        if mouse { backend.enableMouse() }
         SignalRelay.install(wakeFD: pipe.writeFD)
         store.observe { pipe.notify() }
         store.setWakeScheduler { date in pipe.schedule(date) }
@@ -144,6 +149,7 @@ public final class TerminalApp {
             case .redrawAll: backend?.invalidate()
             case .filterRoster(let text): perform(ui.filterRoster(text, state: store.state), backend: backend)
             case .setTheme(let name): setTheme(name, backend: backend)
+            case .showKeyBindings: perform(ui.keyBindingHelp(), backend: backend)
             }
         }
     }
