@@ -158,7 +158,7 @@ public final class ContactStoreAdapter: ChatAdapter {
         }
         let response: ContactStoreResponse
         do {
-            response = try ContactStoreEnvelope.parseResponse(answer.body, expecting: request.operation).response
+            response = try ContactStoreEnvelope.parseItemListResponse(answer.body, expecting: request.operation)
         } catch {
             throw ContactStoreAdapterError.transport("HTTP \(answer.status): \(error)")
         }
