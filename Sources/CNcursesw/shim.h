@@ -64,4 +64,28 @@ static inline int natter_add_cluster(WINDOW *w, const wchar_t *chars, int count,
     for (int i = 1; i < count && i < CCHARW_MAX; ++i) cell.chars[i] = chars[i];
     return wadd_wch(w, &cell);
 }
+/* Mouse (only with `mouse = true`): left button, wheel; no click delay, so a press is reported at once. */
+static inline unsigned long natter_mouse_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline unsigned long natter_mouse_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline unsigned long natter_mouse_wheel_up(void) { return BUTTON4_PRESSED; }
+static inline unsigned long natter_mouse_wheel_down(void) {
+#ifdef BUTTON5_PRESSED
+    return BUTTON5_PRESSED;
+#else
+    return 0;
+#endif
+}
+static inline int natter_key_mouse(void) { return KEY_MOUSE; }
+static inline void natter_mouse_enable(void) {
+    mouseinterval(0);
+    mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | natter_mouse_wheel_down(), NULL);
+}
+static inline int natter_getmouse(int *row, int *column, unsigned long *buttons) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return ERR;
+    *row = event.y;
+    *column = event.x;
+    *buttons = (unsigned long)event.bstate;
+    return OK;
+}
 #endif

@@ -24,7 +24,8 @@ extension ClientSession {
         let app = TerminalApp(
             store: engine, theme: theme, domain: domain, attention: attention,
             timestampFormat: file?.timestampFormat.map(TimestampFormat.init) ?? .standard,
-            showsRoomStatus: file?.showRoomStatus ?? true)
+            showsRoomStatus: file?.showRoomStatus ?? true,
+            keyBindings: file?.keyBindings ?? .defaults, mouse: file?.mouse ?? false)
         app.alignPrefixes(
             file?.prefixAlign.flatMap(PrefixAlign.init(rawValue:)) ?? .off, max: file?.prefixAlignMax ?? 12)
         try app.run()

@@ -1,4 +1,5 @@
 import Foundation
+import NatterTUI
 import TOMLKit
 
 /// Settings from `$XDG_CONFIG_HOME/natter/config.toml`; command-line flags override them.
@@ -28,6 +29,10 @@ public struct ClientConfiguration: Sendable, Equatable {
     public var prefixAlignMax: Int?
     /// `show_room_status = false` hides joins, parts and presence changes in room windows.
     public var showRoomStatus = true
+    /// `[keys]`: key name → action name (`"ctrl-t" = "next_window"`), checked when the file is read.
+    public var keyBindings = KeyBindings.defaults
+    /// `mouse = true`: wheel scrolling and clicks on windows and roster entries; off by default.
+    public var mouse = false
     /// The `[accounts.NAME]` tables that could be read, in name order.
     public var accounts: [AccountSettings]
     /// The `[accounts.NAME]` tables that could not: reported by name, while the others start.
@@ -80,7 +85,8 @@ public struct ClientConfiguration: Sendable, Equatable {
         if table.contains(key: "password") { throw ConfigurationError.plaintextPassword(path: path) }
         let known: Set<String> = [
             "server", "user", "password_command", "theme", "resource", "ca_file", "accounts", "bell", "notify_command",
-            "highlight_words", "timestamp_format", "prefix_align", "prefix_align_max", "show_room_status", "logs",
+            "highlight_words", "timestamp_format", "prefix_align", "prefix_align_max", "show_room_status", "logs", "keys",
+            "mouse",
         ]
         if let unknown = table.keys.first(where: { !known.contains($0) }) {
             throw ConfigurationError.unknownKey(path: path, key: unknown)
@@ -140,6 +146,29 @@ public struct ClientConfiguration: Sendable, Equatable {
                 throw ConfigurationError.wrongType(path: path, key: "show_room_status", expected: "true or false")
             }
             configuration.showRoomStatus = flag
+        }
+        if let mouse = table["mouse"] {
+            guard let flag = mouse.bool else {
+                throw ConfigurationError.wrongType(path: path, key: "mouse", expected: "true or false")
+            }
+            configuration.mouse = flag
+        }
+        if let value = table["keys"] {
+            guard let keys = value.table else {
+                throw ConfigurationError.wrongType(path: path, key: "keys", expected: "a [keys] table")
+            }
+            var configured: [String: String] = [:]
+            for name in keys.keys {
+                guard let action = keys[name]?.string else {
+                    throw ConfigurationError.wrongType(path: path, key: "keys.\(name)", expected: "an action name")
+                }
+                configured[name] = action
+            }
+            do {
+                configuration.keyBindings = try KeyBindings(configured: configured)
+            } catch {
+                throw ConfigurationError.malformed(path: path, line: nil, reason: error.description)
+            }
         }
         return configuration
     }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Glibc
 import NatterCodecs
 import NatterEngine
 import NatterModel
@@ -18,14 +19,18 @@ public final class ContactStoreAdapter: ChatAdapter {
         var sink: (@Sendable (EngineEvent) -> Void)?
         var stopped = false
         var online = false
+        /// The thread handing an event to the engine right now, so `stop` called from inside the sink knows not to
+        /// wait for itself.
+        var emitter: pthread_t?
     }
 
     let configuration: ContactStoreAdapterConfiguration
     let shared = Mutex(Shared())
     let http: HTTPClient
     private let queue = DispatchQueue(label: "natter.contactstore")
-    /// Held while an event is handed to the engine, so `stop` can promise that none arrives after it returns.
-    private let emitGate = NSRecursiveLock()
+    /// Held while an event is handed to the engine, so `stop` can promise that none arrives after it returns. Not
+    /// recursive: `stop` from inside the sink (the one re-entrant path) sees itself as the emitter and skips it.
+    private let emitGate = Mutex(())
 
     public init(configuration: ContactStoreAdapterConfiguration) {
         self.configuration = configuration
@@ -53,19 +58,32 @@ public final class ContactStoreAdapter: ChatAdapter {
     }
 
     public func stop() {
-        shared.withLock { $0.stopped = true }
-        emitGate.lock()
-        shared.withLock { $0.sink = nil }
-        emitGate.unlock()
+        let inside = shared.withLock { shared in
+            shared.stopped = true
+            return shared.emitter.map { pthread_equal($0, pthread_self()) != 0 } ?? false
+        }
+        if inside {
+            // Our own emit is under way on this thread; it found `stopped` unset, and no later one will.
+            shared.withLock { $0.sink = nil }
+            return
+        }
+        // Waits out an emit in flight on another thread; after it, `stopped` keeps every later one out.
+        emitGate.withLock { _ in shared.withLock { $0.sink = nil } }
     }
 
     private var isStopped: Bool { shared.withLock(\.stopped) }
 
     func emit(_ event: EngineEvent) {
-        emitGate.lock()
-        defer { emitGate.unlock() }
-        guard let sink = shared.withLock({ $0.stopped ? nil : $0.sink }) else { return }
-        sink(event)
+        emitGate.withLock { _ in
+            let sink = shared.withLock { shared -> (@Sendable (EngineEvent) -> Void)? in
+                guard !shared.stopped, let sink = shared.sink else { return nil }
+                shared.emitter = pthread_self()
+                return sink
+            }
+            guard let sink else { return }
+            sink(event)
+            shared.withLock { $0.emitter = nil }
+        }
     }
 
     /// Reads the whole list and hands it to the engine; on failure goes offline and tries again later.
@@ -140,7 +158,7 @@ public final class ContactStoreAdapter: ChatAdapter {
         }
         let response: ContactStoreResponse
         do {
-            response = try ContactStoreEnvelope.parseResponse(answer.body, expecting: request.operation).response
+            response = try ContactStoreEnvelope.parseItemListResponse(answer.body, expecting: request.operation)
         } catch {
             throw ContactStoreAdapterError.transport("HTTP \(answer.status): \(error)")
         }

@@ -17,4 +17,6 @@ public enum AppAction: Sendable, Equatable {
     case search(String)
     /// `/lastlog text`: matching lines from every conversation's cache.
     case lastlog(String)
+    /// `/help keys`: the bindings in force, which only the interface knows.
+    case showKeyBindings
 }

@@ -3,33 +3,8 @@ import NatterEngine
 import NatterModel
 
 extension InterfaceState {
-    /// Alt+Up/Down move the roster cursor one entry, Alt+PageUp/PageDown a page; Alt+Enter opens the entry under
-    /// it (or folds and unfolds a group); Alt+Left/Right fold and unfold the group; Alt+R starts renaming the
-    /// group; Alt+Delete removes the group or contact once pressed twice; Escape puts the cursor away. Alt keeps
-    /// these apart from the input line's own keys.
-    mutating func rosterKey(_ key: Key, state: ClientState, now: Date) -> [AppAction]? {
-        // A removal is confirmed only by pressing Alt+Delete again at once.
-        let pendingRemoval = roster.pendingRemoval
-        roster.pendingRemoval = nil
-        switch key {
-        case .altKey(.up): roster.move(by: -1, state: state)
-        case .altKey(.down): roster.move(by: 1, state: state)
-        case .altKey(.pageUp): roster.move(by: -rosterPage, state: state)
-        case .altKey(.pageDown): roster.move(by: rosterPage, state: state)
-        case .altKey(.enter): return rosterOpen(state: state, now: now)
-        case .altKey(.left): return rosterFold(true, state: state)
-        case .altKey(.right): return rosterFold(false, state: state)
-        case .alt("r"), .alt("R"): return rosterRename(state: state)
-        case .altKey(.delete): return rosterRemove(state: state, confirming: pendingRemoval)
-        case .escape where roster.cursor != nil:
-            roster.clearCursor()
-        default:
-            return nil
-        }
-        return []
-    }
-
-    private var rosterPage: Int { max(1, roster.pageHeight - 1) }
+    // The roster's key actions (`KeyAction.roster…`, bound by default to Alt+Up/Down, Alt+PageUp/PageDown,
+    // Alt+Enter, Alt+Left/Right, Alt+R, Alt+Delete and Escape) act on the entry under the roster cursor.
 
     private static let pickFirst = "pick a contact, group or room with Alt+Up/Down first"
 

@@ -20,6 +20,8 @@ public struct InterfaceState: Sendable {
     public var chatMetrics = ChatMetrics()
     /// The roster's sort, filter, keyboard cursor and scroll position.
     var roster = RosterNavigator()
+    /// `[keys]` from config.toml over the defaults.
+    public var keyBindings = KeyBindings.defaults
     var completion: TabCompletion?
     var composing = ComposingTracker()
     /// The window whose draft the editor holds, and the drafts of the others.
@@ -60,13 +62,15 @@ public struct InterfaceState: Sendable {
         // A key between two Ctrl+C makes the second a fresh one: only Ctrl+C twice in a row quits.
         lastInterrupt = nil
         if key != .tab { completion = nil }
-        if let actions = rosterKey(key, state: state, now: now) { return actions }
+        if let actions = boundKey(key, state: state, now: now) { return actions }
         if let actions = windowKey(key, state: state, now: now) { return actions }
         let before = editor.string
         switch editor.handle(key) {
         case .submit(let line):
             scrollOffsets[state.activeWindow] = nil
-            var actions = parser.parse(line, state: state)
+            var actions = parser.parse(line, state: state).flatMap { action in
+                action == .showKeyBindings ? keyBindingHelp() : [action]
+            }
             actions += composing.stop(now: now).map { .dispatch($0) }
             return actions
         case .edited:
@@ -111,7 +115,7 @@ public struct InterfaceState: Sendable {
             return []
         case .paste, .character, .control, .alt, .altKey, .enter, .backTab, .backspace, .delete, .escape, .up, .down,
             .left,
-            .right, .home, .end, .insert, .function, .resize:
+            .right, .home, .end, .insert, .function, .resize, .mouse:
             return nil
         }
         // Leaving a window ends the typing notification there.
@@ -121,7 +125,7 @@ public struct InterfaceState: Sendable {
 
     private var page: Int { max(1, chatMetrics.scrollStep) }
 
-    private mutating func pageUp(state: ClientState) -> [AppAction] {
+    mutating func pageUp(state: ClientState) -> [AppAction] {
         let window = state.activeWindow
         if chatMetrics.window == window && chatMetrics.reachedTop {
             guard let id = window.conversationID, state.conversations[id]?.hasMoreHistory == true else { return [] }

@@ -19,14 +19,19 @@ public final class TerminalApp {
     private let attention: AttentionSettings
     private var tracker = AttentionTracker()
     private var receipts = ReceiptTracker()
+    /// `mouse = true` in config.toml: clicks and the wheel are reported.
+    private let mouse: Bool
     /// The signal that ended the run (SIGINT twice, SIGTERM, SIGHUP), for an exit status of 128 + its number;
     /// nil after `/quit`.
     public private(set) var endingSignal: Int32?
 
     public init(
         store: EngineStore, theme: Theme, domain: String, attention: AttentionSettings = AttentionSettings(),
-        timestampFormat: TimestampFormat = .standard, showsRoomStatus: Bool = true
+        timestampFormat: TimestampFormat = .standard, showsRoomStatus: Bool = true,
+        keyBindings: KeyBindings = .defaults, mouse: Bool = false
     ) {
+        self.mouse = mouse
+        ui.keyBindings = keyBindings
         self.store = store
         self.theme = theme
         self.domain = domain
@@ -56,6 +61,7 @@ public final class TerminalApp {
             backend.shutdown()
             SignalRelay.uninstall()
         }
+        if mouse { backend.enableMouse() }
         SignalRelay.install(wakeFD: pipe.writeFD)
         store.observe { pipe.notify() }
         store.setWakeScheduler { date in pipe.schedule(date) }
@@ -160,6 +166,7 @@ public final class TerminalApp {
                 perform(ui.search(text, matches: matches, state: state), backend: backend)
             case .lastlog(let text):
                 perform(InterfaceState.lastlog(text, matches: store.search(text), state: store.state), backend: backend)
+            case .showKeyBindings: perform(ui.keyBindingHelp(), backend: backend)
             }
         }
     }

@@ -26,6 +26,7 @@ extension CommandParser {
         var lines = helpLines
         if let topic {
             let name = topic.trimmingPrefix("/").lowercased()
+            if name == "keys" { return [.dispatch(.activate(.console)), .showKeyBindings] }
             if let entry = byName[name] {
                 lines = [helpLine(entry)]
             } else {

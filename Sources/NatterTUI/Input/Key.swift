@@ -27,4 +27,6 @@ public enum Key: Hashable, Sendable {
     /// A complete bracketed paste, newlines included.
     case paste(String)
     case resize
+    /// A click or wheel turn (only with `mouse = true`).
+    case mouse(MouseEvent)
 }
