@@ -3,7 +3,7 @@ import Testing
 
 /// Emoji sequences in a real terminal (tmux): natter asks the terminal how wide it draws a ZWJ family and a
 /// skin-toned thumb, shows both as the sender wrote them, and lays out the rest of the line where tmux puts it.
-@Suite(.serialized) struct EmojiTUITests {
+@Suite(.serialized, .terminalSlot) struct EmojiTUITests {
     @Test func zwjSequencesAndSkinTonesAreShownWholeAndTheLineStaysExact() throws {
         let server = try NatterdProcess(arguments: ["--no-demo-peer"])
         let home = try TestProcess.temporaryDirectory("tui-emoji")

@@ -3,7 +3,7 @@ import Testing
 
 /// `[keys]` from config.toml in a real terminal (tmux) against a real natterd: a rebound key acts, `/help keys`
 /// lists it, and a bad binding stops natter with a clear error.
-@Suite(.serialized) struct KeyBindingsTUITests {
+@Suite(.serialized, .terminalSlot) struct KeyBindingsTUITests {
     func configHome(_ keys: String) throws -> String {
         let home = try TestProcess.temporaryDirectory("tui-keys")
         try FileManager.default.createDirectory(atPath: "\(home)/config/natter", withIntermediateDirectories: true)

@@ -3,7 +3,7 @@ import Testing
 
 /// A message styled by an independent CWA client (Tests/Peers/cwa_peer.py: bold, underline, red in its
 /// X-MMS-IM-Format) drawn by natter in a real terminal (tmux) with those attributes and that colour.
-@Suite(.serialized) struct MessageFormatTUITests {
+@Suite(.serialized, .terminalSlot) struct MessageFormatTUITests {
     @Test func theSendersBoldUnderlineAndColourReachTheTerminal() throws {
         let python = try PythonPeers.python()
         let server = try NatterdProcess(arguments: ["--no-demo-peer"])

@@ -3,7 +3,7 @@ import Testing
 
 /// The grouped roster pane in a real terminal (tmux) against a real natterd: groups with online/total counts,
 /// an empty group, and folding one with the roster keys.
-@Suite(.serialized) struct RosterGroupsTUITests {
+@Suite(.serialized, .terminalSlot) struct RosterGroupsTUITests {
     @Test func groupsShowCountsAndFoldWithTheRosterKeys() throws {
         let server = try NatterdProcess(arguments: ["--no-demo-peer"])
         let home = try TestProcess.temporaryDirectory("tui-roster-groups")

@@ -3,7 +3,7 @@ import NatterTestSupport
 import Testing
 
 /// `/search` in a real terminal (tmux) against a real natterd: the cache is searched and the view jumps back.
-@Suite(.serialized) struct SearchTUITests {
+@Suite(.serialized, .terminalSlot) struct SearchTUITests {
     @Test func searchBringsAnOldLineBackIntoView() throws {
         let server = try NatterdProcess()
         let home = try TestProcess.temporaryDirectory("tui-search")

@@ -3,7 +3,7 @@ import Testing
 
 /// A multi-user thread in two real terminals (tmux) against a real natterd: alice turns her chat with bob
 /// into a thread by inviting carol, carol sees the invitation, joins with `/join` and writes in the thread.
-@Suite(.serialized) struct ThreadTUITests {
+@Suite(.serialized, .terminalSlot) struct ThreadTUITests {
     func terminal(for user: String, server: NatterdProcess, home: String) throws -> TmuxTerminal {
         let config = "\(home)/\(user)/config"
         try FileManager.default.createDirectory(atPath: config + "/natter", withIntermediateDirectories: true)

@@ -35,7 +35,11 @@ extension InterfaceState {
         case .nextUnread: return leaving(to: .activateNextUnread, now: now)
         case .scrollUp: return pageUp(state: state)
         case .scrollDown: scroll(down: max(1, chatMetrics.scrollStep), state: state)
-        case .scrollBottom: scrollOffsets[state.activeWindow] = nil
+        case .scrollBottom:
+            scrollOffsets[state.activeWindow] = nil
+            search = nil
+        case .searchNext: return nextSearchMatch(state: state)
+        case .toggleMembers: showsMembers.toggle()
         case .redraw: return [.redrawAll]
         case .complete: complete(state: state)
         case .none: break

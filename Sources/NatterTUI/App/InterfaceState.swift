@@ -81,46 +81,21 @@ public struct InterfaceState: Sendable {
         }
     }
 
-    /// Keys that act on windows rather than on the input line.
+    /// Keys that act on windows and are not in the binding table: Alt+1…9/0, and End on an empty line.
     private mutating func windowKey(_ key: Key, state: ClientState, now: Date) -> [AppAction]? {
-        var actions: [AppAction]
         switch key {
         case .alt(let character) where character.wholeNumberValue != nil:
             let number = character.wholeNumberValue!
-            actions = [.dispatch(.activateNumber(number == 0 ? 10 : number))]
-        case .alt("a"): actions = [.dispatch(.activateNextUnread)]
-        case .alt("m"):
-            showsMembers.toggle()
-            return []
-        case .control("n"): actions = [.dispatch(.activateNext)]
-        case .control("p"): actions = [.dispatch(.activatePrevious)]
-        case .control("l"): return [.redrawAll]
-        case .control("r"): return nextSearchMatch(state: state)
-        case .pageUp: return pageUp(state: state)
-        case .pageDown:
-            let window = state.activeWindow
-            scrollOffsets[window] = max(0, scrollOffset(of: window) - page)
-            if scrollOffsets[window] == 0 { scrollOffsets[window] = nil }
-            return []
-        case .altKey(.end):
-            scrollOffsets[state.activeWindow] = nil
-            search = nil
-            return []
+            // Leaving a window ends the typing notification there.
+            return (composing.stop(now: now) + [.activateNumber(number == 0 ? 10 : number)]).map { .dispatch($0) }
         // End on an empty input line has nothing to move, so it returns to the newest line as Alt+End does.
         case .end where editor.string.isEmpty && scrollOffset(of: state.activeWindow) > 0:
             scrollOffsets[state.activeWindow] = nil
+            search = nil
             return []
-        case .tab:
-            complete(state: state)
-            return []
-        case .paste, .character, .control, .alt, .altKey, .enter, .backTab, .backspace, .delete, .escape, .up, .down,
-            .left,
-            .right, .home, .end, .insert, .function, .resize, .mouse:
+        default:
             return nil
         }
-        // Leaving a window ends the typing notification there.
-        actions = composing.stop(now: now).map { .dispatch($0) } + actions
-        return actions
     }
 
     private var page: Int { max(1, chatMetrics.scrollStep) }

@@ -18,6 +18,10 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable {
     case scrollUp = "scroll_up"
     case scrollDown = "scroll_down"
     case scrollBottom = "scroll_bottom"
+    /// The next older match of `/search` in the window.
+    case searchNext = "search_next"
+    /// Shows or hides the member list of room windows.
+    case toggleMembers = "toggle_members"
     case redraw
     case complete
     /// Written as `"none"`: the key does nothing (takes a default binding away).
@@ -42,6 +46,8 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable {
         case .scrollUp: "scroll the chat a page up"
         case .scrollDown: "scroll the chat a page down"
         case .scrollBottom: "back to the newest line"
+        case .searchNext: "the next older match of /search"
+        case .toggleMembers: "show or hide the member list of rooms"
         case .redraw: "repaint the screen"
         case .complete: "complete the word (repeat to cycle)"
         case .none: "nothing"

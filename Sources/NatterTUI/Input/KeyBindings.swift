@@ -9,7 +9,7 @@ public struct KeyBindings: Sendable, Equatable {
         .altKey(.right): .rosterUnfold, .alt("r"): .rosterRename, .altKey(.delete): .rosterRemove,
         .escape: .rosterHide, .control("n"): .nextWindow, .control("p"): .previousWindow, .alt("a"): .nextUnread,
         .pageUp: .scrollUp, .pageDown: .scrollDown, .altKey(.end): .scrollBottom, .control("l"): .redraw,
-        .tab: .complete,
+        .tab: .complete, .control("r"): .searchNext, .alt("m"): .toggleMembers,
     ])
 
     init(actions: [Key: KeyAction]) { self.actions = actions }
