@@ -40,8 +40,9 @@ import Testing
         var server = try NatterdProcess(arguments: ["--no-demo-peer"])
         let port = server.port
         let directory = server.directory
-        // A long backoff leaves time to write while alice is away; she is told, not polled.
-        let alice = client("alice", server: server, backoff: ReconnectBackoff(base: 12, cap: 12))
+        // A long backoff (15–30 s with its jitter) leaves time to write while alice is away, even on a loaded
+        // machine; she is told, not polled.
+        let alice = client("alice", server: server, backoff: ReconnectBackoff(base: 30, cap: 30))
         defer { alice.detachAll() }
         #expect(try await eventually { alice.state.accounts[.default]?.isSynchronized == true })
         alice.dispatch(.channels(.create(account: .default, name: "Ops", inviteToken: nil)))
@@ -66,7 +67,7 @@ import Testing
         // 150 missed: a full page of 100, then the rest.
         let expected = (0..<153).map { "b-\($0)" }
         #expect(
-            try await eventually { alice.state.conversations[id]?.messages.count == 153 },
+            try await eventually(timeout: 60) { alice.state.conversations[id]?.messages.count == 153 },
             "alice has \(alice.state.conversations[id]?.messages.count ?? 0) of 153 messages")
         #expect(alice.state.conversations[id]?.messages.map(\.id) == expected, "a gap, a duplicate or a reordering")
 

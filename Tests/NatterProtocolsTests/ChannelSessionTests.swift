@@ -133,6 +133,37 @@ import Testing
         #expect(next.after == "m-107")
     }
 
+    @Test func liveMessagesBeforeTheChannelListDoNotMoveTheCatchUpPastTheGap() throws {
+        var session = listed()
+        _ = session.incoming(text: wireMessage("m-2"), now: time)
+        _ = session.begin()
+        // The server delivers a live message before it answers list-channels: m-3…m-8 are still missing.
+        _ = session.incoming(text: wireMessage("m-9"), now: time)
+        let listed = session.incoming(
+            text: frame(
+                .channelList(ChannelList(channels: [.init(channelID: "c1", name: "Ops", administrator: true)]))),
+            now: time
+        )
+        let retrieve = try #require(
+            listed.send.compactMap { message -> ChannelRetrieve? in
+                if case .retrieve(let retrieve) = message { return retrieve }
+                return nil
+            }.first)
+        #expect(retrieve.after == "m-2")
+        let id = try #require(retrieve.id)
+        let header = ChannelArchiveRetrieval(
+            replyTo: id, channelID: "c1", time: time, direction: .ascending, count: 100)
+        _ = session.incoming(text: frame(.archiveRetrieval(header)), now: time)
+        var last = ChannelSession.Actions()
+        for index in 3..<103 { last = session.incoming(text: wireMessage("m-\(index)", replyTo: id), now: time) }
+        let next = try #require(
+            last.send.compactMap { message -> ChannelRetrieve? in
+                if case .retrieve(let retrieve) = message { return retrieve }
+                return nil
+            }.first)
+        #expect(next.after == "m-102", "the next page follows the page, not the newest live message")
+    }
+
     @Test func beingKickedLeavesTheChannel() {
         var session = listed()
         let actions = session.incoming(

@@ -24,7 +24,9 @@ extension ChannelSession {
                 channel.name = entry.name
                 update(channel)
                 actions.send.append(.listSubscribers(id: register(.other("members")), channelID: entry.channelID))
-                if let known = newest[entry.channelID] { actions.send.append(catchUp(entry.channelID, after: known)) }
+                if let known = caughtUpTo[entry.channelID] {
+                    actions.send.append(catchUp(entry.channelID, after: known))
+                }
             }
             for gone in Set(channels.keys).subtracting(list.channels.map(\.channelID)) {
                 forget(gone)
@@ -124,7 +126,9 @@ extension ChannelSession {
                 .chat(.historyLoaded(.channel(channel), page.messages.reversed(), hasMore: expected >= limit)))
         case .catchUp(let channel):
             actions.events += page.messages.map { .chat(.received($0)) }
-            if expected >= ChannelRetrieve.maximumCount, let known = newest[channel] {
+            // Ascending pages: the last is the newest, and the next page starts after it.
+            if let last = page.messages.last { caughtUpTo[channel] = (last.timestamp, last.id) }
+            if expected >= ChannelRetrieve.maximumCount, let known = caughtUpTo[channel] {
                 actions.send.append(catchUp(channel, after: known))
             }
         case .send, .other:

@@ -35,6 +35,10 @@ public struct ChannelSession: Sendable {
     public private(set) var channels: [String: Channel] = [:]
     /// The newest message seen per channel: where catching up after a reconnect starts.
     public private(set) var newest: [String: (time: Date, messageID: String)] = [:]
+    /// Where this connection's catch-up goes on from, per channel: the newest message when the connection began,
+    /// then the last of each page. Not `newest`: live messages arriving before the catch-up would move it past the
+    /// gap it must fill.
+    var caughtUpTo: [String: (time: Date, messageID: String)] = [:]
     var pending: [String: Request] = [:]
     var pages: [String: Page] = [:]
     private var nextRequest = 0
@@ -52,6 +56,7 @@ public struct ChannelSession: Sendable {
         pending.removeAll()
         pages.removeAll()
         synchronized = false
+        caughtUpTo = newest
         return [
             .announce(ChannelAnnounce(id: register(.other("announce")), availability: availability)),
             .listChannels(id: register(.other("list-channels"))),
@@ -156,6 +161,7 @@ public struct ChannelSession: Sendable {
     mutating func forget(_ channel: String) {
         channels[channel] = nil
         newest[channel] = nil
+        caughtUpTo[channel] = nil
     }
 
     mutating func saw(_ message: ChannelMessage) {

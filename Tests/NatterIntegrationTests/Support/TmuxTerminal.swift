@@ -36,12 +36,12 @@ final class TmuxTerminal: @unchecked Sendable {
 
     /// Polls the screen until it contains `text`; returns the last screen either way for diagnostics.
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 20) throws -> (found: Bool, screen: String) {
+    func waitFor(_ text: String, timeout: Double = 45) throws -> (found: Bool, screen: String) {
         try waitFor(all: [text], timeout: timeout)
     }
 
     /// Waits until every one of `texts` is on screen at once.
-    func waitFor(all texts: [String], timeout: Double = 20) throws -> (found: Bool, screen: String) {
+    func waitFor(all texts: [String], timeout: Double = 45) throws -> (found: Bool, screen: String) {
         var screen = ""
         let found = try TestProcess.poll(timeout: timeout, interval: 100_000) {
             screen = try self.screen()
