@@ -13,6 +13,7 @@ public enum AdapterCommand: Sendable, Equatable {
     case subscriptions(SubscriptionCommand)
     case channels(ChannelCommand)
     case conferences(ConferenceCommand)
+    case gateways(GatewayCommand)
 }
 
 extension AdapterCommand {
@@ -28,6 +29,7 @@ extension AdapterCommand {
         case .subscriptions: .subscriptions
         case .channels: .channels
         case .conferences: .conferences
+        case .gateways: .gateways
         }
     }
 }

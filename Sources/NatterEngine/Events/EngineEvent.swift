@@ -13,4 +13,5 @@ public enum EngineEvent: Sendable, Equatable {
     case subscriptions(SubscriptionEvent)
     case channels(ChannelEvent)
     case conferences(ConferenceEvent)
+    case gateways(GatewayEvent)
 }

@@ -12,6 +12,7 @@ public enum Intent: Sendable, Equatable {
     case subscriptions(SubscriptionIntent)
     case channels(ChannelIntent)
     case conferences(ConferenceIntent)
+    case gateways(GatewayIntent)
     case accounts(AccountIntent)
     case windows(WindowIntent)
     case notice(Notice)

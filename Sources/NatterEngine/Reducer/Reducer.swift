@@ -34,6 +34,7 @@ public struct Reducer: Sendable {
         case .subscriptions(let subscriptions): effects = apply(subscriptions, to: &state, now: now)
         case .channels(let channels): effects = apply(channels, to: &state, now: now)
         case .conferences(let conferences): effects = apply(conferences, to: &state, now: now)
+        case .gateways(let gateways): effects = apply(gateways, to: &state, now: now)
         case .accounts(let accounts): effects = apply(accounts, to: &state, now: now)
         case .windows(let windows): effects = apply(windows, to: &state, now: now)
         case .notice(let notice):
@@ -65,6 +66,7 @@ public struct Reducer: Sendable {
         case .subscriptions(let subscriptions): effects = apply(subscriptions, from: source, to: &state, now: now)
         case .channels(let channels): effects = apply(channels, from: source, to: &state, now: now)
         case .conferences(let conferences): effects = apply(conferences, from: source, to: &state, now: now)
+        case .gateways(let gateways): effects = apply(gateways, from: source, to: &state, now: now)
         }
         state.revision &+= 1
         return effects

@@ -83,7 +83,7 @@ public struct ChannelSession: Sendable {
             ]
         case .channels(let command):
             return outgoing(command)
-        case .rooms, .roster, .groups, .subscriptions, .conferences:
+        case .rooms, .roster, .groups, .subscriptions, .conferences, .gateways:
             return []
         }
     }

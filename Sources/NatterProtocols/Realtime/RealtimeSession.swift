@@ -89,7 +89,7 @@ public struct RealtimeSession: Sendable {
             advanceCursor(to: after.token)
             return .history(
                 RealtimeHistoryRequest(id: register(.catchUp), with: nil, after: after.token, limit: limit))
-        case .roster, .groups, .subscriptions, .channels, .conferences:
+        case .roster, .groups, .subscriptions, .channels, .conferences, .gateways:
             // Not among `capabilities`: the engine never routes these here.
             return nil
         }

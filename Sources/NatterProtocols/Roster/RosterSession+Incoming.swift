@@ -26,7 +26,14 @@ extension RosterSession {
             return [.session(.notice(.info("\(addr) entered thread \(thread)")))]
         case .leftChat(let thread, let addr):
             return [.session(.notice(.info("\(addr) left thread \(thread)")))]
-        case .gatewayStatus, .otherLocation, .unrecognized:
+        case .gatewayStatus(let service, let state, let timeUntilNextConnect):
+            return [
+                .gateways(
+                    .status(service: service, state: state.rawValue, timeUntilNextConnect: timeUntilNextConnect))
+            ]
+        case .otherLocation(let service, let username):
+            return [.gateways(.otherLocation(service: service, username: username))]
+        case .unrecognized:
             return []
         }
     }

@@ -14,12 +14,14 @@ public struct RosterSession: Sendable {
         case roster
         /// IMModifyWhitelist: the answer is the blocked list.
         case whitelist
+        /// IMGatewayList or IMGatewayRegister.
+        case gateways
     }
 
-    public static let capabilities: Set<Capability> = [.chat, .typing, .presence, .roster, .subscriptions]
+    public static let capabilities: Set<Capability> = [.chat, .typing, .presence, .roster, .subscriptions, .gateways]
     /// Next to a Realtime adapter of the same natterd account, which already carries chat, presence and the
     /// roster: this one then carries only what Realtime lacks.
-    public static let subscriptionCapabilities: Set<Capability> = [.subscriptions]
+    public static let subscriptionCapabilities: Set<Capability> = [.subscriptions, .gateways]
 
     public let domain: String
     /// Whether chats, typing, presence and the roster are reported (false next to Realtime, so nothing
@@ -91,6 +93,8 @@ public struct RosterSession: Sendable {
             return (.modifyWhitelist(.init(.allow, addr: address)), .whitelist)
         case .subscriptions(.listBlocked):
             return (.modifyWhitelist(nil), .whitelist)
+        case .gateways(let command):
+            return (Self.request(for: command), .gateways)
         default:
             return nil
         }
@@ -106,6 +110,8 @@ public struct RosterSession: Sendable {
             events.append(.chat(.acked(localID: localID, serverKey: nil, timestamp: now)))
         case (.whitelist, .modifyWhitelist(let blocked)):
             events.append(.subscriptions(.blocked(blocked)))
+        case (.gateways, _):
+            events += Self.gatewayEvents(for: response, now: now)
         default:
             break
         }
@@ -117,7 +123,7 @@ public struct RosterSession: Sendable {
         var events = notifications(fault.context, now: now)
         switch pending {
         case .chat(let localID): events.append(.chat(.failed(localID: localID, reason: fault.reason)))
-        case .roster, .whitelist, .none:
+        case .roster, .whitelist, .gateways, .none:
             events.append(.session(.notice(.warning("the server refused: \(fault.reason)"))))
         }
         return events
@@ -132,8 +138,13 @@ public struct RosterSession: Sendable {
         for block in context.notifications.sorted(by: { $0.seq < $1.seq }) where block.seq > (seq ?? 0) {
             seq = block.seq
             for notification in block.notifications {
-                if case .rosterItem = notification, carriesChat { rosterStale = true }
-                events += self.events(for: notification, now: now).filter { carriesChat || !Self.isChatEvent($0) }
+                // Next to Realtime only bridged contacts are this adapter's to list (RosterSession+Gateways).
+                if case .rosterItem(let item) = notification, carriesChat || item.addr.contains("%") {
+                    rosterStale = true
+                }
+                events += self.events(for: notification, now: now).compactMap {
+                    carriesChat ? Optional($0) : Self.withoutChat($0)
+                }
             }
         }
         return events

@@ -15,6 +15,8 @@ actor Hub {
     private let clock: any ServerClock
     /// The conferences (multi-party sessions) in progress; `Hub+Conferences.swift` changes them.
     var conferences = ConferenceTable()
+    /// Told a user's own aggregate presence whenever it may have changed (gateway bridges follow it).
+    private var ownPresenceObservers: [@Sendable (String, Presence) -> Void] = []
 
     init(domain: String, clock: any ServerClock = SystemServerClock()) {
         table = RoutingTable(domain: domain)
@@ -74,6 +76,16 @@ actor Hub {
     func presence(of user: String) -> Presence { table.presence(of: user) }
 
     func status(of user: String) -> String? { table.status(of: user) }
+
+    func observeOwnPresence(_ observer: @escaping @Sendable (String, Presence) -> Void) {
+        ownPresenceObservers.append(observer)
+    }
+
+    /// Tells the observers `user`'s presence as it stands; they ignore a presence they already know.
+    func ownPresenceMayHaveChanged(_ user: String) {
+        let presence = table.presence(of: user)
+        for observer in ownPresenceObservers { observer(user, presence) }
+    }
 
     /// Hands `event` to every active session of each user, skipping `except` (the originating session).
     func publish(_ event: HubEvent, toUsers users: [String], except: HubSessionID? = nil) {

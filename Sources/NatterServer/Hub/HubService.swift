@@ -36,6 +36,7 @@ final class HubService: Sendable {
     func detach(_ session: HubSession) async {
         let watchers = (try? await storage.watchers(of: session.user)) ?? []
         await hub.unregister(session.id, watchers: watchers)
+        await hub.ownPresenceMayHaveChanged(session.user.name)
         if let loginSession = session.loginSession { try? await storage.touchSession(loginSession, now: clock.now()) }
     }
 
@@ -49,6 +50,7 @@ final class HubService: Sendable {
         await hub.setPresence(
             session.id, presence, status: status, watchers: watchers, contacts: contacts.map(\.user.name),
             lastActive: lastActive)
+        await hub.ownPresenceMayHaveChanged(session.user.name)
     }
 
     /// For a door whose sign-in means "online" but that carries no presence of its own (CWA): the session takes

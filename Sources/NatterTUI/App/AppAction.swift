@@ -11,4 +11,6 @@ public enum AppAction: Sendable, Equatable {
     case filterRoster(String)
     /// `/theme NAME`: a built-in theme or a theme file, applied at once.
     case setTheme(String)
+    /// Ask a question on the input line without echoing the answer (`/gateway reg`'s password).
+    case promptSecret(SecretPrompt)
 }

@@ -144,6 +144,7 @@ public final class TerminalApp {
             case .redrawAll: backend?.invalidate()
             case .filterRoster(let text): perform(ui.filterRoster(text, state: store.state), backend: backend)
             case .setTheme(let name): setTheme(name, backend: backend)
+            case .promptSecret(let prompt): ui.secretPrompt = prompt
             }
         }
     }

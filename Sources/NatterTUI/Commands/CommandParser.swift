@@ -9,6 +9,7 @@ public struct CommandParser: Sendable {
     /// Every command, in `/help` order.
     static let table: [CommandEntry] =
         coreCommands + groupCommands + subscriptionCommands + channelsCommands + conferenceCommands
+        + gatewayCommands
 
     private static let coreCommands: [CommandEntry] = [
         CommandEntry(
