@@ -23,7 +23,8 @@ extension Reducer {
         let capability = command.capability
         let candidates =
             (conversation.flatMap { state.owners[$0] }.map { [$0] } ?? [])
-            + (conversation.flatMap { soleLister(of: $0, in: state) }.map { [$0] } ?? []) + capability.preferredProtocols
+            + (conversation.flatMap { soleLister(of: $0, in: state) }.map { [$0] } ?? [])
+            + capability.preferredProtocols
         for protocolKind in candidates {
             guard let adapter = accountState.adapters[protocolKind], adapter.isAttached,
                 adapter.capabilities.contains(capability)
