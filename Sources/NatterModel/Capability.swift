@@ -13,6 +13,8 @@ public enum Capability: String, Sendable, Hashable, CaseIterable, Codable {
     case threads
     case channels
     case conferences
+    /// Bridges onto other chat servers (Zimbra IM gateways).
+    case gateways
 
     /// The table's order of preference on a natterd account; protocols not listed cannot provide the capability.
     public var preferredProtocols: [ProtocolKind] {
@@ -20,7 +22,7 @@ public enum Capability: String, Sendable, Hashable, CaseIterable, Codable {
         case .chat, .typing, .rooms: [.realtime, .roster]
         case .presence: [.realtime, .roster, .channels]
         case .roster: [.contactStore, .roster]
-        case .subscriptions, .threads: [.roster]
+        case .subscriptions, .threads, .gateways: [.roster]
         case .channels: [.channels]
         case .conferences: [.conference]
         }
@@ -38,6 +40,7 @@ public enum Capability: String, Sendable, Hashable, CaseIterable, Codable {
         case .threads: "threads"
         case .channels: "channels"
         case .conferences: "conferences"
+        case .gateways: "gateways"
         }
     }
 }

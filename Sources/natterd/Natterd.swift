@@ -61,9 +61,25 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds a login session may go unused before it expires (default: 30 days).")
     var sessionLifetime: Double = Storage.defaultSessionLifetime
 
+    @Option(
+        name: .customLong("gateway"),
+        help: ArgumentHelp(
+            "Offer a gateway service NAME bridging Zimbra IM users to the Ryver-compatible server at URL (repeatable).",
+            valueName: "NAME=URL"))
+    var gateways: [String] = []
+
     @OptionGroup var options: CommonOptions
 
     func validate() throws {
+        var names = Set<String>()
+        for argument in gateways {
+            guard let gateway = GatewayServiceConfiguration(argument: argument) else {
+                throw ValidationError("--gateway \(argument): expected NAME=http://HOST:PORT")
+            }
+            guard names.insert(gateway.name).inserted else {
+                throw ValidationError("--gateway \(gateway.name) is given twice")
+            }
+        }
         guard (tlsCert == nil) == (tlsKey == nil) else {
             throw ValidationError("--tls-cert and --tls-key go together")
         }
@@ -84,6 +100,7 @@ struct Serve: AsyncParsableCommand {
             sessionLifetime: .milliseconds(Int64(sessionLifetime * 1000)))
         configuration.tlsCertificatePath = tlsCert
         configuration.tlsKeyPath = tlsKey
+        configuration.gateways = gateways.compactMap(GatewayServiceConfiguration.init(argument:))
         try await NatterServer(configuration: configuration).run()
     }
 }

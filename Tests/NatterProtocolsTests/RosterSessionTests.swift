@@ -114,7 +114,7 @@ struct RosterSessionTests {
     @Test func nextToRealtimeOnlySubscriptionsAreCarried() {
         var session = RosterSession(domain: "natter.test", carriesChat: false)
         _ = session.loggedIn(.auth(authToken: "t", lifetime: 1, session: "1"), user: "alice")
-        #expect(session.capabilities == [.subscriptions, .threads])
+        #expect(session.capabilities == [.subscriptions, .threads, .gateways])
         let context = ZimbraResponseContext(notifications: [
             ZimbraNotify(
                 seq: 1,

@@ -14,6 +14,7 @@ public enum AdapterCommand: Sendable, Equatable {
     case channels(ChannelCommand)
     case conferences(ConferenceCommand)
     case threads(ThreadCommand)
+    case gateways(GatewayCommand)
 }
 
 extension AdapterCommand {
@@ -34,6 +35,7 @@ extension AdapterCommand {
         case .channels: .channels
         case .conferences: .conferences
         case .threads: .threads
+        case .gateways: .gateways
         }
     }
 }

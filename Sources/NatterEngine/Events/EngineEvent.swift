@@ -14,4 +14,5 @@ public enum EngineEvent: Sendable, Equatable {
     case channels(ChannelEvent)
     case conferences(ConferenceEvent)
     case threads(ThreadEvent)
+    case gateways(GatewayEvent)
 }

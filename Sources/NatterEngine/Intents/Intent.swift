@@ -13,6 +13,7 @@ public enum Intent: Sendable, Equatable {
     case channels(ChannelIntent)
     case conferences(ConferenceIntent)
     case threads(ThreadIntent)
+    case gateways(GatewayIntent)
     case accounts(AccountIntent)
     case windows(WindowIntent)
     case notice(Notice)

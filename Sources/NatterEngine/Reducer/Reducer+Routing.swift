@@ -22,7 +22,9 @@ extension Reducer {
         guard let accountState = state.accounts[account] else { return .unable("there is no account named \(account)") }
         let capability = command.capability
         let candidates =
-            (conversation.flatMap { state.owners[$0] }.map { [$0] } ?? []) + capability.preferredProtocols
+            (conversation.flatMap { state.owners[$0] }.map { [$0] } ?? [])
+            + (conversation.flatMap { soleLister(of: $0, in: state) }.map { [$0] } ?? [])
+            + capability.preferredProtocols
         for protocolKind in candidates {
             guard let adapter = accountState.adapters[protocolKind], adapter.isAttached,
                 adapter.capabilities.contains(capability)
@@ -39,6 +41,15 @@ extension Reducer {
         }
         let wanted = capability.preferredProtocols.map(\.rawValue).joined(separator: " or ")
         return .unable("\(account) cannot do \(capability.label): that needs \(wanted), which it does not use")
+    }
+
+    /// The one protocol of the account that lists a 1:1 conversation's contact, when only one does: a contact
+    /// reached through a gateway (docs/protocols/gateways.md) is known to the Roster adapter alone.
+    func soleLister(of conversation: ConversationID, in state: ClientState) -> ProtocolKind? {
+        guard case .direct(let jid) = conversation.target, let contact = state.contacts[jid.bare] else { return nil }
+        let listers = Set(
+            contact.sources.filter { $0.account == conversation.account && $0.onRoster }.map(\.protocolKind))
+        return listers.count == 1 ? listers.first : nil
     }
 
     /// Routes a command that is simply dropped while offline (it is re-sent on login where that matters).

@@ -36,6 +36,7 @@ public struct Reducer: Sendable {
         case .channels(let channels): effects = apply(channels, to: &state, now: now)
         case .conferences(let conferences): effects = apply(conferences, to: &state, now: now)
         case .threads(let threads): effects = apply(threads, to: &state, now: now)
+        case .gateways(let gateways): effects = apply(gateways, to: &state, now: now)
         case .accounts(let accounts): effects = apply(accounts, to: &state, now: now)
         case .windows(let windows): effects = apply(windows, to: &state, now: now)
         case .notice(let notice):
@@ -69,6 +70,7 @@ public struct Reducer: Sendable {
         case .channels(let channels): effects = apply(channels, from: source, to: &state, now: now)
         case .conferences(let conferences): effects = apply(conferences, from: source, to: &state, now: now)
         case .threads(let threads): effects = apply(threads, from: source, to: &state, now: now)
+        case .gateways(let gateways): effects = apply(gateways, from: source, to: &state, now: now)
         }
         state.revision &+= 1
         return effects + followReading(enteredFrom: entered, in: &state, now: now)

@@ -26,6 +26,8 @@ public struct ClientState: Sendable {
     public var rosterGroups: [SourceKey: [String]] = [:]
     /// Subscription requests not yet answered, per account.
     public var subscriptionRequests: [AccountID: Set<JID>] = [:]
+    /// The gateway services of each account and their registrations, kept current by `gwStatus`.
+    public var gateways: [AccountID: [GatewayStatus]] = [:]
     /// Open windows in the order the user opened them; the console is always first.
     public var windows: [WindowID]
     public var activeWindow: WindowID

@@ -89,7 +89,7 @@ public struct ChannelSession: Sendable {
             ]
         case .channels(let command):
             return outgoing(command)
-        case .rooms, .roster, .groups, .subscriptions, .conferences, .threads:
+        case .rooms, .roster, .groups, .subscriptions, .conferences, .threads, .gateways:
             return []
         }
     }

@@ -108,7 +108,7 @@ public struct RealtimeSession: Sendable {
             return .chatDeleted(RealtimeChatRef(id: register(.correction), key: key))
         case .chat(.markRead):
             return nil
-        case .roster, .groups, .subscriptions, .channels, .conferences, .threads:
+        case .roster, .groups, .subscriptions, .channels, .conferences, .threads, .gateways:
             // Not among `capabilities`: the engine never routes these here.
             return nil
         }

@@ -30,7 +30,14 @@ extension RosterSession {
         case .leftChat(let thread, let addr):
             guard let jid = JID(addr, defaultDomain: domain) else { return [] }
             return [.threads(.left(thread: thread, jid.bare))]
-        case .gatewayStatus, .otherLocation, .unrecognized:
+        case .gatewayStatus(let service, let state, let timeUntilNextConnect):
+            return [
+                .gateways(
+                    .status(service: service, state: state.rawValue, timeUntilNextConnect: timeUntilNextConnect))
+            ]
+        case .otherLocation(let service, let username):
+            return [.gateways(.otherLocation(service: service, username: username))]
+        case .unrecognized:
             return []
         }
     }

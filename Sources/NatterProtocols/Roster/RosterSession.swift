@@ -18,12 +18,16 @@ public struct RosterSession: Sendable {
         case thread(String)
         /// IMGetChat for a window's history.
         case history(ConversationID)
+        /// IMGatewayList or IMGatewayRegister.
+        case gateways
     }
 
-    public static let capabilities: Set<Capability> = [.chat, .typing, .presence, .roster, .subscriptions, .threads]
+    public static let capabilities: Set<Capability> = [
+        .chat, .typing, .presence, .roster, .subscriptions, .threads, .gateways,
+    ]
     /// Next to a Realtime adapter of the same natterd account, which already carries chat, presence and the
     /// roster: this one then carries only what Realtime lacks.
-    public static let subscriptionCapabilities: Set<Capability> = [.subscriptions, .threads]
+    public static let subscriptionCapabilities: Set<Capability> = [.subscriptions, .threads, .gateways]
 
     public let domain: String
     /// Whether chats, typing, presence and the roster are reported (false next to Realtime, so nothing
@@ -120,6 +124,8 @@ public struct RosterSession: Sendable {
             return (.modifyWhitelist(.init(.allow, addr: address)), .whitelist)
         case .subscriptions(.listBlocked):
             return (.modifyWhitelist(nil), .whitelist)
+        case .gateways(let command):
+            return (Self.request(for: command), .gateways)
         default:
             return nil
         }
@@ -141,6 +147,8 @@ public struct RosterSession: Sendable {
             events.append(.subscriptions(.blocked(blocked)))
         case (.thread, _), (.history, _):
             events += threadOutcome(response, for: pending)
+        case (.gateways, _):
+            events += Self.gatewayEvents(for: response, now: now)
         default:
             break
         }
@@ -153,7 +161,7 @@ public struct RosterSession: Sendable {
         switch pending {
         case .chat(let localID): events.append(.chat(.failed(localID: localID, reason: fault.reason)))
         case .history(let id): events.append(.chat(.historyFailed(id, reason: fault.reason)))
-        case .roster, .whitelist, .thread, .none:
+        case .roster, .whitelist, .thread, .gateways, .none:
             events.append(.session(.notice(.warning("the server refused: \(fault.reason)"))))
         }
         return events
@@ -168,8 +176,13 @@ public struct RosterSession: Sendable {
         for block in context.notifications.sorted(by: { $0.seq < $1.seq }) where block.seq > (seq ?? 0) {
             seq = block.seq
             for notification in block.notifications {
-                if case .rosterItem = notification, carriesChat { rosterStale = true }
-                events += self.events(for: notification, now: now).filter { carriesChat || !Self.isChatEvent($0) }
+                // Next to Realtime only bridged contacts are this adapter's to list (RosterSession+Gateways).
+                if case .rosterItem(let item) = notification, carriesChat || item.addr.contains("%") {
+                    rosterStale = true
+                }
+                events += self.events(for: notification, now: now).compactMap {
+                    carriesChat ? Optional($0) : Self.withoutChat($0)
+                }
             }
         }
         return events

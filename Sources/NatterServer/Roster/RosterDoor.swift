@@ -11,25 +11,31 @@ struct RosterDoor: Door {
     static let sweepInterval: Duration = .seconds(30)
 
     let controller: RosterController
+    /// The gateway bridges (Gateways/); `nil` when natterd offers no gateway service.
+    let gateways: GatewayService?
 
-    init(context: DoorContext, store: any RosterStore) {
+    init(context: DoorContext, store: any RosterStore & GatewayStore) {
         let blocklist = RosterBlocklist()
         let presenceBook = RosterPresenceBook()
         let subscriptions = RosterSubscriptionBook()
         let encoder = RosterEventEncoder(
             domain: context.core.domain, blocklist: blocklist, presenceBook: presenceBook,
             subscriptions: subscriptions, clock: context.configuration.clock)
+        let sessions = RosterSessions(idleTimeout: RosterDoor.sessionIdleTimeout)
+        gateways = GatewayService.make(context: context, store: store, sessions: sessions)
         let service = RosterService(
             core: context.core, authenticator: context.authenticator, store: store,
-            sessions: RosterSessions(idleTimeout: RosterDoor.sessionIdleTimeout), blocklist: blocklist,
+            sessions: sessions, blocklist: blocklist,
             presenceBook: presenceBook, subscriptions: subscriptions, encoder: encoder,
-            tokenLifetime: context.configuration.sessionLifetime,
+            tokenLifetime: context.configuration.sessionLifetime, gateways: gateways,
             logger: context.logger)
         controller = RosterController(
             service: service, maxBodySize: context.configuration.maxFrameSize, logger: context.logger)
     }
 
-    var migrations: [StorageMigration] { RosterMigrations.all }
+    var migrations: [StorageMigration] { RosterMigrations.all + GatewayMigrations.all }
+
+    var services: [any Service] { gateways.map { [$0] } ?? [] }
 
     func registerRoutes(on router: Router<NatterRequestContext>) {
         controller.register(on: router)

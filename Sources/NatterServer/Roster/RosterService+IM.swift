@@ -8,6 +8,7 @@ extension RosterService {
     static let chatPageSize = 100
 
     func perform(_ request: RosterRequest, user: StoredUser, session: RosterSession) async throws -> RosterResponse {
+        if let gateways, let answer = try await gateways.perform(request, user: user) { return answer }
         switch request {
         case .auth:
             // Handled before a session exists; a second AuthRequest is answered there too.
@@ -48,8 +49,10 @@ extension RosterService {
             return try await modifyWhitelist(change, user: user)
         case .subscribe, .authorizeSubscribe:
             return try await subscriptionRequest(request, user: user, session: session)
-        case .gatewayList, .gatewayRegister:
-            throw ZimbraFault(code: .invalidRequest, reason: "\(request.kind.rawValue): this server has no gateways")
+        case .gatewayList:
+            return .gatewayList([])
+        case .gatewayRegister(let service, _):
+            throw ZimbraFault(code: .invalidRequest, reason: "no gateway service \(service)")
         }
     }
 

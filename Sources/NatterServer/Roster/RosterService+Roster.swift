@@ -10,10 +10,14 @@ extension RosterService {
     func getRoster(user: StoredUser, session: RosterSession) async throws -> RosterResponse {
         let entries = try await coreCall { try await core.roster(of: user) }
         // The roster itself follows as a notification, as the seed has it, then requests still unanswered.
-        var notifications: [IMNotification] = [.roster(entries.map { encoder.rosterItem($0, owner: user.name) })]
+        let bridged = gateways?.rosterItems(for: user.name) ?? []
+        var notifications: [IMNotification] = [
+            .roster(entries.map { encoder.rosterItem($0, owner: user.name) } + bridged)
+        ]
         notifications += subscriptions.askers(of: user.name)
             .filter { !blocklist.separates($0, user.name, domain: domain) }
             .map { .subscribe(from: encoder.address($0)) }
+        notifications += gateways?.rosterExtras(for: user.name) ?? []
         session.deliver(notifications)
         let own = presenceBook.presences(of: user.name).first { $0.lang == nil }
         let presence = await core.hub.presence(of: user.name)

@@ -16,6 +16,8 @@ struct RosterService: Sendable {
     let encoder: RosterEventEncoder
     /// The auth token's lifetime as AuthResponse states it: the core's login session lifetime.
     let tokenLifetime: Duration
+    /// Answers the gateway requests and chats with gateway addresses first (Gateways/).
+    let gateways: GatewayService?
     let logger: Logger
 
     var clock: any ServerClock { core.clock }

@@ -19,4 +19,6 @@ public enum AppAction: Sendable, Equatable {
     case lastlog(String)
     /// `/help keys`: the bindings in force, which only the interface knows.
     case showKeyBindings
+    /// Ask a question on the input line without echoing the answer (`/gateway reg`'s password).
+    case promptSecret(SecretPrompt)
 }

@@ -8,6 +8,9 @@ import NatterModel
 /// typing-notification throttle are unit-tested without a terminal.
 public struct InterfaceState: Sendable {
     public var editor = LineEditor()
+    /// An open question whose answer is not shown (`SecretPrompt`), and the line that collects it.
+    public var secretPrompt: SecretPrompt?
+    var secret = LineEditor()
     public var rows: Int
     public var columns: Int
     /// Rows scrolled up from the newest line, per window; absent means following the bottom.
@@ -62,6 +65,7 @@ public struct InterfaceState: Sendable {
         // A key between two Ctrl+C makes the second a fresh one: only Ctrl+C twice in a row quits.
         lastInterrupt = nil
         if key != .tab { completion = nil }
+        if let actions = secretKey(key) { return actions }
         if let actions = boundKey(key, state: state, now: now) { return actions }
         if let actions = windowKey(key, state: state, now: now) { return actions }
         let before = editor.string

@@ -167,6 +167,7 @@ public final class TerminalApp {
             case .lastlog(let text):
                 perform(InterfaceState.lastlog(text, matches: store.search(text), state: store.state), backend: backend)
             case .showKeyBindings: perform(ui.keyBindingHelp(), backend: backend)
+            case .promptSecret(let prompt): ui.secretPrompt = prompt
             }
         }
     }

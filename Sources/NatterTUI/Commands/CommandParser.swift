@@ -9,7 +9,7 @@ public struct CommandParser: Sendable {
     /// Every command, in `/help` order.
     static let table: [CommandEntry] =
         coreCommands + groupCommands + subscriptionCommands + channelsCommands + conferenceCommands
-        + threadCommands + searchCommands + correctionCommands
+        + threadCommands + searchCommands + correctionCommands + gatewayCommands
 
     private static let coreCommands: [CommandEntry] = [
         CommandEntry(

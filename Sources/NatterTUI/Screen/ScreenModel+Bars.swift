@@ -158,6 +158,11 @@ extension ScreenModel {
     /// The input line and the cursor column; multi-line input shows its line count and `⏎` for each break.
     func inputRow(ui: inout InterfaceState, width: Int) -> (ScreenRow, Int) {
         var row = ScreenRow()
+        if let prompt = ui.secretPrompt {
+            // Nothing of the answer is drawn, not even its length.
+            row.append(prompt.label, .inputMarker)
+            return (row.fitted(to: width, fill: .text), min(width - 1, row.width))
+        }
         let lines = ui.editor.lineCount
         if lines > 1 { row.append("[\(lines) lines] ", .inputMarker) }
         row.append("> ", .inputMarker)

@@ -1,0 +1,105 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NatterWire
+
+/// The Ryver login a Natter client does (docs/protocols/realtime.md, "Connecting"), as natterd's bridge does it:
+/// `POST /api/1/odata.svc/User.Login` with HTTP Basic credentials over a plain NIO HTTP/1.1 connection.
+enum GatewayRemoteLogin {
+    struct Session: Sendable, Equatable {
+        var sessionID: String
+        /// `services.chat`, the realtime WebSocket URL.
+        var chatURL: String
+    }
+
+    enum Outcome: Sendable, Equatable {
+        case session(Session)
+        /// 401: wrong name or password.
+        case unauthorized
+        /// 403: the remote server refuses this account (docs/protocols/gateways.md).
+        case accountDisabled
+        /// Anything else: unreachable, a 5xx, an unreadable answer; worth retrying.
+        case unreachable(String)
+    }
+
+    static func login(serviceURL: String, name: String, password: String) async -> Outcome {
+        guard let url = URL(string: serviceURL), let host = url.host, url.scheme == "http" else {
+            return .unreachable("not an http:// URL: \(serviceURL)")
+        }
+        let port = url.port ?? 80
+        let credentials = Data("\(name):\(password)".utf8).base64EncodedString()
+        do {
+            let (status, body) = try await post(
+                host: host, port: port, path: url.path + "/api/1/odata.svc/User.Login(client='natterd-gateway')",
+                headers: [("Authorization", "Basic \(credentials)")])
+            switch status {
+            case 200:
+                let value = try JSONDecoder().decode(JSONValue.self, from: body)
+                guard let id = value["d"]?["sessionId"]?.stringValue,
+                    let chat = value["d"]?["services"]?["chat"]?.stringValue
+                else { return .unreachable("login answer without sessionId or services.chat") }
+                return .session(Session(sessionID: id, chatURL: chat))
+            case 401: return .unauthorized
+            case 403: return .accountDisabled
+            default: return .unreachable("login answered HTTP \(status)")
+            }
+        } catch {
+            return .unreachable("\(error)")
+        }
+    }
+
+    /// One request on its own connection, closed after the answer.
+    private static func post(
+        host: String, port: Int, path: String, headers: [(String, String)]
+    ) async throws -> (status: UInt, body: Data) {
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connectTimeout(.seconds(10))
+            .connect(host: host, port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                    return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(
+                        wrappingChannelSynchronously: channel)
+                }
+            }
+        return try await channel.executeThenClose { inbound, outbound in
+            var head = HTTPRequestHead(version: .http1_1, method: .POST, uri: path)
+            head.headers.add(name: "Host", value: "\(host):\(port)")
+            head.headers.add(name: "Content-Length", value: "0")
+            head.headers.add(name: "Connection", value: "close")
+            for (name, value) in headers { head.headers.add(name: name, value: value) }
+            try await outbound.write(.head(head))
+            try await outbound.write(.end(nil))
+            var status: UInt = 0
+            var body = ByteBuffer()
+            for try await part in inbound {
+                switch part {
+                case .head(let response): status = response.status.code
+                case .body(var chunk): body.writeBuffer(&chunk)
+                case .end: return (status, Data(body.readableBytesView))
+                }
+            }
+            throw GatewayError.connectionClosed
+        }
+    }
+}
+
+/// A failure of the bridge's own I/O, never shown with a password.
+struct GatewayError: Error, CustomStringConvertible {
+    private enum Kind {
+        case connectionClosed
+        case refused(String)
+    }
+
+    private let kind: Kind
+
+    static let connectionClosed = GatewayError(kind: .connectionClosed)
+    static func refused(_ reason: String) -> Self { Self(kind: .refused(reason)) }
+
+    var description: String {
+        switch kind {
+        case .connectionClosed: "the remote server closed the connection"
+        case .refused(let reason): reason
+        }
+    }
+}

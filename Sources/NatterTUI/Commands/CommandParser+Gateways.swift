@@ -1,0 +1,38 @@
+import NatterEngine
+import NatterModel
+
+/// Gateways onto other chat servers (docs/protocols/gateways.md), carried by the Zimbra IM adapter. `/gateways`
+/// lists the services and their states in the console; every state change after that is added there as it comes.
+extension CommandParser {
+    static let gatewayCommands: [CommandEntry] = [
+        CommandEntry(
+            ["gateways"], help: "/gateways            the gateway services, your registrations and their states"
+        ) {
+            _, _, state in
+            [.dispatch(.activate(.console)), .dispatch(.gateways(.list(account: state.currentAccount)))]
+        },
+        CommandEntry(
+            ["gateway"],
+            help: "/gateway reg SERVICE NAME | unreg SERVICE | reconnect SERVICE  bridge onto another server"
+        ) { _, input, state in
+            let usage = "usage: /gateway reg SERVICE NAME | unreg SERVICE | reconnect SERVICE"
+            let arguments = input.arguments
+            guard let operation = arguments.first?.lowercased(), arguments.count >= 2 else {
+                return [Self.error(usage)]
+            }
+            let service = arguments[1].lowercased()
+            let account = state.currentAccount
+            switch (operation, arguments.count) {
+            case ("reg", 3), ("register", 3):
+                // The password never goes through the command line, its history or the screen.
+                return [.promptSecret(.gatewayPassword(service: service, name: arguments[2], account: account))]
+            case ("unreg", 2), ("unregister", 2):
+                return [.dispatch(.gateways(.unregister(service: service, account: account)))]
+            case ("reconnect", 2):
+                return [.dispatch(.gateways(.reconnect(service: service, account: account)))]
+            default:
+                return [Self.error(usage)]
+            }
+        },
+    ]
+}
