@@ -83,7 +83,7 @@ final class GatewayService: Service, Sendable {
                 bridge.send(text: text, to: address.remoteJID)
             }
             return .sendMessage(thread: address.description)
-        case .getChat(let thread, _):
+        case .getChat(let thread, _, _):
             // The remote keeps the history; natterd only relays, so the thread starts empty here.
             guard let address = GatewayAddress(thread) else { return nil }
             _ = try requireBridge(address, user: user)

@@ -35,11 +35,11 @@ struct RosterDoor: Door {
 
     var migrations: [StorageMigration] { RosterMigrations.all + GatewayMigrations.all }
 
-    var services: [any Service] { gateways.map { [$0] } ?? [] }
-
     func registerRoutes(on router: Router<NatterRequestContext>) {
         controller.register(on: router)
     }
 
-    var services: [any Service] { [RosterSweeper(service: controller.service, interval: Self.sweepInterval)] }
+    var services: [any Service] {
+        [RosterSweeper(service: controller.service, interval: Self.sweepInterval)] + (gateways.map { [$0] } ?? [])
+    }
 }
