@@ -49,10 +49,10 @@ extension RosterSession {
             return .roster(.loaded(contacts.filter { isGatewayAddress($0.jid) }))
         case .presence(.changed(let jid, _, _, _)):
             return isGatewayAddress(jid) ? event : nil
-        case .chat(.received(let message)):
-            return direct(message.conversation.target).map(isGatewayAddress) == true ? event : nil
-        case .chat(.typing(let conversation, _, _)):
-            return direct(conversation.target).map(isGatewayAddress) == true ? event : nil
+        case .chat(.received(let message)) where direct(message.conversation.target).map(isGatewayAddress) == true:
+            return event
+        case .chat(.typing(let conversation, _, _)) where direct(conversation.target).map(isGatewayAddress) == true:
+            return event
         default:
             return isChatEvent(event) ? nil : event
         }

@@ -188,7 +188,6 @@ public struct RosterSession: Sendable {
         return events
     }
 
-    /// What a Realtime adapter beside this one already reports; threads are this adapter's alone.
     /// A session id other than ours means ours expired on the server: the new one numbers its blocks from 1
     /// again, and what happened meanwhile is only in a fresh roster.
     private mutating func adopt(session id: String) {
@@ -199,6 +198,7 @@ public struct RosterSession: Sendable {
         sessionID = id
     }
 
+    /// What a Realtime adapter beside this one already reports; threads are this adapter's alone.
     static func isChatEvent(_ event: EngineEvent) -> Bool {
         switch event {
         case .chat(.received(let message)): message.conversation.kind != .thread
