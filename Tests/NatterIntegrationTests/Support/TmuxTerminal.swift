@@ -31,6 +31,11 @@ final class TmuxTerminal: @unchecked Sendable {
 
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
 
+    /// Resizes the pane as a user dragging the terminal's corner would: the program gets SIGWINCH.
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
     /// The screen with its attributes and colours as SGR escape sequences (`capture-pane -e`).
     func styledScreen() throws -> String { try tmux(["capture-pane", "-p", "-e", "-t", name]) }
 
