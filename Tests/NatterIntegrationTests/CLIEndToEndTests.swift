@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The scripting subcommands against a real natterd process.
-@Suite(.serialized) struct CLIEndToEndTests {
+@Suite(.serialized, .offThePool) struct CLIEndToEndTests {
     func natter(
         _ arguments: [String], user: String, password: String? = nil, home: String, timeout: Double = 60
     )

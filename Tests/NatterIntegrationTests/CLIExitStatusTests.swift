@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Exit statuses with sysexits meanings, and errors that retrying cannot fix ending at once with what to fix.
-@Suite(.serialized) struct CLIExitStatusTests {
+@Suite(.serialized, .offThePool) struct CLIExitStatusTests {
     func natter(_ arguments: [String], password: String = "alice", timeout: Double = 40) throws -> TestProcess.Output {
         let home = try TestProcess.temporaryDirectory("exit")
         return try TestProcess.run(

@@ -6,7 +6,7 @@ import Testing
 
 /// The client engine with the Channels adapter against a real natterd process: channels listed with their
 /// members and roles, messages with their delivery states, administrator-only intents, a kick, and history.
-@Suite(.serialized) struct ChannelsEngineTests {
+@Suite(.serialized, .offThePool) struct ChannelsEngineTests {
     let alice = JID("alice@natter.test")!
     let bob = JID("bob@natter.test")!
 

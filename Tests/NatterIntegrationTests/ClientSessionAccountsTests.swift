@@ -5,7 +5,7 @@ import NatterModel
 import Testing
 
 /// One `ClientSession` for several accounts, against real natterd processes.
-@Suite struct ClientSessionAccountsTests {
+@Suite(.offThePool) struct ClientSessionAccountsTests {
     let first = AccountID("first")
     let second = AccountID("second")
     let broken = AccountID("broken")

@@ -6,7 +6,7 @@ import Testing
 
 /// natter's conference adapter and engine against a real natterd: an invitation, accepted and answered, and the
 /// link coming back after the server is lost.
-@Suite(.serialized) struct ConferenceIntegrationTests {
+@Suite(.serialized, .offThePool) struct ConferenceIntegrationTests {
     final class Client: @unchecked Sendable {
         // The engine serialises everything; the test only reads its state.
         let engine = EngineStore(state: ClientState(domain: "natter.test"))

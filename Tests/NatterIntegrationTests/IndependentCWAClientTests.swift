@@ -7,7 +7,7 @@ import Testing
 /// natterd's CWA door against a client written from the seed with Python's standard library only
 /// (Tests/Peers/cwa_peer.py): there is no CWA client library to borrow, and this one shares no code with
 /// natter, so it checks our reading of the dialect against a second one.
-@Suite(.serialized) struct IndependentCWAClientTests {
+@Suite(.serialized, .offThePool) struct IndependentCWAClientTests {
     @Test func seedRequestStartsASessionThatAnIndependentClientCompletes() throws {
         let python = try PythonPeers.python()
         let server = try NatterdProcess(arguments: ["--no-demo-peer"])

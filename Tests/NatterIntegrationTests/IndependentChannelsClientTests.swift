@@ -4,7 +4,7 @@ import Testing
 /// natterd's Channels door against Python's `websockets`, driven by a script that reads the wire format on its
 /// own (Tests/Peers/channels_peer.py): bearer login, the 401, a channel with an invitation, a message with its
 /// receipts, an unknown type, and the archive.
-@Suite(.serialized) struct IndependentChannelsClientTests {
+@Suite(.serialized, .offThePool) struct IndependentChannelsClientTests {
     @Test func pythonWebsocketsCreatesInvitesAndMessages() throws {
         let python = try PythonPeers.python()
         let server = try NatterdProcess(arguments: ["--no-demo-peer"])

@@ -7,7 +7,7 @@ import Testing
 ///
 /// natter's own codec agreeing with natterd proves little; this checks all 12 operations, their refusals and
 /// the ServerVersionInfo header against someone else's reading of EWS.
-@Suite(.serialized) struct IndependentEWSClientTests {
+@Suite(.serialized, .offThePool) struct IndependentEWSClientTests {
     @Test func zeepCallsAllTwelveOperations() throws {
         let python = try PythonPeers.python()
         let server = try NatterdProcess(arguments: ["--no-demo-peer", "--bcrypt-cost", "4"])

@@ -5,7 +5,7 @@ import Testing
 ///
 /// Our client agreeing with our server proves little; this checks login, auth, presence, typing, acked chat and
 /// delivery against someone else's reading of the dialect, and that natter's own `send` reaches that client.
-@Suite(.serialized) struct IndependentRyverClientTests {
+@Suite(.serialized, .offThePool) struct IndependentRyverClientTests {
     @Test func pyryverLogsInChatsAndHearsNatter() throws {
         let python = try PythonPeers.python()
         let server = try NatterdProcess(arguments: ["--no-demo-peer"])

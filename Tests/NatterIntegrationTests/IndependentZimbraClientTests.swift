@@ -7,7 +7,7 @@ import Testing
 /// It checks login (and a refused password), presence with upper-case `show`, typing, a chat, IMGetChat
 /// history, the roster notification and a fault against someone else's reading of the dialect, and that
 /// natter's own `send` over Realtime reaches that client on the pair's thread.
-@Suite(.serialized) struct IndependentZimbraClientTests {
+@Suite(.serialized, .offThePool) struct IndependentZimbraClientTests {
     @Test func pythonZimbraLogsInChatsAndHearsNatter() throws {
         let python = try PythonPeers.python()
         let server = try NatterdProcess(arguments: ["--no-demo-peer"])

@@ -3,7 +3,7 @@ import Testing
 
 /// The scripting commands with two accounts in config.toml: one roster for both, and `send` going out on the
 /// account whose domain the address names.
-@Suite(.serialized) struct MultiAccountCLITests {
+@Suite(.serialized, .offThePool) struct MultiAccountCLITests {
     struct RosterRecord: Decodable {
         struct Source: Decodable {
             var account: String

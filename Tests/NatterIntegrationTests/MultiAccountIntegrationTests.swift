@@ -6,7 +6,7 @@ import Testing
 
 /// One engine, two accounts on two natterd processes with different domains: routing by account, one roster,
 /// and one server's death neither blocking the other account nor losing or doubling what was typed meanwhile.
-@Suite(.serialized) struct MultiAccountIntegrationTests {
+@Suite(.serialized, .offThePool) struct MultiAccountIntegrationTests {
     let accountA = AccountID("a")
     let accountB = AccountID("b")
     let bobA = JID("bob@a.test")!

@@ -4,7 +4,7 @@ import NatterModel
 import Testing
 
 /// The client engine and realtime adapter against a real natterd process over real sockets.
-@Suite(.serialized) struct RealtimeIntegrationTests {
+@Suite(.serialized, .offThePool) struct RealtimeIntegrationTests {
     let alice = JID("alice@natter.test")!
     let bob = JID("bob@natter.test")!
 

@@ -8,7 +8,7 @@ import Testing
 /// The Zimbra IM adapter against a natterd whose login sessions last one second, shorter than the long poll:
 /// every poll's next request meets `service.AUTH_EXPIRED`, the adapter logs in again naming its session, and
 /// messages sent in between arrive exactly once and in order, without the link ever going into backoff.
-@Suite(.serialized) struct RosterAuthExpiryTests {
+@Suite(.serialized, .offThePool) struct RosterAuthExpiryTests {
     final class Recorder: Sendable {
         let events = Mutex<[EngineEvent]>([])
 

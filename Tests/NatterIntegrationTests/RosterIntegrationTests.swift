@@ -6,7 +6,7 @@ import Testing
 
 /// The engine with the Zimbra IM adapter against a real natterd process, next to a Realtime client: the
 /// cross-protocol check that both kinds of client chat with each other and see each other's presence.
-@Suite(.serialized) struct RosterIntegrationTests {
+@Suite(.serialized, .offThePool) struct RosterIntegrationTests {
     let alice = JID("alice@natter.test")!
     let bob = JID("bob@natter.test")!
 

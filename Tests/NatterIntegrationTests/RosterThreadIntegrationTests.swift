@@ -6,7 +6,7 @@ import Testing
 
 /// Multi-user threads through the engine and the Zimbra IM adapter against a real natterd: invite from a
 /// 1:1 window, the invitation, join, messages, leaving, and a long thread's history paged by `seq`.
-@Suite(.serialized) struct RosterThreadIntegrationTests {
+@Suite(.serialized, .offThePool) struct RosterThreadIntegrationTests {
     let alice = JID("alice@natter.test")!
     let bob = JID("bob@natter.test")!
     let carol = JID("carol@natter.test")!

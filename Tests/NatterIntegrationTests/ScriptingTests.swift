@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `natter tail`, `send` and `roster` as scripts use them.
-@Suite(.serialized) struct ScriptingTests {
+@Suite(.serialized, .offThePool) struct ScriptingTests {
     func natter(_ arguments: [String], user: String, home: String, timeout: Double = 40) throws -> TestProcess.Output {
         try TestProcess.run(
             TestProcess.binary("natter"), arguments + ["--user", user],

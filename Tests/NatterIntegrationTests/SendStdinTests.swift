@@ -5,7 +5,7 @@ import NatterTestSupport
 import Testing
 
 /// `natter send` as scripts use it: text on standard input, the recipient by display name.
-@Suite(.serialized) struct SendStdinTests {
+@Suite(.serialized, .offThePool) struct SendStdinTests {
     @Test func stdinLosesOnlyItsFinalNewlineAndToTakesADisplayName() throws {
         let server = try NatterdProcess()
         let home = try TestProcess.temporaryDirectory("send-stdin")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// natterd serving HTTPS and wss:// with a certificate from a throwaway CA, and natter verifying it.
-@Suite(.serialized) struct TLSEndToEndTests {
+@Suite(.serialized, .offThePool) struct TLSEndToEndTests {
     /// A CA and a server certificate for 127.0.0.1, made with the openssl command line in `directory`.
     static func makeCertificates(in directory: String) throws {
         let steps: [[String]] = [

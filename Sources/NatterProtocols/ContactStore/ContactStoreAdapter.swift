@@ -16,21 +16,14 @@ import Synchronization
 public final class ContactStoreAdapter: ChatAdapter {
     struct Shared {
         var directory = ContactStoreDirectory()
-        var sink: (@Sendable (EngineEvent) -> Void)?
-        var stopped = false
         var online = false
-        /// The thread handing an event to the engine right now, so `stop` called from inside the sink knows not to
-        /// wait for itself.
-        var emitter: pthread_t?
     }
 
     let configuration: ContactStoreAdapterConfiguration
     let shared = Mutex(Shared())
+    let lifecycle = AdapterLifecycle()
     let http: HTTPClient
     private let queue = DispatchQueue(label: "natter.contactstore")
-    /// Held while an event is handed to the engine, so `stop` can promise that none arrives after it returns. Not
-    /// recursive: `stop` from inside the sink (the one re-entrant path) sees itself as the emitter and skips it.
-    private let emitGate = Mutex(())
 
     public init(configuration: ContactStoreAdapterConfiguration) {
         self.configuration = configuration
@@ -43,12 +36,7 @@ public final class ContactStoreAdapter: ChatAdapter {
     public var capabilities: Set<Capability> { [.roster] }
 
     public func start(sink: @escaping @Sendable (EngineEvent) -> Void) {
-        let started = shared.withLock { shared -> Bool in
-            guard !shared.stopped, shared.sink == nil else { return false }
-            shared.sink = sink
-            return true
-        }
-        guard started else { return }
+        guard lifecycle.start(sink: sink) else { return }
         emit(.session(.connection(.connecting)))
         queue.async { [self] in load(first: true) }
     }
@@ -57,34 +45,11 @@ public final class ContactStoreAdapter: ChatAdapter {
         queue.async { [self] in run(command) }
     }
 
-    public func stop() {
-        let inside = shared.withLock { shared in
-            shared.stopped = true
-            return shared.emitter.map { pthread_equal($0, pthread_self()) != 0 } ?? false
-        }
-        if inside {
-            // Our own emit is under way on this thread; it found `stopped` unset, and no later one will.
-            shared.withLock { $0.sink = nil }
-            return
-        }
-        // Waits out an emit in flight on another thread; after it, `stopped` keeps every later one out.
-        emitGate.withLock { _ in shared.withLock { $0.sink = nil } }
-    }
+    public func stop() { lifecycle.stop() }
 
-    private var isStopped: Bool { shared.withLock(\.stopped) }
+    private var isStopped: Bool { lifecycle.isStopped }
 
-    func emit(_ event: EngineEvent) {
-        emitGate.withLock { _ in
-            let sink = shared.withLock { shared -> (@Sendable (EngineEvent) -> Void)? in
-                guard !shared.stopped, let sink = shared.sink else { return nil }
-                shared.emitter = pthread_self()
-                return sink
-            }
-            guard let sink else { return }
-            sink(event)
-            shared.withLock { $0.emitter = nil }
-        }
-    }
+    func emit(_ event: EngineEvent) { lifecycle.emit(event) }
 
     /// Reads the whole list and hands it to the engine; on failure goes offline and tries again later.
     private func load(first: Bool = false) {

@@ -29,13 +29,12 @@ extension RealtimeAdapter {
         defer { connection.close(code: 1001, reason: "reconnecting") }
         let link = RealtimeLink(connection)
         defer { shared.withLock { $0.link = nil } }
-        let auth = shared.withLock { shared -> RealtimeMessage? in
-            guard !shared.stopped else { return nil }
-            shared.link = link
-            return shared.session.begin(
-                sessionID: login.sessionID, agent: configuration.agent, resource: configuration.resource)
+        shared.withLock { $0.link = link }
+        // After publishing the link: either `stop` sees it and interrupts it, or this sees that it stopped.
+        guard !isStopped else { return }
+        let auth = shared.withLock {
+            $0.session.begin(sessionID: login.sessionID, agent: configuration.agent, resource: configuration.resource)
         }
-        guard let auth else { return }
         link.send(RealtimeCodec.encode(auth))
         try readUntilClosed(link, onAuthenticated: supervised.connected)
         throw RealtimeAdapterError.closed(code: nil, reason: "")

@@ -13,17 +13,13 @@ import Synchronization
 public final class RealtimeAdapter: ChatAdapter {
     struct Shared {
         var session: RealtimeSession
-        var sink: (@Sendable (EngineEvent) -> Void)?
         var link: RealtimeLink?
-        var supervisor: LinkSupervisor?
-        var stopped = false
     }
 
     let configuration: RealtimeAdapterConfiguration
     let shared: Mutex<Shared>
+    let lifecycle = AdapterLifecycle()
     let http: HTTPClient
-    /// Held while an event is handed to the engine, so `stop` can promise that none arrives after it returns.
-    let emitGate = NSRecursiveLock()
 
     public init(configuration: RealtimeAdapterConfiguration) {
         self.configuration = configuration
@@ -34,20 +30,11 @@ public final class RealtimeAdapter: ChatAdapter {
     }
 
     public func start(sink: @escaping @Sendable (EngineEvent) -> Void) {
-        let supervisor = LinkSupervisor(
+        lifecycle.start(
             name: "natter.realtime",
             configuration: ReconnectStateMachine.Configuration(
                 backoff: configuration.backoff, stablePeriod: Self.stablePeriod),
-            // Strong captures: `stop()` drops the supervisor and with it the cycle.
-            report: { [self] state in emit(.session(.connection(state))) },
-            body: { [self] link in try serveOneConnection(link) })
-        let started = shared.withLock { shared -> Bool in
-            guard !shared.stopped, shared.supervisor == nil else { return false }
-            shared.sink = sink
-            shared.supervisor = supervisor
-            return true
-        }
-        if started { supervisor.start() }
+            sink: sink, body: { [self] link in try serveOneConnection(link) })
     }
 
     public func perform(_ command: AdapterCommand) {
@@ -59,26 +46,16 @@ public final class RealtimeAdapter: ChatAdapter {
     }
 
     public func stop() {
-        let (link, supervisor) = shared.withLock { shared in
-            shared.stopped = true
-            shared.sink = nil
-            defer { shared.supervisor = nil }
-            return (shared.link, shared.supervisor)
-        }
-        supervisor?.stop()
-        link?.connection.interrupt()
-        link?.writer.async { link?.connection.close(code: 1000, reason: "bye") }
-        emitGate.withLock {}
-    }
-
-    func emit(_ event: EngineEvent) {
-        emitGate.withLock {
-            let sink = shared.withLock { $0.sink }
-            sink?(event)
+        lifecycle.stop {
+            let link = shared.withLock { $0.link }
+            link?.connection.interrupt()
+            link?.writer.async { link?.connection.close(code: 1000, reason: "bye") }
         }
     }
 
-    var isStopped: Bool { shared.withLock { $0.stopped } }
+    func emit(_ event: EngineEvent) { lifecycle.emit(event) }
+
+    var isStopped: Bool { lifecycle.isStopped }
 
     /// How long a connection must stay up before the backoff starts over (seconds).
     static let stablePeriod: Double = 30

@@ -12,18 +12,14 @@ import Synchronization
 public final class RosterAdapter: ChatAdapter {
     struct Shared {
         var session: RosterSession
-        var sink: (@Sendable (EngineEvent) -> Void)?
-        var supervisor: LinkSupervisor?
         var cancellation: HTTPCancellationToken?
-        var stopped = false
     }
 
     let configuration: RosterAdapterConfiguration
     let shared: Mutex<Shared>
+    let lifecycle = AdapterLifecycle()
     let http: HTTPClient
     let writer = DispatchQueue(label: "natter.roster.writer")
-    /// Held while an event is handed to the engine, so `stop` can promise that none arrives after it returns.
-    let emitGate = NSRecursiveLock()
 
     public init(configuration: RosterAdapterConfiguration) {
         self.configuration = configuration
@@ -41,18 +37,10 @@ public final class RosterAdapter: ChatAdapter {
     public var capabilities: Set<Capability> { shared.withLock { $0.session.capabilities } }
 
     public func start(sink: @escaping @Sendable (EngineEvent) -> Void) {
-        let supervisor = LinkSupervisor(
+        lifecycle.start(
             name: "natter.roster",
             configuration: ReconnectStateMachine.Configuration(backoff: configuration.backoff, stablePeriod: 30),
-            report: { [self] state in emit(.session(.connection(state))) },
-            body: { [self] link in try serve(link) })
-        let started = shared.withLock { shared -> Bool in
-            guard !shared.stopped, shared.supervisor == nil else { return false }
-            shared.sink = sink
-            shared.supervisor = supervisor
-            return true
-        }
-        if started { supervisor.start() }
+            sink: sink, body: { [self] link in try serve(link) })
     }
 
     public func perform(_ command: AdapterCommand) {
@@ -72,28 +60,17 @@ public final class RosterAdapter: ChatAdapter {
     }
 
     public func stop() {
-        let (supervisor, cancellation) = shared.withLock { shared in
-            shared.stopped = true
-            shared.sink = nil
-            defer { shared.supervisor = nil }
-            return (shared.supervisor, shared.cancellation)
-        }
-        supervisor?.stop()
-        cancellation?.cancel()
-        emitGate.withLock {}
+        lifecycle.stop { shared.withLock { $0.cancellation }?.cancel() }
     }
 
-    var isStopped: Bool { shared.withLock { $0.stopped } }
+    var isStopped: Bool { lifecycle.isStopped }
 
     /// One link from login to its failure: the supervisor retries with backoff.
     private func serve(_ link: LinkSupervisor.Link) throws {
         let token = HTTPCancellationToken()
-        let go = shared.withLock { shared -> Bool in
-            guard !shared.stopped else { return false }
-            shared.cancellation = token
-            return true
-        }
-        guard go else { return }
+        shared.withLock { $0.cancellation = token }
+        // After publishing the token: either `stop` cancels it, or this sees that it stopped.
+        guard !isStopped else { return }
         try login(cancellation: token)
         try exchange(.getRoster, pending: .none, cancellation: token)
         link.connected()
@@ -169,14 +146,9 @@ public final class RosterAdapter: ChatAdapter {
         }
     }
 
-    func emit(_ event: EngineEvent) {
-        emitGate.withLock {
-            let sink = shared.withLock { $0.sink }
-            sink?(event)
-        }
-    }
+    func emit(_ event: EngineEvent) { lifecycle.emit(event) }
 
-    func emit(events: [EngineEvent]) { for event in events { emit(event) } }
+    func emit(events: [EngineEvent]) { lifecycle.emit(events) }
 }
 
 /// An answer that is neither a Zimbra response nor a Zimbra fault (a proxy's error page, say).

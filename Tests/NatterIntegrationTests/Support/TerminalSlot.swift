@@ -21,7 +21,8 @@ struct TerminalSlot: SuiteTrait, TestTrait, TestScoping {
     ) async throws {
         await Self.slots.acquire()
         defer { Self.slots.release() }
-        try await function()
+        // The test body blocks while it waits on the terminal: off the cooperative pool, so it stalls nobody.
+        try await OffThePool.run(test, function)
     }
 
     private static let slots = AsyncSlots(
