@@ -85,7 +85,8 @@ public struct ClientConfiguration: Sendable, Equatable {
         if table.contains(key: "password") { throw ConfigurationError.plaintextPassword(path: path) }
         let known: Set<String> = [
             "server", "user", "password_command", "theme", "resource", "ca_file", "accounts", "bell", "notify_command",
-            "highlight_words", "timestamp_format", "prefix_align", "prefix_align_max", "show_room_status", "logs", "keys",
+            "highlight_words", "timestamp_format", "prefix_align", "prefix_align_max", "show_room_status", "logs",
+            "keys",
             "mouse",
         ]
         if let unknown = table.keys.first(where: { !known.contains($0) }) {
