@@ -105,6 +105,13 @@ public struct ClientConfiguration: Sendable, Equatable {
             }
             (accounts, problems) = AccountTable.parse(accountTables)
         }
+        func flag(_ key: String) throws -> Bool? {
+            guard let value = table[key] else { return nil }
+            guard let flag = value.bool else {
+                throw ConfigurationError.wrongType(path: path, key: key, expected: "true or false")
+            }
+            return flag
+        }
         func strings(_ key: String) throws -> [String] {
             guard let value = table[key] else { return [] }
             guard let array = value.array, array.allSatisfy({ $0.string != nil }) else {
@@ -116,18 +123,8 @@ public struct ClientConfiguration: Sendable, Equatable {
             server: try string("server"), user: try string("user"), passwordCommand: try string("password_command"),
             theme: try string("theme"), resource: try string("resource"), caFile: try string("ca_file"),
             accounts: accounts, accountProblems: problems)
-        if let bell = table["bell"] {
-            guard let flag = bell.bool else {
-                throw ConfigurationError.wrongType(path: path, key: "bell", expected: "true or false")
-            }
-            configuration.bell = flag
-        }
-        if let logs = table["logs"] {
-            guard let flag = logs.bool else {
-                throw ConfigurationError.wrongType(path: path, key: "logs", expected: "true or false")
-            }
-            configuration.logs = flag
-        }
+        if let value = try flag("bell") { configuration.bell = value }
+        if let value = try flag("logs") { configuration.logs = value }
         configuration.notifyCommand = try strings("notify_command")
         configuration.highlightWords = try strings("highlight_words")
         configuration.timestampFormat = try string("timestamp_format")
@@ -142,18 +139,8 @@ public struct ClientConfiguration: Sendable, Equatable {
             }
             configuration.prefixAlignMax = number
         }
-        if let show = table["show_room_status"] {
-            guard let flag = show.bool else {
-                throw ConfigurationError.wrongType(path: path, key: "show_room_status", expected: "true or false")
-            }
-            configuration.showRoomStatus = flag
-        }
-        if let mouse = table["mouse"] {
-            guard let flag = mouse.bool else {
-                throw ConfigurationError.wrongType(path: path, key: "mouse", expected: "true or false")
-            }
-            configuration.mouse = flag
-        }
+        if let value = try flag("show_room_status") { configuration.showRoomStatus = value }
+        if let value = try flag("mouse") { configuration.mouse = value }
         if let value = table["keys"] {
             guard let keys = value.table else {
                 throw ConfigurationError.wrongType(path: path, key: "keys", expected: "a [keys] table")
