@@ -25,6 +25,14 @@ import Testing
         return session
     }
 
+    /// The first `retrieve` among what the session asked to send.
+    private func firstRetrieve(in actions: ChannelSession.Actions) -> ChannelRetrieve? {
+        actions.send.lazy.compactMap { message -> ChannelRetrieve? in
+            if case .retrieve(let retrieve) = message { return retrieve }
+            return nil
+        }.first
+    }
+
     private func wireMessage(_ id: String, replyTo: String? = nil, sender: String = "bob@natter.test") -> String {
         frame(
             .message(
@@ -113,11 +121,7 @@ import Testing
                 .channelList(ChannelList(channels: [.init(channelID: "c1", name: "Ops", administrator: true)]))),
             now: time
         )
-        let retrieve = try #require(
-            listed.send.compactMap { message -> ChannelRetrieve? in
-                if case .retrieve(let retrieve) = message { return retrieve }
-                return nil
-            }.first)
+        let retrieve = try #require(firstRetrieve(in: listed))
         #expect(retrieve.direction == .ascending && retrieve.after == "m-7" && retrieve.count == 100)
         let id = try #require(retrieve.id)
         let header = ChannelArchiveRetrieval(
@@ -144,11 +148,7 @@ import Testing
                 .channelList(ChannelList(channels: [.init(channelID: "c1", name: "Ops", administrator: true)]))),
             now: time
         )
-        let retrieve = try #require(
-            listed.send.compactMap { message -> ChannelRetrieve? in
-                if case .retrieve(let retrieve) = message { return retrieve }
-                return nil
-            }.first)
+        let retrieve = try #require(firstRetrieve(in: listed))
         #expect(retrieve.after == "m-2")
         let id = try #require(retrieve.id)
         let header = ChannelArchiveRetrieval(
@@ -156,11 +156,7 @@ import Testing
         _ = session.incoming(text: frame(.archiveRetrieval(header)), now: time)
         var last = ChannelSession.Actions()
         for index in 3..<103 { last = session.incoming(text: wireMessage("m-\(index)", replyTo: id), now: time) }
-        let next = try #require(
-            last.send.compactMap { message -> ChannelRetrieve? in
-                if case .retrieve(let retrieve) = message { return retrieve }
-                return nil
-            }.first)
+        let next = try #require(firstRetrieve(in: last))
         #expect(next.after == "m-102", "the next page follows the page, not the newest live message")
     }
 
