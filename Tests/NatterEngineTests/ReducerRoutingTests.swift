@@ -125,7 +125,7 @@ import Testing
         #expect(harness.state.channels[id]?.name == "General")
         let refused = harness.intent(.channels(.setRole(id, member: bob, role: .admin)))
         #expect(refused.isEmpty)
-        #expect(harness.state.statusNotice?.text == "only administrators of General can change roles")
+        #expect(harness.state.statusNotice?.text == "only administrators of #General can change roles")
         harness.event(
             .channels(.member(channel: "general", Member(jid: JID("alice@a.test")!, role: .admin))),
             from: key(work, .channels))
@@ -134,6 +134,19 @@ import Testing
             allowed == [
                 .adapter(key(work, .channels), .channels(.setRole(channel: "general", member: bob, role: .admin)))
             ])
+    }
+
+    /// Right after a create the channel is known by name only; the engine must not refuse on a role it has not
+    /// seen yet, or an invite typed at once is lost.
+    @Test func aChannelWhoseMembersAreNotKnownYetLeavesTheRoleToTheServer() {
+        var harness = harness()
+        harness.event(.session(.attached([.channels])), from: key(work, .channels))
+        harness.event(.session(.authenticated(JID("alice@a.test/ch")!)), from: key(work, .channels))
+        harness.event(.channels(.listed([Channel(id: "ops", name: "Ops")])), from: key(work, .channels))
+        let id = ConversationID.channel("ops", account: work)
+        let sent = harness.intent(.channels(.invite(id, member: bob, admin: false)))
+        #expect(sent == [.adapter(key(work, .channels), .channels(.invite(channel: "ops", member: bob, admin: false)))])
+        #expect(harness.state.statusNotice?.level != .error)
     }
 
     @Test func theReducerTakesItsTimeFromItsInputs() {

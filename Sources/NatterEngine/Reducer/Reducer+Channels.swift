@@ -18,13 +18,7 @@ extension Reducer {
             let effects = close(.conversation(id), in: &state)
             return effects + send(.channels(.leave(id.address)), on: id.account, for: id, in: &state, now: now)
         case .setRole(let id, let member, let role):
-            // Only administrators may change roles; the adapter's answer is the authority, this saves a round trip.
-            if let channel = state.channels[id], let me = state.accounts[id.account]?.identity?.bare,
-                channel.members.first(where: { $0.jid == me })?.role != .admin
-            {
-                post(.error, "only administrators of \(channel.name) can change roles", at: now, in: &state)
-                return []
-            }
+            guard isAdministrator(of: id, in: state, now: now, action: "change roles", post: &state) else { return [] }
             let command = AdapterCommand.channels(.setRole(channel: id.address, member: member.bare, role: role))
             return send(command, on: id.account, for: id, in: &state, now: now)
         case .create(let account, let name, let token):
@@ -82,13 +76,14 @@ extension Reducer {
         state.channelReceipts[message.conversation, default: ChannelReceipts()].arrived(message.id)
     }
 
-    /// Whether we administer the channel as far as the engine knows; a refusal is posted with its reason. The
-    /// server is the authority: this only saves a round trip.
+    /// Whether we may administer the channel as far as the engine knows; a refusal is posted with its reason. The
+    /// server is the authority: this only saves a round trip, so only a role the engine has seen refuses. Right
+    /// after a create or an invitation the member list has not arrived yet, and the request goes to the server.
     private func isAdministrator(
         of id: ConversationID, in snapshot: ClientState, now: Date, action: String, post state: inout ClientState
     ) -> Bool {
         guard let channel = snapshot.channels[id], let me = snapshot.accounts[id.account]?.identity?.bare,
-            channel.members.first(where: { $0.jid == me })?.role != .admin
+            let role = channel.members.first(where: { $0.jid == me })?.role, role != .admin
         else { return true }
         post(.error, "only administrators of #\(channel.name) can \(action)", at: now, in: &state)
         return false
