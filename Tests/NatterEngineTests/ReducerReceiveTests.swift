@@ -43,6 +43,28 @@ import Testing
         #expect(harness.state.conversations[.direct(harness.bob)]?.hasMoreHistory == false)
     }
 
+    /// The window the first message opens fetches history; the page can hold the next message before its live
+    /// copy arrives, and that copy is then a duplicate. Either way it is unread once, and the older page is not.
+    @Test func aMessageTheHistoryPageBringsFirstIsStillUnread() {
+        var harness = ReducerHarness()
+        let id = ConversationID.direct(harness.bob)
+        harness.event(.chat(.received(harness.incoming("one", key: "105", at: 10))))
+        harness.event(
+            .chat(
+                .historyLoaded(
+                    id,
+                    [
+                        harness.incoming("from last week", key: "7", at: 1), harness.incoming("one", key: "105", at: 10),
+                        harness.incoming("two", key: "106", at: 11),
+                    ],
+                    hasMore: false)))
+        #expect(harness.state.conversations[id]?.unread == 2)
+        harness.event(.chat(.received(harness.incoming("two", key: "106", at: 11))))
+        harness.event(.chat(.received(harness.incoming("three", key: "107", at: 12))))
+        #expect(harness.state.conversations[id]?.messages.map(\.text) == ["from last week", "one", "two", "three"])
+        #expect(harness.state.conversations[id]?.unread == 3)
+    }
+
     @Test func typingLapsesWithoutDoneAndClearsOnMessage() {
         var harness = ReducerHarness()
         let id = ConversationID.direct(harness.bob)

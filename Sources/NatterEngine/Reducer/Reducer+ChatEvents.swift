@@ -126,6 +126,7 @@ extension Reducer {
         ensureConversation(id, in: &state)
         var effects: [Effect] = []
         let me = state.accounts[id.account]?.identity?.bare
+        let newestKnown = state.conversations[id]!.messages.last { $0.serverKey != nil }
         for var message in messages {
             let duplicate = state.conversations[id]!.messages.contains { existing in
                 existing.id == message.id || (message.serverKey != nil && existing.serverKey == message.serverKey)
@@ -134,9 +135,27 @@ extension Reducer {
             if message.sender == me { message.isOutgoing = true }
             insert(message, into: &state.conversations[id]!)
             effects.append(.persist(message))
+            // A page fetched while messages are arriving can hold one the server stored after the newest we had;
+            // its live copy is then dropped as a duplicate, so it counts as arrived here.
+            if let newestKnown, !message.isOutgoing, isLater(message, than: newestKnown),
+                state.activeWindow != .conversation(id)
+            {
+                state.conversations[id]!.unread += 1
+                noteReceiptsOwed(for: message, in: &state)
+            }
         }
         state.conversations[id]!.hasMoreHistory = hasMore
         state.conversations[id]!.isLoadingHistory = false
         return effects
+    }
+
+    /// Server keys order messages where the protocol's keys are numbers; elsewhere the server's timestamps do.
+    private func isLater(_ message: Message, than other: Message) -> Bool {
+        if let key = message.serverKey, let otherKey = other.serverKey,
+            MessageKey.isNewer(key, than: otherKey) || MessageKey.isNewer(otherKey, than: key)
+        {
+            return MessageKey.isNewer(key, than: otherKey)
+        }
+        return message.timestamp > other.timestamp
     }
 }
