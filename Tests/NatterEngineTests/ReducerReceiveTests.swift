@@ -54,8 +54,8 @@ import Testing
                 .historyLoaded(
                     id,
                     [
-                        harness.incoming("from last week", key: "7", at: 1), harness.incoming("one", key: "105", at: 10),
-                        harness.incoming("two", key: "106", at: 11),
+                        harness.incoming("from last week", key: "7", at: 1),
+                        harness.incoming("one", key: "105", at: 10), harness.incoming("two", key: "106", at: 11),
                     ],
                     hasMore: false)))
         #expect(harness.state.conversations[id]?.unread == 2)
