@@ -32,6 +32,26 @@ struct GroupCommandsTests {
         #expect(try Fixture.notice(in: parser.parse("/group frobnicate", state: state)).text.hasPrefix("usage"))
     }
 
+    /// Names with spaces: quoted, or unquoted where the longest known group name ends the old name.
+    @Test func groupNamesWithSpacesAreRenamedQuotedOrNot() throws {
+        var state = state
+        state.contacts[Fixture.carol]?.groups = ["Old Friends", "Old"]
+        let quoted = parser.parse(#"/group rename "old friends" "Best Friends""#, state: state)
+        #expect(quoted == [.dispatch(.groups(.rename(from: "Old Friends", to: "Best Friends", account: .default)))])
+        let bare = parser.parse("/group rename Old Friends Best Friends", state: state)
+        #expect(bare == [.dispatch(.groups(.rename(from: "Old Friends", to: "Best Friends", account: .default)))])
+        let shorter = parser.parse("/group rename Old Timers", state: state)
+        #expect(shorter == [.dispatch(.groups(.rename(from: "Old", to: "Timers", account: .default)))])
+        let unknown = try Fixture.notice(in: parser.parse("/group rename New Friends Pals", state: state))
+        #expect(unknown.level == .error && unknown.text.contains("quote"))
+    }
+
+    @Test func quotesGroupArgumentsAndAnUnpairedQuoteIsJustACharacter() {
+        #expect(CommandArguments.split(#"  add  "Night Shift"  x "#) == ["add", "Night Shift", "x"])
+        #expect(CommandArguments.split(#"add "" Bob's "quote"#) == ["add", "Bob's", #""quote"#])
+        #expect(CommandArguments.split("") == [])
+    }
+
     @Test func removalsAskForConfirmationFirst() throws {
         let asked = try Fixture.notice(in: parser.parse("/group remove team", state: state))
         #expect(asked.level == .warning && asked.text.contains("Carol") && asked.text.contains("--yes"))
@@ -70,5 +90,14 @@ struct GroupCommandsTests {
             TabCompletion.candidates(for: "b", at: 14, in: "/contact move b", state: state) == ["Bob "],
             "the contact's place takes contacts")
         #expect(TabCompletion.candidates(for: "/gr", at: 0, in: "/gr", state: state) == ["/group "])
+        var spaced = state
+        spaced.contacts[Fixture.carol]?.groups = ["Old Friends"]
+        let line = #"/contact move bob "old"#
+        #expect(TabCompletion.candidates(for: #""old"#, at: 18, in: line, state: spaced) == [#""Old Friends" "#])
+        let after = #"/contact move bob "Old Friends" W"#
+        #expect(TabCompletion.candidates(for: "W", at: 32, in: after, state: spaced) == [], "no group starts with W")
+        #expect(
+            TabCompletion.candidates(for: "F", at: 32, in: #"/contact move bob "Old Friends" F"#, state: spaced)
+                == ["Friends "], "the quoted name is one argument")
     }
 }

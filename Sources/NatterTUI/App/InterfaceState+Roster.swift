@@ -42,7 +42,7 @@ extension InterfaceState {
         guard name != RosterNavigator.otherContacts || CommandParser.groupName(name, state: state) != nil else {
             return [Self.rosterError("\(name) lists the contacts in no group; it cannot be renamed")]
         }
-        editor.setText("/group rename \(name) ")
+        editor.setText("/group rename \(name.contains(" ") ? "\"\(name)\"" : name) ")
         return []
     }
 

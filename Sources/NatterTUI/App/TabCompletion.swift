@@ -26,12 +26,14 @@ struct TabCompletion: Sendable, Equatable {
                 $0 + " "
             }
         }
-        let words = line.prefix(start).split(separator: " ")
+        let words = CommandArguments.split(Substring(line.prefix(start)))
         if words.count >= 2, let positions = CommandParser.groupArgumentPositions["\(command) \(words[1])"],
             positions.contains(words.count)
         {
-            return CommandParser.knownGroups(state).filter { $0.lowercased().hasPrefix(lowered) && !$0.contains(" ") }
-                .map { $0 + " " }
+            // A name with spaces is completed in the quotes the command line needs to keep it one argument.
+            let typed = lowered.hasPrefix("\"") ? String(lowered.dropFirst()) : lowered
+            return CommandParser.knownGroups(state).filter { $0.lowercased().hasPrefix(typed) }
+                .map { ($0.contains(" ") ? "\"\($0)\"" : $0) + " " }
         }
         var names = Set<String>()
         let addressing = ["/msg", "/query", "/m"].contains(command) && isFirstArgument

@@ -40,11 +40,11 @@ extension CommandParser {
         switch (words.first?.lowercased(), words.count) {
         case ("add", 2...):
             return [.dispatch(.groups(.create(Self.joined(words, from: 1), account: account)))]
-        case ("rename", 3):
-            guard let old = Self.groupName(words[1], state: state) else {
-                return [Self.error("no group named \(words[1])")]
+        case ("rename", 3...):
+            guard let (old, new) = Self.renaming(Array(words.dropFirst()), state: state) else {
+                return [Self.error("no group named \(words[1]); quote names with spaces: /group rename \"OLD\" \"NEW\"")]
             }
-            return [.dispatch(.groups(.rename(from: old, to: words[2], account: account)))]
+            return [.dispatch(.groups(.rename(from: old, to: new, account: account)))]
         case ("remove", 2...), ("dg-remove", 2...):
             let name = Self.joined(words, from: 1)
             guard let group = Self.groupName(name, state: state) else { return [Self.error("no group named \(name)")] }
@@ -109,6 +109,17 @@ extension CommandParser {
         }
     }
 
+    /// The old and the new name of `/group rename`. Unquoted names with spaces are split where the words before
+    /// the split name a known group, the longest such name first (`/group rename Old Friends Best Friends`).
+    static func renaming(_ words: [String], state: ClientState) -> (old: String, new: String)? {
+        for split in stride(from: words.count - 1, through: 1, by: -1) {
+            if let old = groupName(joined(words[..<split]), state: state) {
+                return (old, joined(words[split...]))
+            }
+        }
+        return nil
+    }
+
     /// The group as the roster spells it, matched case-insensitively.
     static func groupName(_ name: String, state: ClientState) -> String? {
         knownGroups(state).first { $0.caseInsensitiveCompare(name) == .orderedSame }
@@ -123,6 +134,8 @@ extension CommandParser {
     }
 
     private static func joined(_ words: [String], from index: Int) -> String {
-        words[index...].joined(separator: " ")
+        joined(words[index...])
     }
+
+    private static func joined(_ words: ArraySlice<String>) -> String { words.joined(separator: " ") }
 }

@@ -109,7 +109,7 @@ public struct CommandParser: Sendable {
         let body = trimmed.dropFirst()
         let name = body.prefix { !$0.isWhitespace }.lowercased()
         let rest = body.dropFirst(name.count).drop { $0.isWhitespace }
-        let arguments = rest.split(whereSeparator: \.isWhitespace).map(String.init)
+        let arguments = CommandArguments.split(rest)
         guard let entry = Self.byName[name] else {
             return [Self.error("unknown command /\(name) — type /help for the list")]
         }
