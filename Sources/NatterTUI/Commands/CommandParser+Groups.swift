@@ -42,7 +42,8 @@ extension CommandParser {
             return [.dispatch(.groups(.create(Self.joined(words, from: 1), account: account)))]
         case ("rename", 3...):
             guard let (old, new) = Self.renaming(Array(words.dropFirst()), state: state) else {
-                return [Self.error("no group named \(words[1]); quote names with spaces: /group rename \"OLD\" \"NEW\"")]
+                let hint = #"quote names with spaces: /group rename "OLD NAME" "NEW NAME""#
+                return [Self.error("no group named \(words[1]); \(hint)")]
             }
             return [.dispatch(.groups(.rename(from: old, to: new, account: account)))]
         case ("remove", 2...), ("dg-remove", 2...):
