@@ -43,4 +43,20 @@ import Testing
         #expect(lines.first?.contains("refused") == true)
         #expect(lines.last?.contains("TLS failed") == true)
     }
+
+    /// Five protocol links of one account say "connected" once; one link lost and back on its own says so.
+    @Test func anAccountSaysConnectedOnceWhateverItsLinks() {
+        var harness = ReducerHarness(online: false)
+        let channels = SourceKey(account: .default, protocolKind: .channels)
+        harness.event(.session(.attached([.channels])), from: channels)
+        harness.event(.session(.authenticated(harness.alice)))
+        harness.event(.session(.authenticated(harness.alice)), from: channels)
+        let connected = harness.state.console.map(\.text).filter { $0.contains("connected as") }
+        #expect(connected == ["connected as alice@natter.test/tui"])
+
+        let retry = harness.now.addingTimeInterval(5)
+        harness.event(.session(.connection(.reconnecting(attempt: 1, retryAt: retry, reason: "reset"))), from: channels)
+        harness.event(.session(.authenticated(harness.alice)), from: channels)
+        #expect(harness.state.console.last?.text == "channels link is back")
+    }
 }

@@ -43,6 +43,7 @@ import Testing
         var harness = ReducerHarness()
         let room = ConversationID.room(harness.lounge)
         harness.intent(.windows(.open(room)))
+        harness.event(.rooms(.joined(harness.lounge)))
         harness.event(.rooms(.occupant(room: harness.lounge, user: harness.bob, .available)))
         harness.event(.rooms(.occupant(room: harness.lounge, user: harness.bob, .away)))
         harness.event(.rooms(.occupant(room: harness.lounge, user: harness.bob, .unavailable)))
@@ -56,10 +57,33 @@ import Testing
         var harness = ReducerHarness()
         let room = ConversationID.room(harness.lounge)
         harness.intent(.windows(.open(room)))
+        harness.event(.rooms(.joined(harness.lounge)))
         harness.event(.presence(.changed(harness.bob, .available, status: nil, since: nil)))
         harness.event(.rooms(.occupant(room: harness.lounge, user: harness.bob, .available)))
         harness.event(.presence(.changed(harness.bob, .away, status: "lunch", since: nil)))
         harness.event(.presence(.changed(harness.bob, .away, status: "lunch", since: nil)))
         #expect(lines(harness, in: room) == ["bob joined", "bob is now away"])
+    }
+
+    /// Joining, the server first names who is already there; that is no news. After a reconnect the rejoin
+    /// starts from an empty list, so whoever left meanwhile is gone from it.
+    @Test func theRollCallOfAJoinIsSilentAndAReconnectForgetsWhoLeft() {
+        var harness = ReducerHarness()
+        let room = ConversationID.room(harness.lounge)
+        harness.intent(.rooms(.join(harness.lounge, account: .default)))
+        harness.event(.rooms(.occupant(room: harness.lounge, user: harness.bob, .available)))
+        harness.event(.rooms(.occupant(room: harness.lounge, user: carol, .available)))
+        harness.event(.rooms(.joined(harness.lounge)))
+        #expect(lines(harness, in: room).isEmpty, "nobody joined: they were there")
+        #expect(harness.state.conversations[room]?.occupants == [harness.bob, carol])
+
+        harness.event(.session(.connection(.reconnecting(attempt: 1, retryAt: harness.now, reason: "gone"))))
+        let rejoin = harness.event(.session(.authenticated(harness.alice)))
+        #expect(rejoin.contains(.adapter(ReducerHarness.realtime, .rooms(.join(harness.lounge)))))
+        harness.event(.rooms(.occupant(room: harness.lounge, user: carol, .available)))
+        harness.event(.rooms(.joined(harness.lounge)))
+        #expect(harness.state.conversations[room]?.occupants == [carol], "bob left while we were away")
+        harness.event(.rooms(.occupant(room: harness.lounge, user: harness.bob, .available)))
+        #expect(lines(harness, in: room) == ["bob joined"])
     }
 }

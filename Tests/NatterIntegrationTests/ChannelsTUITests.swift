@@ -79,7 +79,7 @@ import Testing
         #expect(joined.found, "bob's join is not in the room or the member list:\n\(joined.screen)")
 
         try alice.enter("/who")
-        let who = try alice.waitFor("#Ops: 2 here: me, Bob Martin")
+        let who = try alice.waitFor("#Ops: 2 here: alice, Bob Martin")
         #expect(who.found, "/who did not answer in the room:\n\(who.screen)")
 
         try alice.enter("/nicklist off")

@@ -39,7 +39,7 @@ import Testing
         #expect(pane.left + pane.width == 100)
         let rows = pane.rows.map(\.text)
         #expect(rows[0].hasPrefix("│ 2/3 here"))
-        #expect(rows[1].hasPrefix("│●@me"))
+        #expect(rows[1].hasPrefix("│●@alice"))
         #expect(rows[2].hasPrefix("│◐ Bob"))
         #expect(rows[3].hasPrefix("│○ a-very-long") && rows[3].hasSuffix("…"), "a long name is cut with …: \(rows[3])")
         for row in pane.rows { #expect(row.width == pane.width) }
@@ -90,7 +90,7 @@ import Testing
             return nil
         }
         #expect(notes.count == actions.count, "everything goes to the room: \(actions)")
-        #expect(notes.first == " @me <alice@natter.test> online")
-        #expect(notes.last == "#Ops: 3 here: me, Bob, a-very-long-member-name-indeed")
+        #expect(notes.first == " @alice <alice@natter.test> online")
+        #expect(notes.last == "#Ops: 3 here: alice, Bob, a-very-long-member-name-indeed")
     }
 }

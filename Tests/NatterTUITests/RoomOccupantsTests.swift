@@ -27,7 +27,7 @@ import Testing
         var model = ScreenModel(timeZone: TimeZone(identifier: "UTC")!)
         var ui = InterfaceState(rows: 24, columns: 100)
         let title = model.render(state: roomState(), ui: &ui, now: Fixture.noon).snapshot()[0]
-        #expect(title.hasPrefix(" Lounge <lounge@natter.test> — 4 here: Bob, Carol, dave, me "))
+        #expect(title.hasPrefix(" Lounge <lounge@natter.test> — 4 here: Bob, Carol, dave, alice "))
         ui.columns = 50
         let narrow = model.render(state: roomState(), ui: &ui, now: Fixture.noon).snapshot()[0]
         #expect(narrow == " Lounge <lounge@natter.test> — 4 here: Bob, Carol…")
@@ -41,22 +41,22 @@ import Testing
         let actions = CommandParser().parse("/who", state: roomState())
         #expect(
             notes(actions) == [
-                "  Bob <bob@natter.test> online", "  Carol <carol@natter.test> away",
-                "  dave <dave@natter.test> online",
-                "  me <alice@natter.test> online", "Lounge: 4 here: Bob, Carol, dave, me",
+                "  alice <alice@natter.test> online", "  Bob <bob@natter.test> online",
+                "  Carol <carol@natter.test> away", "  dave <dave@natter.test> online",
+                "Lounge: 4 here: Bob, Carol, dave, alice",
             ])
         #expect(texts(actions).isEmpty, "nothing goes to the console")
         var elsewhere = roomState()
         elsewhere.activeWindow = .console
         #expect(
-            texts(CommandParser().parse("/who lounge", state: elsewhere)).last == "Lounge: 4 here: Bob, Carol, dave, me"
+            texts(CommandParser().parse("/who lounge", state: elsewhere)).last == "Lounge: 4 here: Bob, Carol, dave, alice"
         )
     }
 
     @Test func weAreHereOnceJoinedEvenIfTheServerOnlyNamedOthers() {
         var state = roomState()
         state.conversations[.room(Fixture.lounge)]!.occupants = [Fixture.bob]
-        #expect(CommandParser.occupantNames(of: .room(Fixture.lounge), state: state) == ["Bob", "me"])
+        #expect(CommandParser.occupantNames(of: .room(Fixture.lounge), state: state) == ["Bob", "alice"])
         state.rooms[.room(Fixture.lounge)]!.joined = false
         #expect(CommandParser.occupantNames(of: .room(Fixture.lounge), state: state) == ["Bob"])
     }

@@ -43,7 +43,11 @@ extension Reducer {
         case .occupant(let room, let user, let presence):
             let id = ConversationID.room(room, account: account)
             ensureConversation(id, in: &state)
-            noteOccupancy(of: user, present: presence != .unavailable, in: id, state: &state, now: now)
+            // Until the join is acknowledged the server is calling the roll of who was already there: nobody
+            // joined, so no line says so.
+            if state.rooms[id]?.joined == true {
+                noteOccupancy(of: user, present: presence != .unavailable, in: id, state: &state, now: now)
+            }
             if presence == .unavailable {
                 state.conversations[id]?.occupants.remove(user.bare)
             } else {

@@ -93,10 +93,19 @@ extension Reducer {
             state.accounts[account]!.adapters[source.protocolKind] = AdapterState(
                 protocolKind: source.protocolKind, capabilities: [])
         }
+        let previous = state.accounts[account]!.adapters[source.protocolKind]!.connection
+        let siblingsOnline = state.accounts[account]!.adapters.values.contains {
+            $0.protocolKind != source.protocolKind && $0.connection.isOnline
+        }
         state.accounts[account]!.adapters[source.protocolKind]!.connection = .online
         state.accounts[account]!.adapters[source.protocolKind]!.isSynchronized = false
         state.accounts[account]!.adapters[source.protocolKind]!.catchUpPages = 0
-        post(.info, "\(prefix(account, in: state))connected as \(jid)", at: now, in: &state)
+        // One line per account, not one per protocol link; a link that was lost on its own says it is back.
+        if !siblingsOnline {
+            post(.info, "\(prefix(account, in: state))connected as \(jid)", at: now, in: &state)
+        } else if case .reconnecting = previous {
+            post(.info, "\(prefix(account, in: state))\(source.protocolKind.rawValue) link is back", at: now, in: &state)
+        }
 
         var effects: [Effect] = []
         let me = state.accounts[account]!
@@ -105,7 +114,11 @@ extension Reducer {
         for case .conversation(let id) in state.windows where id.account == account {
             guard case .room(let room) = id.target else { continue }
             let join = AdapterCommand.rooms(.join(room))
-            if routes(join, for: id, to: source, in: state) { effects.append(.adapter(source, join)) }
+            guard routes(join, for: id, to: source, in: state) else { continue }
+            // The server answers a join with who is there now: those who left meanwhile must not linger.
+            state.rooms[id]?.joined = false
+            state.conversations[id]?.occupants = []
+            effects.append(.adapter(source, join))
         }
         for message in pendingOutgoing(on: account, in: state) {
             let resend = AdapterCommand.chat(.send(localID: message.id, to: message.conversation, text: message.text))

@@ -148,9 +148,16 @@ public struct ClientState: Sendable {
         }
     }
 
+    /// Others by their roster name; ourselves by the nick our own messages carry, so every list agrees with
+    /// the chat lines.
     public func displayName(of jid: JID) -> String {
-        if isOwnAddress(jid) { return "me" }
+        if isOwnAddress(jid) { return jid.local }
         return contacts[jid.bare]?.displayName ?? jid.local
+    }
+
+    /// Our nick on `account`: the local part of the address we are signed in as, as our chat lines show it.
+    public func ownNick(on account: AccountID) -> String {
+        accounts[account]?.identity?.local ?? "me"
     }
 
     /// Whether `jid` is us on any account.

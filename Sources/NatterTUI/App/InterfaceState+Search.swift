@@ -55,7 +55,10 @@ extension InterfaceState {
         ]
         for message in matches {
             let window = state.title(of: .conversation(message.conversation))
-            let nick = message.isOutgoing ? "me" : message.senderName ?? state.displayName(of: message.sender)
+            let nick =
+                message.isOutgoing
+                ? state.ownNick(on: message.conversation.account)
+                : message.senderName ?? state.displayName(of: message.sender)
             let line = "\(window) \(formatter.string(from: message.timestamp)) <\(nick)> \(message.text)"
             actions.append(.dispatch(.notice(.info(TextSanitizer.line(line)))))
         }

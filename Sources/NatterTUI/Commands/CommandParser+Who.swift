@@ -13,13 +13,13 @@ extension CommandParser {
         return occupants
     }
 
-    /// Display names of a room's occupants: others by name, then us ("me"), so the list reads the same each time.
+    /// Display names of a room's occupants: others by name, then our own nick, so the list reads the same each time.
     static func occupantNames(of room: ConversationID, state: ClientState) -> [String] {
         let occupants = occupants(of: room, state: state)
         let me = state.accounts[room.account]?.identity?.bare
         let others: [String] = occupants.filter { $0.bare != me }.map { TextSanitizer.line(state.displayName(of: $0)) }
         let names = others.sorted { $0.lowercased() == $1.lowercased() ? $0 < $1 : $0.lowercased() < $1.lowercased() }
-        return occupants.count > others.count ? names + ["me"] : names
+        return occupants.count > others.count ? names + [TextSanitizer.line(state.ownNick(on: room.account))] : names
     }
 
     /// `/who [ROOM]`: one line per occupant with address and presence, then a summary. In a room window (a

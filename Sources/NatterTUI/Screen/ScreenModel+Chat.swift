@@ -143,7 +143,7 @@ extension ScreenModel {
 
     func nickName(of message: Message, state: ClientState) -> String {
         if message.isOutgoing {
-            return state.accounts[message.conversation.account]?.identity.map { TextSanitizer.line($0.local) } ?? "me"
+            return TextSanitizer.line(state.ownNick(on: message.conversation.account))
         }
         return TextSanitizer.line(message.senderName ?? state.displayName(of: message.sender))
     }

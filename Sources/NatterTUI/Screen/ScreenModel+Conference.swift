@@ -2,7 +2,7 @@ import NatterEngine
 import NatterModel
 
 extension ScreenModel {
-    /// `conference: Plans — alice (online, typing), bob (away), me`: the subject and who is in it, with presence
+    /// `conference: Plans — bob (online, typing), carol (away), alice`: the subject and who is in it, with presence
     /// and who is composing, so the window says who is about to speak even when the typing line names only a count.
     func conferenceTitle(_ id: ConversationID, title: String, state: ClientState) -> String {
         let me = state.accounts[id.account]?.identity?.bare
@@ -14,7 +14,7 @@ extension ScreenModel {
             if typing.contains(jid) { marks.append("typing") }
             return marks.isEmpty ? name : "\(name) (\(marks.joined(separator: ", ")))"
         }.sorted()
-        let names = others + (occupants.count > others.count ? ["me"] : [])
+        let names = others + (occupants.count > others.count ? [TextSanitizer.line(state.ownNick(on: id.account))] : [])
         var text = "conference: \(title)"
         if !names.isEmpty { text += " — " + names.joined(separator: ", ") }
         if occupants.isEmpty, state.conversations[id] != nil { text += " (ended)" }
