@@ -49,7 +49,8 @@ import Testing
         var elsewhere = roomState()
         elsewhere.activeWindow = .console
         #expect(
-            texts(CommandParser().parse("/who lounge", state: elsewhere)).last == "Lounge: 4 here: Bob, Carol, dave, alice"
+            texts(CommandParser().parse("/who lounge", state: elsewhere)).last
+                == "Lounge: 4 here: Bob, Carol, dave, alice"
         )
     }
 

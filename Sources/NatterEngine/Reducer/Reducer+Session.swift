@@ -104,7 +104,8 @@ extension Reducer {
         if !siblingsOnline {
             post(.info, "\(prefix(account, in: state))connected as \(jid)", at: now, in: &state)
         } else if case .reconnecting = previous {
-            post(.info, "\(prefix(account, in: state))\(source.protocolKind.rawValue) link is back", at: now, in: &state)
+            post(
+                .info, "\(prefix(account, in: state))\(source.protocolKind.rawValue) link is back", at: now, in: &state)
         }
 
         var effects: [Effect] = []
