@@ -49,6 +49,9 @@ import Testing
         var harness = ReducerHarness(online: false)
         let channels = SourceKey(account: .default, protocolKind: .channels)
         harness.event(.session(.attached([.channels])), from: channels)
+        // Supervisors report the socket up before the protocol signs in.
+        harness.event(.session(.connection(.online)))
+        harness.event(.session(.connection(.online)), from: channels)
         harness.event(.session(.authenticated(harness.alice)))
         harness.event(.session(.authenticated(harness.alice)), from: channels)
         let connected = harness.state.console.map(\.text).filter { $0.contains("connected as") }
@@ -56,6 +59,7 @@ import Testing
 
         let retry = harness.now.addingTimeInterval(5)
         harness.event(.session(.connection(.reconnecting(attempt: 1, retryAt: retry, reason: "reset"))), from: channels)
+        harness.event(.session(.connection(.online)), from: channels)
         harness.event(.session(.authenticated(harness.alice)), from: channels)
         #expect(harness.state.console.last?.text == "channels link is back")
     }

@@ -15,6 +15,7 @@ extension Reducer {
             state.accounts[account]!.adapters[source.protocolKind]?.isAttached = false
             state.accounts[account]!.adapters[source.protocolKind]?.connection = .offline(reason: nil)
             state.accounts[account]!.adapters[source.protocolKind]?.isSynchronized = false
+            state.accounts[account]!.adapters[source.protocolKind]?.isAuthenticated = false
             clearTyping(on: account, in: &state)
         case .connection(let connection):
             return connectionChanged(to: connection, from: source, in: &state, now: now)
@@ -51,6 +52,7 @@ extension Reducer {
         if !connection.isOnline {
             // Indicators from a dead link would otherwise linger until their lapse.
             state.accounts[account]!.adapters[source.protocolKind]!.isSynchronized = false
+            state.accounts[account]!.adapters[source.protocolKind]!.isAuthenticated = false
             clearTyping(on: account, in: &state)
         }
         switch connection {
@@ -93,17 +95,19 @@ extension Reducer {
             state.accounts[account]!.adapters[source.protocolKind] = AdapterState(
                 protocolKind: source.protocolKind, capabilities: [])
         }
-        let previous = state.accounts[account]!.adapters[source.protocolKind]!.connection
-        let siblingsOnline = state.accounts[account]!.adapters.values.contains {
-            $0.protocolKind != source.protocolKind && $0.connection.isOnline
+        let cameBack = state.accounts[account]!.adapters[source.protocolKind]!.hasAuthenticated
+        let siblingsSignedIn = state.accounts[account]!.adapters.values.contains {
+            $0.protocolKind != source.protocolKind && $0.isAuthenticated
         }
         state.accounts[account]!.adapters[source.protocolKind]!.connection = .online
+        state.accounts[account]!.adapters[source.protocolKind]!.isAuthenticated = true
+        state.accounts[account]!.adapters[source.protocolKind]!.hasAuthenticated = true
         state.accounts[account]!.adapters[source.protocolKind]!.isSynchronized = false
         state.accounts[account]!.adapters[source.protocolKind]!.catchUpPages = 0
         // One line per account, not one per protocol link; a link that was lost on its own says it is back.
-        if !siblingsOnline {
+        if !siblingsSignedIn {
             post(.info, "\(prefix(account, in: state))connected as \(jid)", at: now, in: &state)
-        } else if case .reconnecting = previous {
+        } else if cameBack {
             post(
                 .info, "\(prefix(account, in: state))\(source.protocolKind.rawValue) link is back", at: now, in: &state)
         }

@@ -63,6 +63,10 @@ public struct AdapterState: Sendable, Equatable {
     public var isAttached: Bool
     public var connection: ConnectionState
     public var isSynchronized: Bool
+    /// Signed in on the current connection: the link is up at the protocol level, not only at the socket.
+    public var isAuthenticated: Bool
+    /// Signed in at least once since it was attached, so a new sign-in is a link coming back.
+    public var hasAuthenticated: Bool
     /// Catch-up pages fetched since the last login; bounded so a months-old cache does not page forever.
     public var catchUpPages: Int
 
@@ -72,6 +76,8 @@ public struct AdapterState: Sendable, Equatable {
         self.isAttached = true
         self.connection = .connecting
         self.isSynchronized = false
+        self.isAuthenticated = false
+        self.hasAuthenticated = false
         self.catchUpPages = 0
     }
 }
