@@ -149,6 +149,18 @@ import Testing
         #expect(harness.state.statusNotice?.level != .error)
     }
 
+    /// `/create`: the channel the server made for us opens in a window of its own, named once it is listed.
+    @Test func aChannelWeCreatedOpensItsWindow() {
+        var harness = harness()
+        harness.event(.session(.attached([.channels])), from: key(work, .channels))
+        harness.event(.session(.authenticated(JID("alice@a.test/ch")!)), from: key(work, .channels))
+        harness.event(.channels(.entered("ops")), from: key(work, .channels))
+        harness.event(.channels(.listed([Channel(id: "ops", name: "Ops")])), from: key(work, .channels))
+        let id = ConversationID.channel("ops", account: work)
+        #expect(harness.state.activeWindow == .conversation(id))
+        #expect(harness.state.title(of: .conversation(id)) == "#Ops")
+    }
+
     @Test func theReducerTakesItsTimeFromItsInputs() {
         var harness = harness()
         harness.now = Date(timeIntervalSince1970: 42)

@@ -53,6 +53,29 @@ import Testing
         #expect(actions.events.contains(.channels(.listed([Channel(id: "c1", name: "Ops")]))))
     }
 
+    /// `/create` and joining by token answer with the channel's id: the engine opens its window. An ack of
+    /// anything else, or a refusal, opens nothing.
+    @Test func aCreateTheServerAcceptsEntersTheChannel() throws {
+        var session = listed()
+        let sent = session.outgoing(.channels(.create(name: "Ops", inviteToken: nil)), now: time)
+        guard case .createChannel(let create) = try #require(sent.first) else {
+            Issue.record("expected create-channel, got \(sent)")
+            return
+        }
+        let accepted = session.incoming(text: frame(.ack(ChannelAck(id: "c9", replyTo: create.id, status: true))), now: time)
+        #expect(accepted.events == [.channels(.entered("c9"))])
+
+        let refusedCreate = try #require(
+            session.outgoing(.channels(.create(name: "Ops", inviteToken: "bad")), now: time).first)
+        let refused = session.incoming(
+            text: frame(.ack(ChannelAck(id: nil, replyTo: refusedCreate.id, status: false, reason: "no"))), now: time)
+        #expect(!refused.events.contains { if case .channels(.entered) = $0 { true } else { false } })
+
+        let rename = try #require(session.outgoing(.channels(.rename(channel: "c1", name: "Ops 2")), now: time).first)
+        let renamed = session.incoming(text: frame(.ack(ChannelAck(id: "c1", replyTo: rename.id, status: true))), now: time)
+        #expect(renamed.events.isEmpty)
+    }
+
     @Test func aSendIsAckedByStoredAndReceiptsMoveItForward() throws {
         var session = listed()
         let sent = session.outgoing(.chat(.send(localID: "m-1", to: channel, text: "hi")), now: time)

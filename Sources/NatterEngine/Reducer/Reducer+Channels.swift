@@ -90,6 +90,7 @@ extension Reducer {
     }
 
     func apply(_ event: ChannelEvent, from source: SourceKey, to state: inout ClientState, now: Date) -> [Effect] {
+        var effects: [Effect] = []
         switch event {
         case .listed(let channels):
             for channel in channels {
@@ -121,6 +122,11 @@ extension Reducer {
             } else {
                 state.conversations[id]?.occupants.remove(member.jid)
             }
+        case .entered(let channelID):
+            // As `/join` opens a room's window; the listing that names the channel may come before or after.
+            let id = ConversationID.channel(channelID, account: source.account)
+            claim(id, for: source, in: &state)
+            effects = open(id, in: &state, now: now)
         case .left(let channelID):
             let id = ConversationID.channel(channelID, account: source.account)
             state.channels[id] = nil
@@ -147,6 +153,6 @@ extension Reducer {
                 state.conversations[id]!.messages[index].delivery = delivery
             }
         }
-        return []
+        return effects
     }
 }

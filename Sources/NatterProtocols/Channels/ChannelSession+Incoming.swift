@@ -82,6 +82,9 @@ extension ChannelSession {
         if ack.status, case .history = request { return }
         if ack.status, case .catchUp = request { return }
         pending[id] = nil
+        if ack.status, request == .other("create") || request == .other("join"), let channel = ack.id {
+            actions.events.append(.channels(.entered(channel)))
+        }
         guard !ack.status else { return }
         let reason = ack.reason ?? "refused"
         switch request {

@@ -35,7 +35,10 @@ extension ScreenModel {
                 }
                 if let admins, !admins.isEmpty { text += " — admins: " + admins.sorted().joined(separator: ", ") }
             case .thread:
-                text = "\(id.kind.rawValue): \(title)"
+                // Thread ids are the server's (`m:1`); who is in it is what tells threads apart.
+                text = title
+                let names = CommandParser.occupantNames(of: id, state: state)
+                if !names.isEmpty { text += " — with " + names.joined(separator: ", ") }
             case .conference:
                 text = conferenceTitle(id, title: title, state: state)
             }
