@@ -8,12 +8,11 @@ import Synchronization
 /// protocol) and the front end calls `dispatch` from the UI thread; a mutex keeps reductions in order. Effects run
 /// outside it, so an adapter may call back in without deadlock, but through one queue in reduction order: a send
 /// typed during a reconnect cannot overtake the room join the reconnect asked for, whichever threads they came from.
+///
+/// Observers are told of a change by the thread that made it, right after the reduction and before any effect runs:
+/// whichever thread drains the effect queue may spend seconds in a cache write under a busy disk, and a change made
+/// meanwhile on another thread must not wait for that to reach the screen.
 public final class EngineStore: Sendable {
-    private enum Work: Sendable {
-        case effect(Effect)
-        case notifyObservers
-    }
-
     /// An attached adapter and the attachment it belongs to: events from an older attachment are dropped.
     private struct Attachment: Sendable {
         var adapter: any ChatAdapter
@@ -30,9 +29,13 @@ public final class EngineStore: Sendable {
         var nextObserver = 0
         var wakeScheduler: (@Sendable (Date) -> Void)?
         var connector: (@Sendable (AccountID) throws -> [any ChatAdapter])?
-        var queue: [Work] = []
+        var queue: [Effect] = []
         /// Whether some thread is already running the queue; only one does at a time.
         var draining = false
+        /// A change no observer has been told of yet.
+        var unannounced = false
+        /// Whether some thread is calling the observers; only one does at a time, so no observer runs twice at once.
+        var announcing = false
     }
 
     private let guarded: Mutex<Guarded>
@@ -51,8 +54,10 @@ public final class EngineStore: Sendable {
 
     public var state: ClientState { guarded.withLock { $0.state } }
 
-    /// Called after every change, from whichever thread made it. Observers should only schedule a redraw.
-    /// Returns a token for `removeObserver`.
+    /// Called after every change, from whichever thread made it, before that change's effects run; never from
+    /// two threads at once. A burst of changes may be told in one call, but a call always comes after the last
+    /// change it covers is visible in `state`. Observers should only schedule a redraw. Returns a token for
+    /// `removeObserver`.
     @discardableResult
     public func observe(_ observer: @escaping @Sendable () -> Void) -> Int {
         guarded.withLock { guarded in
@@ -166,23 +171,38 @@ public final class EngineStore: Sendable {
 
     private func run(_ step: (inout Guarded, Date) -> [Effect]?) {
         let now = clock()
-        let mustDrain = guarded.withLock { guarded -> Bool in
-            guard let effects = step(&guarded, now) else { return false }
-            guarded.queue += effects.map(Work.effect)
-            guarded.queue.append(.notifyObservers)
-            defer { guarded.draining = true }
-            return !guarded.draining
-        }
-        guard mustDrain else { return }
-        while let work = nextWork() {
-            switch work {
-            case .effect(let effect): perform(effect)
-            case .notifyObservers: for observer in guarded.withLock({ Array($0.observers.values) }) { observer() }
+        let (mustAnnounce, mustDrain) = guarded.withLock { guarded -> (Bool, Bool) in
+            guard let effects = step(&guarded, now) else { return (false, false) }
+            guarded.queue += effects
+            guarded.unannounced = true
+            defer {
+                guarded.announcing = true
+                guarded.draining = true
             }
+            return (!guarded.announcing, !guarded.draining)
+        }
+        // Told before the effects: the thread that drains may be another one, stuck in a slow one.
+        if mustAnnounce { announceChanges() }
+        guard mustDrain else { return }
+        while let effect = nextEffect() { perform(effect) }
+    }
+
+    /// Calls the observers until no change is left untold; a change made meanwhile on another thread (or by an
+    /// observer) is told by the next round here, since that thread found us announcing.
+    private func announceChanges() {
+        while let observers = guarded.withLock({ guarded -> [@Sendable () -> Void]? in
+            guard guarded.unannounced else {
+                guarded.announcing = false
+                return nil
+            }
+            guarded.unannounced = false
+            return Array(guarded.observers.values)
+        }) {
+            for observer in observers { observer() }
         }
     }
 
-    private func nextWork() -> Work? {
+    private func nextEffect() -> Effect? {
         guarded.withLock { guarded in
             guard !guarded.queue.isEmpty else {
                 guarded.draining = false
@@ -231,17 +251,14 @@ public final class EngineStore: Sendable {
         }
     }
 
-    /// A failing cache must not take the chat down with it, but the user must hear about it.
+    /// A failing cache must not take the chat down with it, but the user must hear about it: the notice goes
+    /// through the reducer like any change, so it moves the revision and the observers are told.
     private func record(_ account: AccountID, _ work: (any MessageStore) throws -> Void) {
         guard let store = stores[account] else { return }
         do {
             try work(store)
         } catch {
-            let notice = Notice(.error, "local cache: \(error)", timestamp: clock())
-            guarded.withLock { guarded in
-                guarded.state.console.append(notice)
-                guarded.state.statusNotice = notice
-            }
+            dispatch(.notice(Notice(.error, "local cache: \(error)", timestamp: clock())))
         }
     }
 }

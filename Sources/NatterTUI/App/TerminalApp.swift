@@ -19,8 +19,6 @@ public final class TerminalApp {
     private let attention: AttentionSettings
     private var tracker = AttentionTracker()
     private var receipts = ReceiptTracker()
-    /// The state revision the screen shows, so a check that finds nothing new draws nothing.
-    private var renderedRevision: UInt64?
     /// `mouse = true` in config.toml: clicks and the wheel are reported.
     private let mouse: Bool
     /// The signal that ended the run (SIGINT twice, SIGTERM, SIGHUP), for an exit status of 128 + its number;
@@ -65,7 +63,8 @@ public final class TerminalApp {
         }
         if mouse { backend.enableMouse() }
         SignalRelay.install(wakeFD: pipe.writeFD)
-        store.observe { pipe.notify() }
+        let observer = store.observe { pipe.notify() }
+        defer { store.removeObserver(observer) }
         store.setWakeScheduler { date in pipe.schedule(date) }
         // Wakes the engine asked for before we were its scheduler were dropped; typing lapses are the ones that matter.
         if let lapse = store.state.typingDeadlines.values.min() { pipe.schedule(lapse) }
@@ -75,12 +74,6 @@ public final class TerminalApp {
         render(backend)
         while !store.state.isQuitting {
             let (keyboard, wakeup) = wait(pipe: pipe)
-            // A quiet check: nothing arrived, nothing is due and the state is what the screen shows.
-            if !keyboard, !wakeup, store.state.revision == renderedRevision,
-                nextDeadline().map({ $0 > Date() }) ?? true
-            {
-                continue
-            }
             if wakeup {
                 let reasons = pipe.drain()
                 if reasons.contains(.quit) { quit(signal: SIGTERM) }
@@ -102,7 +95,7 @@ public final class TerminalApp {
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: pipe.readFD, events: Int16(POLLIN), revents: 0),
         ]
-        let timeout = Self.pollTimeout(until: nextDeadline(), now: Date(), atMost: Self.stateCheckMilliseconds)
+        let timeout = Self.pollTimeout(until: nextDeadline(), now: Date())
         let result = poll(&fds, 2, timeout)
         guard result > 0 else { return (false, false) }
         let hangup = Int16(POLLHUP | POLLERR)
@@ -110,20 +103,13 @@ public final class TerminalApp {
         return (fds[0].revents & Int16(POLLIN) != 0, fds[1].revents & Int16(POLLIN) != 0)
     }
 
-    /// Milliseconds until `deadline`, -1 (forever) without one, and never more than `atMost` when given; rounded up
-    /// so we never wake a hair early.
-    static func pollTimeout(until deadline: Date?, now: Date, atMost: Int32? = nil) -> Int32 {
-        guard let deadline else { return atMost ?? -1 }
+    /// Milliseconds until `deadline`, -1 (forever) without one; rounded up so we never wake a hair early. There is
+    /// no cap: every engine change writes to the wake pipe (see `WakePipe.drain` for why none goes missing).
+    static func pollTimeout(until deadline: Date?, now: Date) -> Int32 {
+        guard let deadline else { return -1 }
         let milliseconds = (deadline.timeIntervalSince(now) * 1000).rounded(.up)
-        let timeout = Int32(max(0, min(milliseconds, Double(Int32.max))))
-        return atMost.map { min($0, timeout) } ?? timeout
+        return Int32(max(0, min(milliseconds, Double(Int32.max))))
     }
-
-    /// How often an idle loop compares the state's revision with the screen's (a mutex read, no drawing unless
-    /// it moved). Engine changes wake the loop through the pipe at once; this bounds how long a change whose wake
-    /// went missing stays off screen: full-suite runs saw the screen stay at `[connecting…]` while the state was
-    /// online, until a key was pressed. The lost wake itself is not found yet.
-    static let stateCheckMilliseconds: Int32 = 1000
 
     /// The earliest of: an engine wake, the typing-idle deadline, the next second of a reconnect countdown.
     private func nextDeadline() -> Date? {
@@ -240,7 +226,6 @@ public final class TerminalApp {
     }
 
     private func render(_ backend: CursesBackend) {
-        renderedRevision = store.state.revision
         let now = Date()
         let frame = model.render(state: store.state, ui: &ui, now: now)
         backend.draw(frame)

@@ -5,8 +5,12 @@ import Synchronization
 /// The self-pipe that wakes the UI thread's `poll`: engine changes, scheduled wakes and signals all write a byte.
 ///
 /// Engine notifications are coalesced (one byte until the loop drains), so a burst of adapter events costs one
-/// wake-up and one render, not one each.
+/// wake-up and one render, not one each. The rule that keeps coalescing from losing a wake: `pendingState` is true
+/// only while a `.state` byte is in the pipe (or about to be written) and not yet read, so `drain` clears it only
+/// after its last read.
 final class WakePipe: Sendable {
+    typealias Reader = @Sendable (_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int
+
     enum Reason: UInt8, Sendable {
         case state = 0x73  // "s"
         case resize = 0x72  // "r"
@@ -20,8 +24,11 @@ final class WakePipe: Sendable {
     private let pendingState = Atomic<Bool>(false)
     private let open = Mutex<Bool>(true)
     private let scheduled = Mutex<Date?>(nil)
+    private let reader: Reader
 
-    init() throws(TerminalError) {
+    /// - Parameter reader: `read(2)`; tests pass one that lets a notification land in the middle of a drain.
+    init(reader: @escaping Reader = { fd, buffer, count in Glibc.read(fd, buffer, count) }) throws(TerminalError) {
+        self.reader = reader
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw .pipeFailed(errno: errno) }
         for fd in fds {
@@ -34,11 +41,15 @@ final class WakePipe: Sendable {
 
     func notify(_ reason: Reason = .state) {
         if reason == .state && pendingState.exchange(true, ordering: .acquiringAndReleasing) { return }
-        open.withLock { isOpen in
-            guard isOpen else { return }
+        let written = open.withLock { isOpen -> Bool in
+            guard isOpen else { return true }
             var byte = reason.rawValue
-            _ = write(writeFD, &byte, 1)
+            var result: Int
+            repeat { result = write(writeFD, &byte, 1) } while result < 0 && errno == EINTR
+            // A full pipe (EAGAIN) is unread bytes, so a wake is on its way; any other failure is not.
+            return result == 1 || errno == EAGAIN
         }
+        if reason == .state && !written { pendingState.store(false, ordering: .releasing) }
     }
 
     /// The engine asked for a `.tick` at `date` (typing lapses, countdowns): keep the earliest and re-plan the poll.
@@ -58,16 +69,22 @@ final class WakePipe: Sendable {
         }
     }
 
-    /// Reads everything pending and reports which reasons were seen.
+    /// Reads everything pending and reports which reasons were seen; the caller reads the state after this.
+    ///
+    /// The flag is cleared after the last read, not before the first: cleared first, a notification landing
+    /// between the two would set it again and write a byte that this very drain swallows, leaving the flag set
+    /// over an empty pipe, and every later `.state` notification would be coalesced into nothing until some
+    /// other byte (a key press, a signal) came along. Cleared last, a notification that found it set is covered
+    /// by this drain: its change was made before it, so the render after this sees it (the exchange acquires it).
     func drain() -> Set<Reason> {
-        pendingState.store(false, ordering: .releasing)
         var reasons = Set<Reason>()
         var buffer = [UInt8](repeating: 0, count: 64)
         while true {
-            let count = read(readFD, &buffer, buffer.count)
+            let count = buffer.withUnsafeMutableBytes { reader(readFD, $0.baseAddress!, $0.count) }
             guard count > 0 else { break }
             for byte in buffer[0..<count] { if let reason = Reason(rawValue: byte) { reasons.insert(reason) } }
         }
+        _ = pendingState.exchange(false, ordering: .acquiringAndReleasing)
         return reasons
     }
 
