@@ -62,7 +62,8 @@ import Testing
             Issue.record("expected create-channel, got \(sent)")
             return
         }
-        let accepted = session.incoming(text: frame(.ack(ChannelAck(id: "c9", replyTo: create.id, status: true))), now: time)
+        let accepted = session.incoming(
+            text: frame(.ack(ChannelAck(id: "c9", replyTo: create.id, status: true))), now: time)
         #expect(accepted.events == [.channels(.entered("c9"))])
 
         let refusedCreate = try #require(
@@ -72,7 +73,8 @@ import Testing
         #expect(!refused.events.contains { if case .channels(.entered) = $0 { true } else { false } })
 
         let rename = try #require(session.outgoing(.channels(.rename(channel: "c1", name: "Ops 2")), now: time).first)
-        let renamed = session.incoming(text: frame(.ack(ChannelAck(id: "c1", replyTo: rename.id, status: true))), now: time)
+        let renamed = session.incoming(
+            text: frame(.ack(ChannelAck(id: "c1", replyTo: rename.id, status: true))), now: time)
         #expect(renamed.events.isEmpty)
     }
 
