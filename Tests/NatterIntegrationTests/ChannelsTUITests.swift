@@ -71,11 +71,11 @@ import Testing
         #expect(try alice.waitFor("online").found)
         #expect(try bob.waitFor("online").found)
         try alice.enter("/create Ops")
-        #expect(try alice.waitFor("you are in #Ops").found)
-        try alice.enter("/channels Ops")
+        // The new channel's window opens by itself.
+        #expect(try alice.waitFor(all: ["you are in #Ops", " #Ops — admins: alice"]).found)
         #expect(try alice.waitFor("1/1 here").found, "the member pane never showed alice alone")
         try alice.enter("/invite bob")
-        let joined = try alice.waitFor(all: ["-- Bob Martin joined", "2/2 here", "●@me"])
+        let joined = try alice.waitFor(all: ["-- Bob Martin joined", "2/2 here", "●@alice"])
         #expect(joined.found, "bob's join is not in the room or the member list:\n\(joined.screen)")
 
         try alice.enter("/who")

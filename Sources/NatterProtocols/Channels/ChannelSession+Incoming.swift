@@ -43,9 +43,11 @@ extension ChannelSession {
             actions.events.append(.channels(.listed([channel])))
             if known == nil {
                 actions.send.append(.listSubscribers(id: register(.other("members")), channelID: channel.id))
-                let opening = "/channels \(channel.name) opens it"
-                let text = invitation.sender.map { "\($0) invited you to #\(channel.name); \(opening)" }
-                actions.events.append(.session(.notice(.info(text ?? "you are in #\(channel.name); \(opening)"))))
+                // Without a sender it is our own create or join, whose window opens by itself.
+                let text = invitation.sender.map {
+                    "\($0) invited you to #\(channel.name); /channels \(channel.name) opens it"
+                }
+                actions.events.append(.session(.notice(.info(text ?? "you are in #\(channel.name)"))))
             }
         case .channelDirectory(let directory):
             var channel = channels[directory.channelID] ?? Channel(id: directory.channelID, name: directory.channelID)
