@@ -3,7 +3,8 @@ import Testing
 
 /// natterd serving HTTPS and wss:// with a certificate from a throwaway CA, and natter verifying it.
 @Suite(.serialized, .offThePool) struct TLSEndToEndTests {
-    /// A CA and a server certificate for 127.0.0.1, made with the openssl command line in `directory`.
+    /// A CA and a server certificate for 127.0.0.1 and localhost, made with the openssl command line in
+    /// `directory`.
     static func makeCertificates(in directory: String) throws {
         let steps: [[String]] = [
             [
@@ -19,7 +20,8 @@ import Testing
                 "2", "-extfile", "san.cnf", "-out", "server.pem",
             ],
         ]
-        try "subjectAltName = IP:127.0.0.1\n".write(toFile: directory + "/san.cnf", atomically: true, encoding: .utf8)
+        try "subjectAltName = IP:127.0.0.1, DNS:localhost\n".write(
+            toFile: directory + "/san.cnf", atomically: true, encoding: .utf8)
         for step in steps {
             let output = try TestProcess.run(
                 "/bin/sh", ["-c", "cd '\(directory)' && openssl " + step.map { "'\($0)'" }.joined(separator: " ")])
