@@ -239,7 +239,10 @@ final class GatewayBridge: Sendable {
         case .accountDisabled: return .accountDisabled
         case .unreachable(let reason):
             logger.warning(
-                "gateway login failed", metadata: ["service": "\(registration.service)", "reason": "\(reason)"])
+                "gateway login failed",
+                metadata: [
+                    "user": "\(registration.user)", "service": "\(registration.service)", "reason": "\(reason)",
+                ])
             return .unreachable
         }
         do {
