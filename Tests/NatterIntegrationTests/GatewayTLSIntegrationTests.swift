@@ -9,10 +9,10 @@ import Testing
     let bob = JID("bob@natter.test")!
     let carolAddress = "carol%natter.test@b"
 
-    /// B over TLS, with its CA at `directory/ca.pem`.
-    func startB() throws -> (server: NatterdProcess, directory: String) {
+    /// B over TLS, with its CA at `directory/ca.pem` and a certificate for `names`.
+    func startB(names: String = "IP:127.0.0.1, DNS:localhost") throws -> (server: NatterdProcess, directory: String) {
         let directory = try TestProcess.temporaryDirectory("gateway-tls-b")
-        try TLSEndToEndTests.makeCertificates(in: directory)
+        try TLSEndToEndTests.makeCertificates(in: directory, names: names)
         let server = try NatterdProcess(
             directory: directory,
             arguments: [
@@ -93,6 +93,32 @@ import Testing
         let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         #expect(logged, "no certificate failure in natterd's log:\n\(text)")
         #expect(text.contains("is the remote's certificate authority trusted?"))
+        serverB.stop()
+    }
+
+    /// The CA is trusted but B's certificate names another host: the host name is checked, not only the chain.
+    @Test func aTrustedCertificateForAnotherHostIsRefused() async throws {
+        let (serverB, directoryB) = try startB(names: "DNS:chat.elsewhere.test")
+        let log = try TestProcess.temporaryDirectory("gateway-tls-name") + "/natterd.log"
+        let serverA = try NatterdProcess(
+            arguments: [
+                "--no-demo-peer", "--gateway", "b=https://localhost:\(serverB.port)", "--gateway-ca",
+                directoryB + "/ca.pem",
+            ], logPath: log)
+        let alice = try await registeredAlice(at: serverA)
+        let status = try await alice.waitFor("backoff") {
+            guard case .gatewayStatus("b", let state, let wait) = $0 else { return false }
+            return state != .tryingToConnect || wait != nil
+        }
+        guard case .gatewayStatus(_, .tryingToConnect, .some) = status else {
+            Issue.record("expected a backoff after a certificate for another host, got \(status)")
+            return
+        }
+        let logged = TestProcess.poll(timeout: 10) {
+            ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains("gateway login failed")
+        }
+        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        #expect(logged && text.contains("failedToValidateHostname"), "no host name failure in natterd's log:\n\(text)")
         serverB.stop()
     }
 
