@@ -45,4 +45,30 @@ struct GatewayConfigurationTests {
             #expect(throws: GatewayTLSError.self) { try GatewayTLS(certificateAuthorityFile: path) }
         }
     }
+
+    @Test func aLoginAnswerBecomesASessionOrSaysWhyNot() {
+        func answer(chat: String) -> Data {
+            Data(#"{"d":{"sessionId":"s1","services":{"chat":"\#(chat)"}}}"#.utf8)
+        }
+        let wss = GatewayRemoteLogin.outcome(status: 200, body: answer(chat: "wss://b.test/realtime"), secure: true)
+        #expect(wss == .session(.init(sessionID: "s1", chatURL: "wss://b.test/realtime")))
+        let ws = GatewayRemoteLogin.outcome(status: 200, body: answer(chat: "ws://b.test/realtime"), secure: false)
+        #expect(ws == .session(.init(sessionID: "s1", chatURL: "ws://b.test/realtime")))
+        // After an https login the session id must not go out over a plain WebSocket.
+        let downgrade = GatewayRemoteLogin.outcome(
+            status: 200, body: answer(chat: "ws://b.test/realtime"), secure: true)
+        guard case .unreachable(let reason) = downgrade else {
+            Issue.record("a ws:// chat service after an https login was accepted: \(downgrade)")
+            return
+        }
+        #expect(reason.contains("not wss://"))
+        #expect(GatewayRemoteLogin.outcome(status: 401, body: Data(), secure: true) == .unauthorized)
+        #expect(GatewayRemoteLogin.outcome(status: 403, body: Data(), secure: true) == .accountDisabled)
+        #expect(
+            GatewayRemoteLogin.outcome(status: 502, body: Data(), secure: true)
+                == .unreachable("login answered HTTP 502"))
+        #expect(
+            GatewayRemoteLogin.outcome(status: 200, body: Data("{}".utf8), secure: false)
+                == .unreachable("login answer without sessionId or services.chat"))
+    }
 }

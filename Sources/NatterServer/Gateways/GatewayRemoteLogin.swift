@@ -39,23 +39,28 @@ enum GatewayRemoteLogin {
                 host: host, port: port, tls: secure ? tls : nil,
                 path: url.path + "/api/1/odata.svc/User.Login(client='natterd-gateway')",
                 headers: [("Authorization", "Basic \(credentials)")])
-            switch status {
-            case 200:
-                let value = try JSONDecoder().decode(JSONValue.self, from: body)
-                guard let id = value["d"]?["sessionId"]?.stringValue,
-                    let chat = value["d"]?["services"]?["chat"]?.stringValue
-                else { return .unreachable("login answer without sessionId or services.chat") }
-                // The session id must not travel in the clear after a login that did not.
-                if secure && !chat.hasPrefix("wss://") {
-                    return .unreachable("an https remote advertised a chat service that is not wss://: \(chat)")
-                }
-                return .session(Session(sessionID: id, chatURL: chat))
-            case 401: return .unauthorized
-            case 403: return .accountDisabled
-            default: return .unreachable("login answered HTTP \(status)")
-            }
+            return outcome(status: status, body: body, secure: secure)
         } catch {
             return .unreachable(GatewayTLS.reason(error).map { "\(host):\(port): \($0)" } ?? "\(error)")
+        }
+    }
+
+    /// What a login answer means for the bridge.
+    static func outcome(status: UInt, body: Data, secure: Bool) -> Outcome {
+        switch status {
+        case 200:
+            guard let value = try? JSONDecoder().decode(JSONValue.self, from: body),
+                let id = value["d"]?["sessionId"]?.stringValue,
+                let chat = value["d"]?["services"]?["chat"]?.stringValue
+            else { return .unreachable("login answer without sessionId or services.chat") }
+            // The session id must not travel in the clear after a login that did not.
+            if secure && !chat.hasPrefix("wss://") {
+                return .unreachable("an https remote advertised a chat service that is not wss://: \(chat)")
+            }
+            return .session(Session(sessionID: id, chatURL: chat))
+        case 401: return .unauthorized
+        case 403: return .accountDisabled
+        default: return .unreachable("login answered HTTP \(status)")
         }
     }
 
