@@ -38,6 +38,9 @@ public struct ServerConfiguration: Sendable {
     public var gateways: [GatewayServiceConfiguration] = []
     /// Backoff of a gateway bridge after a network failure: first delay and cap, in milliseconds.
     public var gatewayRetry: (initial: Int64, maximum: Int64) = (1000, 30_000)
+    /// A PEM bundle of certificate authorities a gateway trusts for `https` remotes besides the system's
+    /// (`natterd --gateway-ca FILE`); certificates are always verified.
+    public var gatewayCertificateAuthorityPath: String?
 
     public var usesTLS: Bool { tlsCertificatePath != nil && tlsKeyPath != nil }
 
@@ -61,29 +64,5 @@ public struct ServerConfiguration: Sendable {
         self.sessionLifetime = sessionLifetime
         self.logger = logger
         self.clock = clock
-    }
-}
-
-/// One `--gateway NAME=URL`.
-public struct GatewayServiceConfiguration: Sendable, Hashable {
-    public var name: String
-    /// The remote server's base URL, `http://host:port`.
-    public var url: String
-
-    public init(name: String, url: String) {
-        self.name = name
-        self.url = url
-    }
-
-    /// Reads `NAME=URL`; `nil` when either side is empty, the URL is not `http://`, or the name is no host name.
-    public init?(argument: String) {
-        guard let equals = argument.firstIndex(of: "=") else { return nil }
-        let name = argument[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-        var url = argument[argument.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-        while url.hasSuffix("/") { url.removeLast() }
-        let validName =
-            !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
-        guard validName, url.hasPrefix("http://"), url.count > "http://".count else { return nil }
-        self.init(name: name, url: url)
     }
 }

@@ -68,16 +68,33 @@ struct Serve: AsyncParsableCommand {
             valueName: "NAME=URL"))
     var gateways: [String] = []
 
+    @Option(
+        name: .customLong("gateway-ca"),
+        help: ArgumentHelp(
+            "PEM certificate authorities a gateway trusts for https remotes, besides the system's.",
+            valueName: "FILE"))
+    var gatewayCA: String?
+
     @OptionGroup var options: CommonOptions
 
     func validate() throws {
         var names = Set<String>()
         for argument in gateways {
-            guard let gateway = GatewayServiceConfiguration(argument: argument) else {
-                throw ValidationError("--gateway \(argument): expected NAME=http://HOST:PORT")
+            let gateway: GatewayServiceConfiguration
+            do {
+                gateway = try GatewayServiceConfiguration(parsing: argument)
+            } catch {
+                throw ValidationError("--gateway \(argument): \(error)")
             }
             guard names.insert(gateway.name).inserted else {
                 throw ValidationError("--gateway \(gateway.name) is given twice")
+            }
+        }
+        if let gatewayCA {
+            do {
+                _ = try GatewayTLS(certificateAuthorityFile: gatewayCA)
+            } catch {
+                throw ValidationError("--gateway-ca: \(error)")
             }
         }
         guard (tlsCert == nil) == (tlsKey == nil) else {
@@ -101,6 +118,7 @@ struct Serve: AsyncParsableCommand {
         configuration.tlsCertificatePath = tlsCert
         configuration.tlsKeyPath = tlsKey
         configuration.gateways = gateways.compactMap(GatewayServiceConfiguration.init(argument:))
+        configuration.gatewayCertificateAuthorityPath = gatewayCA
         try await NatterServer(configuration: configuration).run()
     }
 }

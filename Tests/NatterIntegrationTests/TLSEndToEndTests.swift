@@ -3,8 +3,9 @@ import Testing
 
 /// natterd serving HTTPS and wss:// with a certificate from a throwaway CA, and natter verifying it.
 @Suite(.serialized, .offThePool) struct TLSEndToEndTests {
-    /// A CA and a server certificate for 127.0.0.1, made with the openssl command line in `directory`.
-    static func makeCertificates(in directory: String) throws {
+    /// A CA and a server certificate for 127.0.0.1 and localhost (or the `names` given), made with the openssl
+    /// command line in `directory`.
+    static func makeCertificates(in directory: String, names: String = "IP:127.0.0.1, DNS:localhost") throws {
         let steps: [[String]] = [
             [
                 "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Natter Test CA",
@@ -19,7 +20,8 @@ import Testing
                 "2", "-extfile", "san.cnf", "-out", "server.pem",
             ],
         ]
-        try "subjectAltName = IP:127.0.0.1\n".write(toFile: directory + "/san.cnf", atomically: true, encoding: .utf8)
+        try "subjectAltName = \(names)\n".write(
+            toFile: directory + "/san.cnf", atomically: true, encoding: .utf8)
         for step in steps {
             let output = try TestProcess.run(
                 "/bin/sh", ["-c", "cd '\(directory)' && openssl " + step.map { "'\($0)'" }.joined(separator: " ")])

@@ -124,25 +124,53 @@ struct GatewayRemoteSessionTests {
         #expect(session.cursor == "3")
     }
 
-    @Test func chatsForTheRemoteWaitForTheirAckAndAreSentAgainAfterAReconnect() {
+    func authAck(_ session: inout GatewayRemoteSession) -> [GatewayRemoteSession.Output] {
+        session.receive(
+            .ack(RealtimeAck(replyTo: "auth", replyType: "auth", response: ["jid": .string("bob@natter.test/r")])),
+            at: now)
+    }
+
+    func sentChats(_ outputs: [GatewayRemoteSession.Output]) -> [RealtimeChat] {
+        outputs.compactMap { if case .send(.chat(let chat)) = $0 { chat } else { nil } }
+    }
+
+    @Test func chatsForTheRemoteWaitForTheirAckAndAreSentAgainWithTheSameID() {
         var session = GatewayRemoteSession(service: "b", resource: "r", cursor: "1")
-        #expect(session.send(text: "hi", to: "carol@natter.test").isEmpty, "not connected yet")
+        let hi = RealtimeChat(id: "gw-1", to: "carol@natter.test", text: "hi")
+        #expect(session.send(hi).isEmpty, "not connected yet")
         _ = session.opened(sessionID: "s")
-        let first = session.receive(
-            .ack(RealtimeAck(replyTo: "auth", replyType: "auth", response: ["jid": .string("bob@natter.test/r")])),
-            at: now)
-        #expect(first.contains(.send(.chat(RealtimeChat(id: "c1", to: "carol@natter.test", text: "hi")))))
+        #expect(sentChats(authAck(&session)) == [hi])
+        // The connection drops before the ack: the next one sends the chat again, with its id.
         _ = session.disconnected()
-        let again = session.receive(
-            .ack(RealtimeAck(replyTo: "auth", replyType: "auth", response: ["jid": .string("bob@natter.test/r")])),
-            at: now)
-        #expect(again.contains(.send(.chat(RealtimeChat(id: "c1", to: "carol@natter.test", text: "hi")))))
-        _ = session.receive(.ack(RealtimeAck(replyTo: "c1", replyType: "chat")), at: now)
+        #expect(sentChats(authAck(&session)) == [hi])
+        #expect(
+            session.receive(.ack(RealtimeAck(replyTo: "gw-1", replyType: "chat")), at: now) == [
+                .settled(chatID: "gw-1")
+            ])
+        #expect(session.receive(.ack(RealtimeAck(replyTo: "gw-1", replyType: "chat")), at: now).isEmpty)
         _ = session.disconnected()
-        let third = session.receive(
-            .ack(RealtimeAck(replyTo: "auth", replyType: "auth", response: ["jid": .string("bob@natter.test/r")])),
-            at: now)
-        #expect(!third.contains { if case .send(.chat) = $0 { true } else { false } })
+        #expect(sentChats(authAck(&session)).isEmpty)
+    }
+
+    @Test func chatsStoredByAnEarlierRunAreSentFirstWithTheirStoredIDs() {
+        let stored = [
+            RealtimeChat(id: "gw-a", to: "carol@natter.test", text: "one"),
+            RealtimeChat(id: "gw-b", to: "dave@natter.test", text: "two"),
+        ]
+        var session = GatewayRemoteSession(service: "b", resource: "r", cursor: "1", outbox: stored)
+        let live = RealtimeChat(id: "gw-c", to: "carol@natter.test", text: "three")
+        _ = session.send(live)
+        #expect(sentChats(authAck(&session)) == stored + [live])
+    }
+
+    @Test func aChatTheRemoteRefusesLeavesTheOutbox() {
+        var session = authenticated(cursor: "1")
+        let chat = RealtimeChat(id: "gw-x", to: "nobody@natter.test", text: "hello?")
+        #expect(session.send(chat) == [.send(.chat(chat))])
+        let refusal = session.receive(
+            .error(RealtimeErrorMessage(id: "gw-x", code: .init(rawValue: "not_found"), text: "no such user")), at: now)
+        #expect(refusal == [.refused(chatID: "gw-x", reason: "not_found: no such user")])
+        #expect(session.outbox.isEmpty)
     }
 
     @Test func aCarbonOfOurOwnAccountMeansAnotherLocationOncePerConnection() {

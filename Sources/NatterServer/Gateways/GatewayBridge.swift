@@ -19,11 +19,13 @@ final class GatewayBridge: Sendable {
     }
 
     let registration: Registration
+    private let tls: GatewayTLS
     private let clock: any ServerClock
     private let logger: Logger
     /// Hands notifications to every Zimbra session of the local user.
     private let deliver: @Sendable ([IMNotification]) -> Void
-    private let storeCursor: @Sendable (String) async -> Void
+    /// Where the cursor and the outbox live, so both outlast the process.
+    private let store: any GatewayStore
 
     private struct State: Sendable {
         var machine: GatewayBridgeStateMachine
@@ -39,21 +41,23 @@ final class GatewayBridge: Sendable {
     private let state: Mutex<State>
 
     init(
-        registration: Registration, cursor: String?, localUserOnline: Bool, localDomain: String,
-        retry: (initial: Int64, maximum: Int64), clock: any ServerClock, logger: Logger,
-        deliver: @escaping @Sendable ([IMNotification]) -> Void, storeCursor: @escaping @Sendable (String) async -> Void
+        registration: Registration, cursor: String?, outbox: [RealtimeChat], localUserOnline: Bool,
+        localDomain: String, tls: GatewayTLS, retry: (initial: Int64, maximum: Int64), clock: any ServerClock,
+        logger: Logger, store: any GatewayStore, deliver: @escaping @Sendable ([IMNotification]) -> Void
     ) {
         self.registration = registration
+        self.tls = tls
         self.clock = clock
         self.logger = logger
         self.deliver = deliver
-        self.storeCursor = storeCursor
+        self.store = store
         state = Mutex(
             State(
                 machine: GatewayBridgeStateMachine(
                     localUserOnline: localUserOnline, initialDelay: retry.initial, maximumDelay: retry.maximum),
                 remote: GatewayRemoteSession(
-                    service: registration.service, resource: "gateway-\(localDomain)", cursor: cursor)))
+                    service: registration.service, resource: "gateway-\(localDomain)", cursor: cursor,
+                    outbox: outbox)))
     }
 
     /// The service as IMGatewayList shows it.
@@ -92,7 +96,13 @@ final class GatewayBridge: Sendable {
         if forget { deliver(state.withLock { $0.remote.removalNotifications }) }
     }
 
-    func send(text: String, to remoteJID: String) { remote { $0.send(text: text, to: remoteJID) } }
+    /// Stores the chat with a new id before it is sent: a resend after a lost ack, even by a restarted natterd,
+    /// then carries the same id and the remote drops the duplicate.
+    func send(text: String, to remoteJID: String) async throws {
+        let chat = RealtimeChat(id: "gw-" + UUID().uuidString.lowercased(), to: remoteJID, text: text)
+        try await store.queueGatewayChat(chat, user: registration.user, service: registration.service)
+        remote { $0.send(chat) }
+    }
 
     func typing(_ composing: Bool, to remoteJID: String) { remote { $0.typing(composing, to: remoteJID) } }
 
@@ -160,13 +170,34 @@ final class GatewayBridge: Sendable {
             case .deliver(let notifications):
                 deliver(notifications)
             case .storeCursor(let cursor):
-                Task { await storeCursor(cursor) }
+                persist("cursor") { [registration] in
+                    try await $0.setGatewayCursor(cursor, user: registration.user, service: registration.service)
+                }
+            case .settled(let id):
+                persist("outbox") { try await $0.removeGatewayChat(id: id) }
+            case .refused(let id, let reason):
+                logger.warning(
+                    "gateway chat refused by the remote",
+                    metadata: [
+                        "user": "\(registration.user)", "service": "\(registration.service)", "reason": "\(reason)",
+                    ])
+                persist("outbox") { try await $0.removeGatewayChat(id: id) }
             case .authenticated:
                 machine { $0.connected() }
             case .authRefused:
                 failed(.unauthorized)
             case .otherLocation(let username):
                 deliver([.otherLocation(service: registration.service, username: username)])
+            }
+        }
+    }
+
+    private func persist(_ what: String, _ write: @escaping @Sendable (any GatewayStore) async throws -> Void) {
+        Task { [store, logger] in
+            do {
+                try await write(store)
+            } catch {
+                logger.error("cannot store gateway \(what)", metadata: ["error": "\(error)"])
             }
         }
     }
@@ -198,7 +229,8 @@ final class GatewayBridge: Sendable {
     /// Logs in and runs the WebSocket until it ends; returns why it ended (`nil` when it was cancelled).
     private func connect(outgoing: AsyncStream<String>) async -> GatewayBridgeStateMachine.Failure? {
         let login = await GatewayRemoteLogin.login(
-            serviceURL: registration.serviceURL, name: registration.remoteName, password: registration.password)
+            serviceURL: registration.serviceURL, name: registration.remoteName, password: registration.password,
+            tls: tls)
         if Task.isCancelled { return nil }
         let session: GatewayRemoteLogin.Session
         switch login {
@@ -206,13 +238,17 @@ final class GatewayBridge: Sendable {
         case .unauthorized: return .unauthorized
         case .accountDisabled: return .accountDisabled
         case .unreachable(let reason):
-            logger.notice(
-                "gateway login failed", metadata: ["service": "\(registration.service)", "reason": "\(reason)"])
+            logger.warning(
+                "gateway login failed",
+                metadata: [
+                    "user": "\(registration.user)", "service": "\(registration.service)", "reason": "\(reason)",
+                ])
             return .unreachable
         }
         do {
             try await WebSocketClient.connect(
-                url: session.chatURL, configuration: .init(maxFrameSize: 1 << 20), logger: logger
+                url: session.chatURL, configuration: .init(maxFrameSize: 1 << 20),
+                tlsConfiguration: session.chatURL.hasPrefix("wss://") ? tls.configuration : nil, logger: logger
             ) { inbound, outbound, _ in
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
@@ -232,7 +268,8 @@ final class GatewayBridge: Sendable {
             }
         } catch {
             logger.notice(
-                "gateway connection ended", metadata: ["service": "\(registration.service)", "error": "\(error)"])
+                "gateway connection ended",
+                metadata: ["service": "\(registration.service)", "error": "\(GatewayTLS.reason(error) ?? "\(error)")"])
         }
         return Task.isCancelled ? nil : .unreachable
     }

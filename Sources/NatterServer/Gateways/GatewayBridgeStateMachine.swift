@@ -26,7 +26,9 @@ struct GatewayBridgeStateMachine: Sendable {
         case unauthorized
         /// The remote refused the account itself (HTTP 403): docs/protocols/gateways.md.
         case accountDisabled
-        /// The network or the remote server failed; worth trying again later.
+        /// The network or the remote server failed; worth trying again later. A certificate that does not verify
+        /// counts here too: the account is fine, and a renewed certificate or `--gateway-ca` fixes it without a
+        /// new registration.
         case unreachable
     }
 

@@ -7,13 +7,17 @@ import NatterModel
 /// shell performs (frames to send, notifications to deliver, the cursor to store).
 ///
 /// Nothing is lost across a reconnect: chats to the remote stay in `outbox` until the remote acks them (and
-/// are sent again on the next connection), and after `auth` the bridge asks the remote for every message
-/// newer than `cursor` before passing on live ones (docs/protocols/gateways.md).
+/// are sent again, with the same id, on the next connection), and after `auth` the bridge asks the remote for
+/// every message newer than `cursor` before passing on live ones (docs/protocols/gateways.md).
 struct GatewayRemoteSession: Sendable {
     enum Output: Sendable, Equatable {
         case send(RealtimeMessage)
         case deliver([IMNotification])
         case storeCursor(String)
+        /// The remote acked the chat: it leaves the stored outbox.
+        case settled(chatID: String)
+        /// The remote refused the chat for good: it leaves the stored outbox too, rather than being resent forever.
+        case refused(chatID: String, reason: String)
         /// The remote accepted `auth`: the connection machine goes online.
         case authenticated
         /// The remote refused `auth` (an expired or foreign session): treated as bad credentials.
@@ -30,8 +34,9 @@ struct GatewayRemoteSession: Sendable {
     let resource: String
     private(set) var cursor: String?
     private(set) var contacts: [String: RealtimeRosterContact] = [:]
-    /// Chats not yet acked by the remote, by frame id, in send order.
-    private var outbox: [(id: String, chat: RealtimeChat)] = []
+    /// Chats not yet acked by the remote, in send order; each keeps the id it was stored with, which the
+    /// remote's `(sender, id)` dedupe needs to recognise a resend.
+    private(set) var outbox: [RealtimeChat]
     private var nextID = 0
     private var me: String?
     private var catchingUp = false
@@ -42,10 +47,12 @@ struct GatewayRemoteSession: Sendable {
     private(set) var connected = false
     private var localPresence: Presence = .available
 
-    init(service: String, resource: String, cursor: String?) {
+    /// `outbox` holds the chats a previous run stored and the remote never acked.
+    init(service: String, resource: String, cursor: String?, outbox: [RealtimeChat] = []) {
         self.service = service
         self.resource = resource
         self.cursor = cursor
+        self.outbox = outbox
     }
 
     func address(_ remoteJID: String) -> String { GatewayAddress(service: service, remoteJID: remoteJID).description }
@@ -66,9 +73,9 @@ struct GatewayRemoteSession: Sendable {
         case .error(let error) where error.id == Self.authID:
             return [.authRefused]
         case .error(let error):
-            // A chat the remote refused will never be accepted: drop it rather than resend it forever.
-            outbox.removeAll { $0.id == error.id }
-            return []
+            guard let id = error.id, outbox.contains(where: { $0.id == id }) else { return [] }
+            outbox.removeAll { $0.id == id }
+            return [.refused(chatID: id, reason: "\(error.code.rawValue): \(error.text)")]
         case .rosterUpdate(let list):
             return replaceContacts(list)
         case .presenceChange(let presence):
@@ -103,11 +110,9 @@ struct GatewayRemoteSession: Sendable {
         }
     }
 
-    /// A chat for the remote: kept until acked, sent now when connected.
-    mutating func send(text: String, to remoteJID: String) -> [Output] {
-        nextID += 1
-        let chat = RealtimeChat(id: "c\(nextID)", to: remoteJID, text: text)
-        outbox.append((chat.id!, chat))
+    /// A chat for the remote, already stored with its id: kept until acked, sent now when connected.
+    mutating func send(_ chat: RealtimeChat) -> [Output] {
+        outbox.append(chat)
         return connected ? [.send(.chat(chat))] : []
     }
 
@@ -176,7 +181,7 @@ struct GatewayRemoteSession: Sendable {
             }
             outputs.append(.send(.roster(id: Self.rosterID)))
             outputs.append(history(after: cursor ?? "0"))
-            outputs += outbox.map { .send(.chat($0.chat)) }
+            outputs += outbox.map { .send(.chat($0)) }
             return outputs
         case Self.rosterID:
             return replaceContacts((try? RealtimeCodec.rosterContacts(from: ack.response)) ?? [])
@@ -190,9 +195,10 @@ struct GatewayRemoteSession: Sendable {
             }
             if page.more, let last = page.messages.last?.key { return outputs + [history(after: last)] }
             return outputs + finishCatchUp()
-        default:
-            outbox.removeAll { $0.id == ack.replyTo }
-            return []
+        case let id:
+            guard outbox.contains(where: { $0.id == id }) else { return [] }
+            outbox.removeAll { $0.id == id }
+            return [.settled(chatID: id)]
         }
     }
 

@@ -14,6 +14,7 @@ final class GatewayService: Service, Sendable {
     private let store: any GatewayStore
     private let sessions: RosterSessions
     private let secrets: GatewaySecretBox?
+    private let tls: GatewayTLS
     private let retry: (initial: Int64, maximum: Int64)
     private let logger: Logger
     /// Bridges by user (lower-cased) and service name.
@@ -21,13 +22,14 @@ final class GatewayService: Service, Sendable {
 
     init(
         services: [GatewayServiceConfiguration], core: HubService, store: any GatewayStore, sessions: RosterSessions,
-        secrets: GatewaySecretBox?, retry: (initial: Int64, maximum: Int64), logger: Logger
+        secrets: GatewaySecretBox?, tls: GatewayTLS, retry: (initial: Int64, maximum: Int64), logger: Logger
     ) {
         self.services = services
         self.core = core
         self.store = store
         self.sessions = sessions
         self.secrets = secrets
+        self.tls = tls
         self.retry = retry
         self.logger = logger
     }
@@ -80,7 +82,7 @@ final class GatewayService: Service, Sendable {
             if text.isEmpty {
                 bridge.typing(content.typing, to: address.remoteJID)
             } else {
-                bridge.send(text: text, to: address.remoteJID)
+                try await bridge.send(text: text, to: address.remoteJID)
             }
             return .sendMessage(thread: address.description)
         case .getChat(let thread, _, _):
@@ -158,24 +160,22 @@ final class GatewayService: Service, Sendable {
         let user = stored.user
         let service = stored.service
         let sessions = sessions
-        let store = store
-        let logger = logger
+        let outbox: [RealtimeChat]
+        do {
+            outbox = try await store.gatewayOutbox(user: user, service: service)
+        } catch {
+            logger.error("cannot load the gateway outbox", metadata: ["user": "\(user)", "error": "\(error)"])
+            outbox = []
+        }
         let bridge = GatewayBridge(
             registration: .init(
                 user: user, service: service, serviceURL: configuration.url, remoteName: stored.remoteName,
                 password: password),
-            cursor: stored.cursor, localUserOnline: await core.hub.presence(of: user).isOnline,
-            localDomain: core.domain, retry: retry, clock: core.clock, logger: logger,
+            cursor: stored.cursor, outbox: outbox, localUserOnline: await core.hub.presence(of: user).isOnline,
+            localDomain: core.domain, tls: tls, retry: retry, clock: core.clock, logger: logger, store: store,
             deliver: { notifications in
                 guard !notifications.isEmpty else { return }
                 for session in sessions.sessions(of: user) { session.deliver(notifications) }
-            },
-            storeCursor: { cursor in
-                do {
-                    try await store.setGatewayCursor(cursor, user: user, service: service)
-                } catch {
-                    logger.error("cannot store gateway cursor", metadata: ["error": "\(error)"])
-                }
             })
         bridges.withLock { $0[user.lowercased(), default: [:]][service] = bridge }
         bridge.begin()
@@ -212,8 +212,16 @@ extension GatewayService {
             context.logger.error("gateways disabled: no usable key", metadata: ["error": "\(error)"])
             secrets = nil
         }
+        let tls: GatewayTLS
+        do {
+            tls = try GatewayTLS(certificateAuthorityFile: configuration.gatewayCertificateAuthorityPath)
+        } catch {
+            // natterd checks the file before it starts; this is a server embedded with a bad path.
+            context.logger.error("gateways disabled: no usable TLS configuration", metadata: ["error": "\(error)"])
+            return nil
+        }
         return GatewayService(
             services: configuration.gateways, core: context.core, store: store, sessions: sessions, secrets: secrets,
-            retry: configuration.gatewayRetry, logger: context.logger)
+            tls: tls, retry: configuration.gatewayRetry, logger: context.logger)
     }
 }

@@ -10,7 +10,7 @@ final class EngineClient: @unchecked Sendable {
 
     init(
         user: String, serverURL: String, password: String? = nil, resource: String = "test",
-        pingInterval: Duration = .seconds(10), state: ClientState? = nil
+        pingInterval: Duration = .seconds(10), state: ClientState? = nil, caFile: String? = nil
     ) {
         self.user = user
         engine = EngineStore(state: state ?? ClientState(domain: "natter.test"))
@@ -18,7 +18,7 @@ final class EngineClient: @unchecked Sendable {
             RealtimeAdapter(
                 configuration: RealtimeAdapterConfiguration(
                     serverURL: serverURL, user: user, password: password ?? user, resource: resource,
-                    pingInterval: pingInterval,
+                    pingInterval: pingInterval, caFile: caFile,
                     backoff: ReconnectBackoff(base: 0.2, cap: 1))))
     }
 

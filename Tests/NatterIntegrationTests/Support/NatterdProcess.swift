@@ -10,8 +10,11 @@ final class NatterdProcess: @unchecked Sendable {
     let scheme: String
     var url: String { "\(scheme)://127.0.0.1:\(port)" }
 
+    /// `logPath`, when given, collects the server's log (its stderr), appended across restarts.
     init(
-        demo: Bool = true, port: Int? = nil, directory: String? = nil, arguments: [String] = [], scheme: String = "http"
+        demo: Bool = true, port: Int? = nil, directory: String? = nil, arguments: [String] = [],
+        scheme: String = "http",
+        logPath: String? = nil
     )
         throws
     {
@@ -21,7 +24,7 @@ final class NatterdProcess: @unchecked Sendable {
         // One start at a time: a port that `freePort` just released can be handed to a second test starting in
         // parallel, and its "listening" check would then be answered by the first test's server.
         let started = try Self.starting.withLock { _ in
-            try Self.start(demo: demo, port: port, directory: directory, arguments: arguments)
+            try Self.start(demo: demo, port: port, directory: directory, arguments: arguments, logPath: logPath)
         }
         self.port = started.port
         self.process = started.process
@@ -36,15 +39,17 @@ final class NatterdProcess: @unchecked Sendable {
     }
 
     private static func start(
-        demo: Bool, port: Int?, directory: String, arguments: [String]
+        demo: Bool, port: Int?, directory: String, arguments: [String], logPath: String?
     ) throws -> (port: Int, process: ChildProcess) {
         var lastError: (any Error)?
         for _ in 0..<5 {
             let candidate = port ?? TestProcess.freePort()
+            let log = logPath.map { open($0, O_WRONLY | O_CREAT | O_APPEND, 0o644) }
+            if let log, log < 0 { throw NatterdError(description: "cannot open \(logPath ?? "")") }
             let process = try ChildProcess(
                 TestProcess.binary("natterd"),
                 ["--host", "127.0.0.1", "--port", String(candidate), "--db", directory + "/natterd.sqlite"]
-                    + (demo ? ["--demo"] : []) + Self.cheapHashing(unless: arguments) + arguments)
+                    + (demo ? ["--demo"] : []) + Self.cheapHashing(unless: arguments) + arguments, stderr: log)
             if Self.waitUntilListening(port: candidate, process: process) && process.isRunning {
                 return (candidate, process)
             }
