@@ -11,10 +11,7 @@ import Testing
 
     @Test func gatewayCommandsNameTheCurrentAccountAndRegistrationAsksForThePassword() throws {
         let state = Fixture.state()
-        #expect(
-            parser.parse("/gateways", state: state) == [
-                .dispatch(.activate(.console)), .dispatch(.gateways(.list(account: .default))),
-            ])
+        #expect(parser.parse("/gateways", state: state) == [.dispatch(.gateways(.open))])
         #expect(
             parser.parse("/gateway reg B bob", state: state) == [
                 .promptSecret(.gatewayPassword(service: "b", name: "bob", account: .default))

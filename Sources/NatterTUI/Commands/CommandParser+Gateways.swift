@@ -2,14 +2,14 @@ import NatterEngine
 import NatterModel
 
 /// Gateways onto other chat servers (docs/protocols/gateways.md), carried by the Zimbra IM adapter. `/gateways`
-/// lists the services and their states in the console; every state change after that is added there as it comes.
+/// opens (or refreshes) the gateways window, which follows every state change live (`ScreenModel+Gateways`).
 extension CommandParser {
     static let gatewayCommands: [CommandEntry] = [
         CommandEntry(
-            ["gateways"], help: "/gateways            the gateway services, your registrations and their states"
+            ["gateways"], help: "/gateways            live view: gateway services, your registrations, their states"
         ) {
-            _, _, state in
-            [.dispatch(.activate(.console)), .dispatch(.gateways(.list(account: state.currentAccount)))]
+            _, _, _ in
+            [.dispatch(.gateways(.open))]
         },
         CommandEntry(
             ["gateway"],
