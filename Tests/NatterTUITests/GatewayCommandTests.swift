@@ -31,6 +31,23 @@ import Testing
         }
     }
 
+    @Test func aTrailingAccountNameSaysWhoseGatewayIsMeant() throws {
+        var state = Fixture.state()
+        let work = AccountID("work")
+        state.accounts[work] = AccountState(id: work, protocols: [.roster], domain: "a.test")
+        #expect(
+            parser.parse("/gateway reg b bob work", state: state) == [
+                .promptSecret(.gatewayPassword(service: "b", name: "bob", account: work))
+            ])
+        #expect(
+            parser.parse("/gateway reconnect b work", state: state) == [
+                .dispatch(.gateways(.reconnect(service: "b", account: work)))
+            ])
+        let unknown = try Fixture.notice(in: parser.parse("/gateway unreg b home", state: state))
+        #expect(unknown.level == .error)
+        #expect(unknown.text.hasPrefix("/gateway: there is no account named home"))
+    }
+
     @Test func thePasswordIsTypedWithoutEchoAndNeverReachesTheHistory() throws {
         let state = Fixture.state()
         var ui = InterfaceState(rows: 12, columns: 60)

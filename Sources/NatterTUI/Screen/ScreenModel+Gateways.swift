@@ -52,28 +52,35 @@ extension ScreenModel {
         return moments.min()
     }
 
-    /// The state in words and the role that colours it: good, waiting, needs the user, or quiet.
-    static func gatewayState(_ service: GatewayStatus, now: Date) -> (text: String, role: StyleRole) {
-        let name = TextSanitizer.line(service.service)
-        guard let state = service.state else { return ("not registered — /gateway reg \(name) NAME", .dim) }
+    /// The state in words and the role that colours it: good, waiting, needs the user, or quiet. The hints name
+    /// `account` when there are several, since a command typed here goes to the first one otherwise.
+    static func gatewayState(
+        _ status: GatewayStatus, now: Date, account: AccountID? = nil
+    ) -> (
+        text: String, role: StyleRole
+    ) {
+        let service = TextSanitizer.line(status.service)
+        let suffix = account.map { " " + TextSanitizer.line($0.rawValue) } ?? ""
+        let registration = service + " NAME" + suffix
+        guard let state = status.state else { return ("not registered — /gateway reg \(registration)", .dim) }
         switch state {
         case "online":
-            if let other = service.otherLocation {
+            if let other = status.otherLocation {
                 return ("online, also signed in elsewhere as \(TextSanitizer.line(other))", .warning)
             }
             return ("online", .presenceAvailable)
         case "start":
             return ("starting", .warning)
         case "trying_to_connect":
-            guard let next = service.nextConnect else { return ("trying to connect", .warning) }
+            guard let next = status.nextConnect else { return ("trying to connect", .warning) }
             let seconds = Int(next.timeIntervalSince(now).rounded(.up))
             return (
                 seconds > 0 ? "trying to connect, retry in \(seconds) s" : "trying to connect, retrying now", .warning
             )
         case "bad_auth":
-            return ("bad password — /gateway reg \(name) NAME", .error)
+            return ("bad password — /gateway reg \(registration)", .error)
         case "disabled":
-            return ("disabled by the remote server — /gateway reconnect \(name)", .error)
+            return ("disabled by the remote server — /gateway reconnect \(service + suffix)", .error)
         case "intentionally_offline":
             return ("offline while your presence is offline", .dim)
         case "shutdown":
@@ -94,8 +101,9 @@ extension ScreenModel {
             if services.isEmpty {
                 rows.append(Self.gatewayNote("this server offers no gateways (natterd --gateway NAME=URL)", width))
             }
+            let named = state.hasSeveralAccounts ? account.id : nil
             for service in services {
-                rows.append(columns.row(service, width: width, now: now))
+                rows.append(columns.row(service, account: named, width: width, now: now))
             }
         }
         return rows
@@ -114,7 +122,7 @@ extension ScreenModel {
         var text = several ? TextSanitizer.line(account.id.rawValue) : ""
         if let identity = account.identity { text += (text.isEmpty ? "" : " — ") + identity.bareString }
         if text.isEmpty { text = TextSanitizer.line(account.id.rawValue) }
-        var row = ScreenRow([StyledRun(text, .rosterHeader)])
+        var row = ScreenRow([StyledRun(" " + text, .rosterHeader)])
         if !account.isOnline {
             // No countdown here: the status bar has the account's own, and this row would need its own ticks.
             let link = account.connection == .connecting ? "connecting…" : "not connected"
@@ -132,9 +140,7 @@ extension ScreenModel {
     }
 
     private static func gatewayFooter(width: Int) -> ScreenRow {
-        let text =
-            " /gateway reg SERVICE NAME · /gateway unreg SERVICE · /gateway reconnect SERVICE · /gateways refreshes"
-            + " · /close"
+        let text = " /gateway reg SERVICE NAME · unreg SERVICE · reconnect SERVICE · /close"
         return gatewayFitted(ScreenRow([StyledRun(text, .statusBar)]), width, fill: .statusBar)
     }
 
@@ -184,12 +190,12 @@ struct GatewayColumns {
         return ScreenModel.gatewayFitted(ScreenRow([StyledRun(text, .titleBar)]), width, fill: .titleBar)
     }
 
-    func row(_ status: GatewayStatus, width: Int, now: Date) -> ScreenRow {
+    func row(_ status: GatewayStatus, account: AccountID?, width: Int, now: Date) -> ScreenRow {
         var row = ScreenRow()
         row.append("  " + cell(TextSanitizer.line(status.service), service) + "  ", .text)
         if kind > 0 { row.append(cell(TextSanitizer.line(Self.kind(status)), kind) + "  ", .dim) }
         row.append(cell(status.remoteName.map(TextSanitizer.line) ?? "—", user) + "  ", .otherNick)
-        let (text, role) = ScreenModel.gatewayState(status, now: now)
+        let (text, role) = ScreenModel.gatewayState(status, now: now, account: account)
         row.append(text, role)
         return ScreenModel.gatewayFitted(row, width)
     }
