@@ -86,6 +86,18 @@ import Testing
         #expect(state.console.count == 2)
     }
 
+    @Test func withSeveralAccountsTheConsoleSaysWhichAndTheHintNamesIt() {
+        let work = AccountID("work")
+        var state = onlineState(accounts: [.default, work])
+        let workSource = SourceKey(account: work, protocolKind: .roster)
+        _ = reducer.reduce(
+            &state, event: .gateways(.services([GatewayStatus(service: "b", remoteName: "bob", state: "online")])),
+            from: workSource, now: now)
+        _ = reducer.reduce(&state, event: status("b", "disabled"), from: workSource, now: now)
+        #expect(state.console.last?.text == "work: gateway b (bob): disabled (/gateway reconnect b work)")
+        #expect(state.gateways[.default] == nil, "one account's gateways are not another's")
+    }
+
     @Test func otherLocationIsKeptForTheViewUntilTheConnectionChanges() {
         var state = onlineState()
         _ = reducer.reduce(

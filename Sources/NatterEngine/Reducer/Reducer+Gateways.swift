@@ -79,7 +79,8 @@ extension Reducer {
             if let index { services[index] = entry } else { services.append(entry) }
             state.gateways[source.account] = services
             if Self.gatewayAttentionStates.contains(gatewayState), previousState != gatewayState {
-                post(.warning, label + Self.describe(entry, now: now), at: now, in: &state)
+                let account = state.hasSeveralAccounts ? source.account : nil
+                post(.warning, label + Self.describe(entry, account: account), at: now, in: &state)
             }
             // A registration made, replaced or dropped, or a service not listed yet: the list has its remote name.
             if index == nil || entry.remoteName == nil || ["start", "shutdown"].contains(gatewayState) {
@@ -100,19 +101,16 @@ extension Reducer {
         return []
     }
 
-    /// `gateway b (bob): bad auth (/gateway reg b NAME with the right password)`.
-    static func describe(_ service: GatewayStatus, now: Date) -> String {
-        guard let state = service.state else {
-            return "gateway \(service.service): not registered (/gateway reg \(service.service) NAME)"
-        }
+    /// `gateway b (bob): bad auth (/gateway reg b NAME with the right password)`: a state the user must act on.
+    /// With several accounts the hints name the account, as `/gateway` otherwise acts on the current one.
+    static func describe(_ service: GatewayStatus, account: AccountID? = nil) -> String {
         let name = service.remoteName.map { " (\($0))" } ?? ""
-        var text = "gateway \(service.service)\(name): \(state.replacingOccurrences(of: "_", with: " "))"
-        if let next = service.nextConnect {
-            text += ", next attempt in \(max(0, Int(next.timeIntervalSince(now).rounded(.up)))) s"
-        }
-        switch state {
-        case "bad_auth": text += " (/gateway reg \(service.service) NAME with the right password)"
-        case "disabled": text += " (/gateway reconnect \(service.service))"
+        let suffix = account.map { " \($0)" } ?? ""
+        let state = (service.state ?? "not registered").replacingOccurrences(of: "_", with: " ")
+        var text = "gateway \(service.service)\(name): \(state)"
+        switch service.state {
+        case "bad_auth": text += " (/gateway reg \(service.service) NAME\(suffix) with the right password)"
+        case "disabled": text += " (/gateway reconnect \(service.service)\(suffix))"
         default: break
         }
         return text
