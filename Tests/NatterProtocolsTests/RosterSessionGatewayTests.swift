@@ -36,7 +36,7 @@ struct RosterSessionGatewayTests {
         let listed = session.received(
             .gatewayList([
                 IMGatewayService(
-                    name: "b", type: "ryver",
+                    name: "b", type: "ryver", domain: "b.example",
                     registration: .init(name: "bob", state: .tryingToConnect, timeUntilNextConnect: 3000))
             ]), context: nil, for: .gateways, now: now)
         #expect(
@@ -44,7 +44,8 @@ struct RosterSessionGatewayTests {
                 .gateways(
                     .services([
                         GatewayStatus(
-                            service: "b", remoteName: "bob", state: "trying_to_connect",
+                            service: "b", kind: "ryver", domain: "b.example", remoteName: "bob",
+                            state: "trying_to_connect",
                             nextConnect: now.addingTimeInterval(3))
                     ]))
             ])

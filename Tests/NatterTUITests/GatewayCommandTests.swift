@@ -11,10 +11,7 @@ import Testing
 
     @Test func gatewayCommandsNameTheCurrentAccountAndRegistrationAsksForThePassword() throws {
         let state = Fixture.state()
-        #expect(
-            parser.parse("/gateways", state: state) == [
-                .dispatch(.activate(.console)), .dispatch(.gateways(.list(account: .default))),
-            ])
+        #expect(parser.parse("/gateways", state: state) == [.dispatch(.gateways(.open))])
         #expect(
             parser.parse("/gateway reg B bob", state: state) == [
                 .promptSecret(.gatewayPassword(service: "b", name: "bob", account: .default))
@@ -32,6 +29,23 @@ import Testing
             #expect(notice.level == .error)
             #expect(notice.text.contains("usage: /gateway"))
         }
+    }
+
+    @Test func aTrailingAccountNameSaysWhoseGatewayIsMeant() throws {
+        var state = Fixture.state()
+        let work = AccountID("work")
+        state.accounts[work] = AccountState(id: work, protocols: [.roster], domain: "a.test")
+        #expect(
+            parser.parse("/gateway reg b bob work", state: state) == [
+                .promptSecret(.gatewayPassword(service: "b", name: "bob", account: work))
+            ])
+        #expect(
+            parser.parse("/gateway reconnect b work", state: state) == [
+                .dispatch(.gateways(.reconnect(service: "b", account: work)))
+            ])
+        let unknown = try Fixture.notice(in: parser.parse("/gateway unreg b home", state: state))
+        #expect(unknown.level == .error)
+        #expect(unknown.text.hasPrefix("/gateway: there is no account named home"))
     }
 
     @Test func thePasswordIsTypedWithoutEchoAndNeverReachesTheHistory() throws {

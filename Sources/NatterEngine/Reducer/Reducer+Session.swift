@@ -131,6 +131,7 @@ extension Reducer {
                 effects.append(.adapter(source, resend))
             }
         }
+        effects += refreshGateways(after: source, in: state)
         if let cursor = me.cursors[source.protocolKind] {
             effects.append(.adapter(source, .chat(.catchUp(after: cursor, limit: catchUpPageSize))))
         } else {

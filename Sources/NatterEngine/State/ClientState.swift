@@ -144,6 +144,7 @@ public struct ClientState: Sendable {
     public func title(of window: WindowID) -> String {
         switch window {
         case .console: "console"
+        case .gateways: "gateways"
         case .conversation(let id): conversations[id]?.title ?? id.address
         }
     }

@@ -24,7 +24,8 @@ extension RosterSession {
                     .services(
                         services.map { service in
                             GatewayStatus(
-                                service: service.name, remoteName: service.registration?.name,
+                                service: service.name, kind: service.type, domain: service.domain,
+                                remoteName: service.registration?.name,
                                 state: service.registration?.state.rawValue,
                                 nextConnect: service.registration?.timeUntilNextConnect.map {
                                     now.addingTimeInterval(Double($0) / 1000)

@@ -114,8 +114,12 @@ public struct InterfaceState: Sendable {
         return []
     }
 
-    /// When the composing throttle next needs attention (to send "stopped typing" after idling).
-    public var nextDeadline: Date? { composing.idleDeadline }
+    /// When the view on screen changes by itself (the gateways window's next countdown second), set by each render.
+    public var viewDeadline: Date?
+
+    /// When the composing throttle next needs attention (to send "stopped typing" after idling), or the view must
+    /// be drawn again.
+    public var nextDeadline: Date? { [composing.idleDeadline, viewDeadline].compactMap { $0 }.min() }
 
     /// Time passed with no key: an idle typist stops being announced as typing.
     public mutating func tick(now: Date) -> [AppAction] {

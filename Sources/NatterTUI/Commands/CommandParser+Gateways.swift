@@ -2,26 +2,35 @@ import NatterEngine
 import NatterModel
 
 /// Gateways onto other chat servers (docs/protocols/gateways.md), carried by the Zimbra IM adapter. `/gateways`
-/// lists the services and their states in the console; every state change after that is added there as it comes.
+/// opens (or refreshes) the gateways window, which follows every state change live (`ScreenModel+Gateways`).
 extension CommandParser {
     static let gatewayCommands: [CommandEntry] = [
         CommandEntry(
-            ["gateways"], help: "/gateways            the gateway services, your registrations and their states"
+            ["gateways"], help: "/gateways            live view: gateway services, your registrations, their states"
         ) {
-            _, _, state in
-            [.dispatch(.activate(.console)), .dispatch(.gateways(.list(account: state.currentAccount)))]
+            _, _, _ in
+            [.dispatch(.gateways(.open))]
         },
         CommandEntry(
             ["gateway"],
-            help: "/gateway reg SERVICE NAME | unreg SERVICE | reconnect SERVICE  bridge onto another server"
+            help: "/gateway reg SERVICE NAME | unreg SERVICE | reconnect SERVICE [ACCOUNT]  bridge onto another server"
         ) { _, input, state in
-            let usage = "usage: /gateway reg SERVICE NAME | unreg SERVICE | reconnect SERVICE"
-            let arguments = input.arguments
+            let usage = "usage: /gateway reg SERVICE NAME | unreg SERVICE | reconnect SERVICE [ACCOUNT]"
+            var arguments = input.arguments
             guard let operation = arguments.first?.lowercased(), arguments.count >= 2 else {
                 return [Self.error(usage)]
             }
+            let needed = ["reg", "register"].contains(operation) ? 3 : 2
+            var account = state.currentAccount
+            // The gateways window shows every account's services; a trailing account name says whose is meant.
+            if arguments.count == needed + 1 {
+                let named = AccountID(arguments.removeLast())
+                guard state.accounts[named] != nil else {
+                    return [Self.error("/gateway: there is no account named \(named) (\(usage))")]
+                }
+                account = named
+            }
             let service = arguments[1].lowercased()
-            let account = state.currentAccount
             switch (operation, arguments.count) {
             case ("reg", 3), ("register", 3):
                 // The password never goes through the command line, its history or the screen.

@@ -8,6 +8,8 @@ extension ScreenModel {
         switch state.activeWindow {
         case .console:
             text = "Natter console — /help lists the commands"
+        case .gateways:
+            text = "Gateways onto other chat servers — live, as the servers report"
         case .conversation(let id):
             let title = TextSanitizer.line(state.title(of: state.activeWindow))
             switch id.target {
@@ -103,6 +105,9 @@ extension ScreenModel {
             switch window {
             case .console:
                 level = state.console.last.map { $0.timestamp > ui.consoleSeen } == true ? .low : nil
+            case .gateways:
+                // What needs the user reaches the console too, which lights up instead.
+                level = nil
             case .conversation(let id):
                 level = Activity.of(id, state: state, words: ui.highlightWords)
             }

@@ -45,6 +45,8 @@ public struct ScreenModel: Sendable {
     }
 
     public mutating func render(state: ClientState, ui: inout InterfaceState, now: Date) -> ScreenFrame {
+        // Only a view on screen may wake the loop; the gateways window sets its next countdown second below.
+        ui.viewDeadline = nil
         let rows = ui.rows
         let columns = ui.columns
         guard rows >= Self.minimumRows, columns >= Self.minimumColumns else {
@@ -59,7 +61,10 @@ public struct ScreenModel: Sendable {
                 state: state, ui: &ui, width: layout.rosterWidth, height: layout.bodyHeight)
             panes.append(Pane(id: .roster, top: layout.bodyTop, left: 0, width: layout.rosterWidth, rows: rosterRows))
         }
-        let chat = chatRows(state: state, ui: &ui, width: layout.chatWidth, height: layout.bodyHeight)
+        let chat =
+            state.activeWindow == .gateways
+            ? gatewayRows(state: state, ui: &ui, width: layout.chatWidth, height: layout.bodyHeight, now: now)
+            : chatRows(state: state, ui: &ui, width: layout.chatWidth, height: layout.bodyHeight)
         panes.append(Pane(id: .chat, top: layout.bodyTop, left: layout.chatLeft, width: layout.chatWidth, rows: chat))
         if membersWidth > 0 {
             let rows = memberRows(state: state, width: membersWidth, height: layout.bodyHeight)
