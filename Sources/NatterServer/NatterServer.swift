@@ -99,7 +99,7 @@ public final class NatterServer: Sendable {
         // Graceful: open WebSockets get a normal close frame instead of a dropped connection.
         await group?.triggerGracefulShutdown()
         await task?.value
-        storage.close()
+        await storage.closeWithoutBlocking()
     }
 
     /// Serves until SIGINT or SIGTERM.
@@ -112,7 +112,7 @@ public final class NatterServer: Sendable {
                 logger: logger))
         try await group.run()
         await state.withLock { $0.demoPeer }?.stop()
-        storage.close()
+        await storage.closeWithoutBlocking()
     }
 
     private func prepare() async throws {

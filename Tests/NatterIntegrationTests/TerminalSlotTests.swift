@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import NatterTestSupport
 import Testing
 
 /// A terminal test's body runs on a queue of its own, never on the cooperative pool that every async test shares.

@@ -57,6 +57,20 @@ import Testing
         #expect(wide.text.contains("2:A lounge with a…(1)"), "got \(wide.text)")
     }
 
+    /// The window you are in stays in the bar however narrow; the ones that do not fit give way to `…`.
+    @Test func theActiveWindowIsAlwaysInTheBar() {
+        let row = status(busyState(), columns: 72)
+        #expect(row.text.contains("[5:Quiet]"), "got \(row.text)")
+        #expect(row.text.contains("[1:console] … [5:Quiet]"), "got \(row.text)")
+        #expect(row.runs.contains(StyledRun("5:Quiet", .statusActive)))
+        #expect(row.text.hasSuffix("[Act: 4,3,2]") && row.width == 72, "got \(row.text)")
+        var first = busyState()
+        first.activeWindow = .console
+        let ordered = status(first, columns: 100)
+        #expect(ordered.text.contains("[1:console] [2:A lounge with a…(1)] [3:"), "got \(ordered.text)")
+        #expect(!ordered.text.contains("5:Quiet") && ordered.text.contains("… "), "got \(ordered.text)")
+    }
+
     @Test func namesAreNeverCutInsideAWideCharacter() {
         var state = busyState()
         state.conversations[.room(Fixture.lounge)]!.title = "東京東京東京東京東京"

@@ -55,6 +55,19 @@ public final class Storage: Sendable {
         if let temporaryDirectory { try? FileManager.default.removeItem(at: temporaryDirectory) }
     }
 
+    /// `close()` from async code. Closing waits until no read is in flight, and an async read gives its
+    /// connection back only when its task resumes, possibly on the very executor that called us: blocking that
+    /// executor while waiting was a deadlock (a server stopped while a handler's read was finishing). So the
+    /// wait happens on a thread of its own, and the caller's executor stays free.
+    public func closeWithoutBlocking() async {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            Thread.detachNewThread {
+                self.close()
+                done.resume()
+            }
+        }
+    }
+
     public var path: String { pool.path }
 
     /// SQLite's journal mode, which should read `wal`.

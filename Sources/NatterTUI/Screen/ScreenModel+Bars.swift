@@ -64,22 +64,7 @@ extension ScreenModel {
         var row = ScreenRow()
         appendAccounts(state: state, to: &row, now: now)
         let room = width - activity.width
-        for (index, window) in state.windows.enumerated() {
-            let title = TextLayout.truncate(
-                TextSanitizer.line(state.title(of: window)), to: Self.windowNameWidth, ellipsis: true)
-            let unread = window.conversationID.flatMap { state.conversations[$0]?.unread } ?? 0
-            var label = "\(index + 1):\(title)"
-            if unread > 0 { label += "(\(unread))" }
-            // A window that does not fit whole is left out: the activity list already names what needs a look.
-            guard row.width + DisplayWidth.of(label) + 3 <= room else {
-                if row.width + 2 <= room { row.append("… ", .statusBar) }
-                break
-            }
-            let role: StyleRole = window == state.activeWindow ? .statusActive : unread > 0 ? .statusUnread : .statusBar
-            row.append("[", .statusBar)
-            row.append(label, role)
-            row.append("] ", .statusBar)
-        }
+        appendWindows(state: state, to: &row, room: room)
         if let marker = invitationMarker(state: state) { row.append(marker, .statusAlert) }
         if let notice = state.statusNotice, now.timeIntervalSince(notice.timestamp) < Self.noticeLifetime {
             row.append(TextSanitizer.line(notice.text), notice.level == .info ? .statusBar : .statusAlert)
@@ -87,6 +72,43 @@ extension ScreenModel {
         var fitted = row.fitted(to: max(0, room), fill: .statusBar)
         fitted.runs += activity.runs
         return fitted.fitted(to: width, fill: .statusBar)
+    }
+
+    /// `[1:console] [2:bob(3)] …`: the windows in order, cut to whole labels. The active window is always among
+    /// them (its place is kept first), so a narrow terminal never hides where you are; the activity list names
+    /// what else needs a look.
+    private func appendWindows(state: ClientState, to row: inout ScreenRow, room: Int) {
+        let labels = state.windows.enumerated().map { index, window -> (label: String, role: StyleRole) in
+            let title = TextLayout.truncate(
+                TextSanitizer.line(state.title(of: window)), to: Self.windowNameWidth, ellipsis: true)
+            let unread = window.conversationID.flatMap { state.conversations[$0]?.unread } ?? 0
+            let label = "\(index + 1):\(title)" + (unread > 0 ? "(\(unread))" : "")
+            let role: StyleRole = window == state.activeWindow ? .statusActive : unread > 0 ? .statusUnread : .statusBar
+            return (label, role)
+        }
+        let cost = { (label: String) in DisplayWidth.of(label) + 3 }
+        let ellipsis = 2
+        let active = state.windows.firstIndex(of: state.activeWindow)
+        var budget = room - row.width - ellipsis - (active.map { cost(labels[$0].label) } ?? 0)
+        var shown = Set(active.map { [$0] } ?? [])
+        for index in labels.indices where index != active {
+            guard cost(labels[index].label) <= budget else { break }
+            budget -= cost(labels[index].label)
+            shown.insert(index)
+        }
+        var skipped = false
+        for index in labels.indices {
+            guard shown.contains(index) else {
+                skipped = true
+                continue
+            }
+            if skipped { row.append("… ", .statusBar) }
+            skipped = false
+            row.append("[", .statusBar)
+            row.append(labels[index].label, labels[index].role)
+            row.append("] ", .statusBar)
+        }
+        if skipped { row.append("… ", .statusBar) }
     }
 
     /// When the status bar's notice disappears, so the UI can wake to repaint without a notice of its own.

@@ -1,3 +1,4 @@
+import NatterTestSupport
 import Testing
 
 /// Runs each test of a suite on a queue of its own (`DedicatedThreadExecutor`) rather than the cooperative pool.
