@@ -9,7 +9,7 @@ extension CWAService {
         if case .initiateImSession(let uris, let message, let subject) = request.action {
             let invitees = try addresses(uris)
             let id = try await core.startConference(
-                id: try conferenceID(), inviting: invitees, subject: subject, message: CWAEventEncoder.text(message),
+                id: try await conferenceID(), inviting: invitees, subject: subject, message: CWAEventEncoder.text(message),
                 from: session)
             let confId = String(id)
             return .requestAccepted(
@@ -38,9 +38,9 @@ extension CWAService {
 
     /// A fresh id from the database; if it cannot be written the conference is refused rather than given an id
     /// that may repeat one a client still remembers.
-    private func conferenceID() throws(ConferenceError) -> Int {
+    private func conferenceID() async throws(ConferenceError) -> Int {
         do {
-            return try ids.next()
+            return try await ids.next()
         } catch {
             logger.error("conference ids: \(error)")
             throw .serverError

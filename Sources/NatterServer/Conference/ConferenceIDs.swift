@@ -17,8 +17,8 @@ struct ConferenceIDs: Sendable {
     ]
 
     /// The next id, written before it is used: one transaction, so two starts never get the same one.
-    func next() throws -> Int {
-        try pool.write { db in
+    func next() async throws -> Int {
+        try await pool.write { db in
             try db.execute(sql: "UPDATE conference_ids SET last = last + 1")
             return try Int.fetchOne(db, sql: "SELECT last FROM conference_ids") ?? 0
         }
