@@ -9,7 +9,8 @@ extension CWAService {
         if case .initiateImSession(let uris, let message, let subject) = request.action {
             let invitees = try addresses(uris)
             let id = try await core.startConference(
-                id: try await conferenceID(), inviting: invitees, subject: subject, message: CWAEventEncoder.text(message),
+                id: try await conferenceID(), inviting: invitees, subject: subject,
+                message: CWAEventEncoder.text(message),
                 from: session)
             let confId = String(id)
             return .requestAccepted(
