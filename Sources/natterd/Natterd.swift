@@ -8,7 +8,13 @@ import NatterServer
 struct Natterd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "natterd",
-        abstract: "The Natter chat server: one core, protocol doors (today the Ryver login and Realtime), over SQLite.",
+        abstract: "The Natter chat server: one core over SQLite, five protocol doors onto it.",
+        discussion: """
+            Doors: the Ryver-style login and Realtime WebSocket (/api/1/odata.svc, /realtime), the Unified Contact \
+            Store (POST /EWS/Exchange.asmx), Zimbra IM SOAP (POST /service/soap/), Cloudonix-style channels \
+            (/messaging) and Communicator Web Access (/cwa/). A user on any door sees the same contacts, \
+            presence and messages.
+            """,
         version: NatterVersion.current,
         subcommands: [Serve.self, AddUser.self],
         defaultSubcommand: Serve.self)

@@ -32,6 +32,8 @@ import Testing
         #expect(hint.found, "an empty line gave no hint:\n\(hint.screen)")
         Thread.sleep(forTimeInterval: 1.2)
         #expect(!(try terminal.screen().contains("exit=")))
+        // Two key presses, two signals: in one send-keys the kernel would merge the second SIGINT into the
+        // first while it is still pending, which no hand can do.
         try terminal.press("C-c")
         try terminal.press("C-c")
         let ended = try terminal.waitFor("exit=130")

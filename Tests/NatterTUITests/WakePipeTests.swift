@@ -65,6 +65,6 @@ import Testing
         pipe.notify(.resize)
         pipe.notify(.interrupt)
         pipe.notify(.interrupt)
-        #expect(pipe.drain() == [.state, .resize, .interrupt])
+        #expect(pipe.drain() == [.state, .resize, .interrupt, .interrupt])
     }
 }

@@ -78,7 +78,7 @@ public final class TerminalApp {
                 let reasons = pipe.drain()
                 if reasons.contains(.quit) { quit(signal: SIGTERM) }
                 if reasons.contains(.hangup) { quit(signal: SIGHUP) }
-                if reasons.contains(.interrupt) { interrupt() }
+                for reason in reasons where reason == .interrupt { interrupt() }
                 if reasons.contains(.resize) { resize(backend) }
             }
             if keyboard { readKeys(backend) }

@@ -76,13 +76,15 @@ final class WakePipe: Sendable {
     /// over an empty pipe, and every later `.state` notification would be coalesced into nothing until some
     /// other byte (a key press, a signal) came along. Cleared last, a notification that found it set is covered
     /// by this drain: its change was made before it, so the render after this sees it (the exchange acquires it).
-    func drain() -> Set<Reason> {
-        var reasons = Set<Reason>()
+    /// Reasons in the order they came, one per byte: `.state` is coalesced when written, but two signals stay
+    /// two (a quick double Ctrl+C must reach the loop as two interrupts, or it never quits).
+    func drain() -> [Reason] {
+        var reasons: [Reason] = []
         var buffer = [UInt8](repeating: 0, count: 64)
         while true {
             let count = buffer.withUnsafeMutableBytes { reader(readFD, $0.baseAddress!, $0.count) }
             guard count > 0 else { break }
-            for byte in buffer[0..<count] { if let reason = Reason(rawValue: byte) { reasons.insert(reason) } }
+            reasons += buffer[0..<count].compactMap(Reason.init(rawValue:))
         }
         _ = pendingState.exchange(false, ordering: .acquiringAndReleasing)
         return reasons
