@@ -109,7 +109,7 @@ import Testing
         let realtime = EngineClient(user: "alice", serverURL: server.url)
         // Polled without blocking: a blocked cooperative thread can starve other tests' in-process servers.
         func seen(_ condition: @escaping @Sendable (ClientState) -> Bool) async throws -> Bool {
-            for _ in 0..<300 {
+            for _ in 0..<600 {
                 if condition(realtime.state) { return true }
                 try await Task.sleep(for: .milliseconds(50))
             }

@@ -13,7 +13,7 @@ import Testing
 
     /// Polled without blocking: a blocked cooperative thread can starve other tests' in-process servers.
     private func eventually(_ condition: () -> Bool) async throws -> Bool {
-        for _ in 0..<300 {
+        for _ in 0..<600 {
             if condition() { return true }
             try await Task.sleep(for: .milliseconds(50))
         }

@@ -19,7 +19,7 @@ import Testing
         }
 
         @discardableResult
-        func wait(timeout: Double = 15, until condition: (ClientState) -> Bool) -> Bool {
+        func wait(timeout: Double = 30, until condition: (ClientState) -> Bool) -> Bool {
             EngineWaiter(engine: engine).wait(timeout: timeout, until: condition)
         }
 

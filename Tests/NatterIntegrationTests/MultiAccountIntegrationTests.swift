@@ -87,7 +87,7 @@ import Testing
 struct EngineWaiter {
     let engine: EngineStore
 
-    func wait(timeout: Double = 15, until condition: (ClientState) -> Bool) -> Bool {
+    func wait(timeout: Double = 30, until condition: (ClientState) -> Bool) -> Bool {
         TestProcess.poll(timeout: timeout) { condition(engine.state) }
     }
 }

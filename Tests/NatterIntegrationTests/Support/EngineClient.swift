@@ -26,7 +26,7 @@ final class EngineClient: @unchecked Sendable {
 
     /// Polls until `condition` holds; returns false on timeout so the test can say what it was waiting for.
     @discardableResult
-    func wait(timeout: Double = 15, until condition: (ClientState) -> Bool) -> Bool {
+    func wait(timeout: Double = 30, until condition: (ClientState) -> Bool) -> Bool {
         EngineWaiter(engine: engine).wait(timeout: timeout, until: condition)
     }
 
