@@ -173,7 +173,7 @@ struct DemoPeerTests {
         #expect(first != second, "the canned answers rotate")
     }
 
-    @Test(.timeLimit(.minutes(1))) func demoUsersAcceptAConferenceInvitationAndAnswerInIt() async throws {
+    @Test(.timeLimit(.minutes(5))) func demoUsersAcceptAConferenceInvitationAndAnswerInIt() async throws {
         try await withFastPeers { server in
             let core = server.server.core
             let (events, sink) = AsyncStream<ConferenceEvent>.makeStream()

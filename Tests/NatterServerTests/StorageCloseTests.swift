@@ -9,7 +9,7 @@ import Testing
 /// one of its handlers was still reading. The read gives its connection back only once its task resumes there,
 /// so a close that blocked that executor never returned.
 @Suite struct StorageCloseTests {
-    @Test(.timeLimit(.minutes(1))) func closingWaitsForAReadFinishingOnTheSameExecutor() async throws {
+    @Test(.timeLimit(.minutes(5))) func closingWaitsForAReadFinishingOnTheSameExecutor() async throws {
         let storage = try Storage(path: nil, passwordCost: 4)
         let reading = DispatchSemaphore(value: 0)
         let finish = DispatchSemaphore(value: 0)
