@@ -63,4 +63,19 @@ import Testing
         harness.event(.session(.authenticated(harness.alice)), from: channels)
         #expect(harness.state.console.last?.text == "channels link is back")
     }
+
+    /// A door whose sign-in reads as "online" (here channels) comes up after our presence was chosen: the owner of
+    /// presence says it again, so the server's latest word is ours.
+    @Test func anotherDoorSigningInIsFollowedByOurPresenceAgain() {
+        var harness = ReducerHarness()
+        let channels = SourceKey(account: .default, protocolKind: .channels)
+        harness.event(.session(.attached([.channels])), from: channels)
+        harness.intent(.setPresence(.away, status: "lunch"))
+        let effects = harness.event(.session(.authenticated(harness.alice)), from: channels)
+        #expect(effects.contains(.adapter(ReducerHarness.realtime, .presence(.set(.away, status: "lunch")))))
+        harness.intent(.setPresence(.available, status: nil))
+        let plain = harness.event(.session(.authenticated(harness.alice)), from: channels)
+        #expect(
+            !plain.contains { if case .adapter(_, .presence) = $0 { true } else { false } }, "online needs no repeat")
+    }
 }

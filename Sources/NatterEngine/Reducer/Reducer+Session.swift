@@ -115,7 +115,15 @@ extension Reducer {
         var effects: [Effect] = []
         let me = state.accounts[account]!
         let presence = AdapterCommand.presence(.set(me.presence, status: me.statusText))
-        if routes(presence, for: nil, to: source, in: state) { effects.append(.adapter(source, presence)) }
+        if routes(presence, for: nil, to: source, in: state) {
+            effects.append(.adapter(source, presence))
+        } else if me.presence != .available || me.statusText != nil,
+            case .ready(let owner) = route(presence, on: account, for: nil, in: state), owner != source
+        {
+            // Signing in on another door (a CWA logon, a channels announce) reads as "online" to the server, and
+            // the latest word wins there: say the chosen presence again after it, or a reconnect would lose it.
+            effects.append(.adapter(owner, presence))
+        }
         for case .conversation(let id) in state.windows where id.account == account {
             guard case .room(let room) = id.target else { continue }
             let join = AdapterCommand.rooms(.join(room))
