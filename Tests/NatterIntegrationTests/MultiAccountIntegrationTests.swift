@@ -72,8 +72,10 @@ import Testing
             alice.wait(timeout: 40) { $0.conversations[toBobA]?.messages.last?.delivery == .sent },
             "the outbox never drained to A")
         engine.dispatch(.send(text: "and one after the restart", to: toBobA))
+        // Bob's own reconnect catches up on the first while the second arrives live: wait for both.
         let bobSeesBoth = bob.wait(timeout: 40) { state in
-            state.conversations.values.contains { $0.messages.contains { $0.text == "and one after the restart" } }
+            let texts = Set(state.conversations.values.flatMap(\.messages).map(\.text))
+            return texts.contains("and one after the restart") && texts.contains("typed while A was down")
         }
         #expect(bobSeesBoth, "bob never got the message sent after the restart")
         let copies = bob.state.conversations.values.flatMap(\.messages).filter { $0.text == "typed while A was down" }
