@@ -136,10 +136,13 @@ final class ScriptedMessageStore: MessageStore, Sendable {
 
     func holdWrites() { script.withLock { $0.holding = true } }
 
+    /// Lets a held write go on; the gate is signalled only for a hold that was in force, so it never runs ahead.
     func releaseWrites() {
-        guard script.withLock({ $0.holding }) else { return }
-        script.withLock { $0.holding = false }
-        gate.signal()
+        let wasHolding = script.withLock { script in
+            defer { script.holding = false }
+            return script.holding
+        }
+        if wasHolding { gate.signal() }
     }
 
     func failWrites() { script.withLock { $0.failing = true } }

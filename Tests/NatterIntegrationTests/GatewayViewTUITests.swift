@@ -24,18 +24,7 @@ import Testing
         defer { serverA.stop() }
 
         let home = try TestProcess.temporaryDirectory("tui-gateways")
-        try FileManager.default.createDirectory(atPath: home + "/config/natter", withIntermediateDirectories: true)
-        try """
-        [accounts.work]
-        server = "\(serverA.url)"
-        user = "alice@natter.test"
-        protocols = ["realtime", "roster"]
-        """.write(toFile: home + "/config/natter/config.toml", atomically: true, encoding: .utf8)
-        let alice = try TmuxTerminal(
-            command: TestProcess.binary("natter"),
-            environment: [
-                "NATTER_PASSWORD": "alice", "XDG_DATA_HOME": home + "/data", "XDG_CONFIG_HOME": home + "/config",
-            ])
+        let alice = try TmuxTerminal.rosterAccount("alice", serverURL: serverA.url, home: home)
         defer { alice.close() }
         #expect(try alice.waitFor("online").found)
 

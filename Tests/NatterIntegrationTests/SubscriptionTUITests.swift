@@ -17,18 +17,7 @@ import Testing
         try #require(added.status == 0, "adduser failed: \(added.stderr)")
 
         let home = try TestProcess.temporaryDirectory("tui-subscribe")
-        try FileManager.default.createDirectory(atPath: home + "/config/natter", withIntermediateDirectories: true)
-        try """
-        [accounts.work]
-        server = "\(server.url)"
-        user = "alice@natter.test"
-        protocols = ["realtime", "roster"]
-        """.write(toFile: home + "/config/natter/config.toml", atomically: true, encoding: .utf8)
-        let alice = try TmuxTerminal(
-            command: TestProcess.binary("natter"),
-            environment: [
-                "NATTER_PASSWORD": "alice", "XDG_DATA_HOME": home + "/data", "XDG_CONFIG_HOME": home + "/config",
-            ])
+        let alice = try TmuxTerminal.rosterAccount("alice", serverURL: server.url, home: home)
         defer { alice.close() }
         #expect(try alice.waitFor("online").found)
 

@@ -5,18 +5,7 @@ import Testing
 /// into a thread by inviting carol, carol sees the invitation, joins with `/join` and writes in the thread.
 @Suite(.serialized, .terminalSlot) struct ThreadTUITests {
     func terminal(for user: String, server: NatterdProcess, home: String) throws -> TmuxTerminal {
-        let config = "\(home)/\(user)/config"
-        try FileManager.default.createDirectory(atPath: config + "/natter", withIntermediateDirectories: true)
-        try """
-        [accounts.work]
-        server = "\(server.url)"
-        user = "\(user)@natter.test"
-        protocols = ["realtime", "roster"]
-        """.write(toFile: config + "/natter/config.toml", atomically: true, encoding: .utf8)
-        return try TmuxTerminal(
-            command: TestProcess.binary("natter"),
-            environment: ["NATTER_PASSWORD": user, "XDG_DATA_HOME": "\(home)/\(user)/data", "XDG_CONFIG_HOME": config],
-            width: 140)
+        try TmuxTerminal.rosterAccount(user, serverURL: server.url, home: home, width: 140)
     }
 
     @Test func aliceInvitesCarolWhoJoinsAndWrites() throws {
