@@ -13,7 +13,7 @@ import Synchronization
 public final class ChannelsAdapter: ChatAdapter {
     struct Shared {
         var session: ChannelSession
-        var link: ChannelsLink?
+        var link: WebSocketLink?
     }
 
     let configuration: ChannelsAdapterConfiguration
@@ -50,11 +50,7 @@ public final class ChannelsAdapter: ChatAdapter {
     }
 
     public func stop() {
-        lifecycle.stop {
-            let link = shared.withLock { $0.link }
-            link?.connection.interrupt()
-            link?.writer.async { link?.connection.close(code: 1000, reason: "bye") }
-        }
+        lifecycle.stop { shared.withLock { $0.link }?.close() }
     }
 
     func emit(_ event: EngineEvent) { lifecycle.emit(event) }
@@ -76,7 +72,7 @@ public final class ChannelsAdapter: ChatAdapter {
         let connection = try WebSocketConnection.connect(
             url: try login.webSocketURL(for: "messaging"), configuration: socketConfiguration)
         defer { connection.close(code: 1001, reason: "reconnecting") }
-        let link = ChannelsLink(connection)
+        let link = WebSocketLink(connection, label: "natter.channels.writer")
         defer { shared.withLock { $0.link = nil } }
         shared.withLock { $0.link = link }
         // After publishing the link: either `stop` sees it and interrupts it, or this sees that it stopped.
@@ -89,7 +85,7 @@ public final class ChannelsAdapter: ChatAdapter {
     }
 
     /// Reads and dispatches until the connection ends; pings when idle and gives up on a silent server.
-    private func readUntilClosed(_ link: ChannelsLink) throws {
+    private func readUntilClosed(_ link: WebSocketLink) throws {
         let connection = link.connection
         let interval = configuration.pingInterval
         while !isStopped {
@@ -110,28 +106,6 @@ public final class ChannelsAdapter: ChatAdapter {
                 let actions = shared.withLock { $0.session.incoming(text: text, now: now) }
                 for message in actions.send { link.send(ChannelCodec.encode(message)) }
                 for event in actions.events { emit(event) }
-            }
-        }
-    }
-}
-
-/// One live connection and the queue that writes to it.
-struct ChannelsLink: Sendable {
-    let connection: WebSocketConnection
-    let writer: DispatchQueue
-
-    init(_ connection: WebSocketConnection) {
-        self.connection = connection
-        writer = DispatchQueue(label: "natter.channels.writer")
-    }
-
-    func send(_ text: String) {
-        writer.async { [connection] in
-            do {
-                try connection.send(.text(text))
-            } catch {
-                // The reader sees the same failure and reconnects; what was not sent is caught up from the archive.
-                connection.interrupt()
             }
         }
     }

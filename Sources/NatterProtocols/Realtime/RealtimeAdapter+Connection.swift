@@ -27,7 +27,7 @@ extension RealtimeAdapter {
             url: login.webSocketURL(for: "chat"), configuration: socketConfiguration)
         // Whatever ends this connection, shut it down here: that also fails a write stuck on a silent peer.
         defer { connection.close(code: 1001, reason: "reconnecting") }
-        let link = RealtimeLink(connection)
+        let link = WebSocketLink(connection, label: "natter.realtime.writer")
         defer { shared.withLock { $0.link = nil } }
         shared.withLock { $0.link = link }
         // After publishing the link: either `stop` sees it and interrupts it, or this sees that it stopped.
@@ -41,7 +41,7 @@ extension RealtimeAdapter {
     }
 
     /// Reads and dispatches until the connection ends; pings when idle and gives up on a silent server.
-    private func readUntilClosed(_ link: RealtimeLink, onAuthenticated: () -> Void) throws {
+    private func readUntilClosed(_ link: WebSocketLink, onAuthenticated: () -> Void) throws {
         let connection = link.connection
         let interval = configuration.pingInterval
         let deadline = interval * configuration.deadAfterPings
@@ -64,7 +64,7 @@ extension RealtimeAdapter {
         }
     }
 
-    private func handle(_ text: String, on link: RealtimeLink, onAuthenticated: () -> Void) throws {
+    private func handle(_ text: String, on link: WebSocketLink, onAuthenticated: () -> Void) throws {
         let actions = shared.withLock { $0.session.incoming(text: text, now: Date()) }
         for outgoing in actions.send { link.send(RealtimeCodec.encode(outgoing)) }
         if let failure = actions.failure { throw failure }

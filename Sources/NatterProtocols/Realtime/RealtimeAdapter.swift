@@ -13,7 +13,7 @@ import Synchronization
 public final class RealtimeAdapter: ChatAdapter {
     struct Shared {
         var session: RealtimeSession
-        var link: RealtimeLink?
+        var link: WebSocketLink?
     }
 
     let configuration: RealtimeAdapterConfiguration
@@ -46,11 +46,7 @@ public final class RealtimeAdapter: ChatAdapter {
     }
 
     public func stop() {
-        lifecycle.stop {
-            let link = shared.withLock { $0.link }
-            link?.connection.interrupt()
-            link?.writer.async { link?.connection.close(code: 1000, reason: "bye") }
-        }
+        lifecycle.stop { shared.withLock { $0.link }?.close() }
     }
 
     func emit(_ event: EngineEvent) { lifecycle.emit(event) }
